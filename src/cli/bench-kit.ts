@@ -1,0 +1,73 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * What a benchmark module under `src/cli/bench/` exports (the module itself, not a default):
+ *
+ *   export const name = 'import';
+ *   export const budget = { importParseBothSeedsMs: 50 };   // optional: maximum per metric
+ *   export async function run(): Promise<Record<string, number>> { … }
+ *
+ * Metric names are global (the runner merges every benchmark's metrics into one JSON object), so
+ * prefix them with the benchmark's subject.
+ */
+export type Benchmark = {
+  name: string;
+  run(): Promise<Record<string, number>>;
+  /** Upper bounds the runner checks: a metric above its budget fails the run (exit 1). */
+  budget?: Record<string, number>;
+};
+
+export type Samples = {
+  /** Milliseconds per iteration, in the order they ran. */
+  ms: number[];
+  totalMs: number;
+  /**
+   * Process CPU time (user + system, all threads) over the measured iterations. On a shared
+   * machine wall time includes waiting for a core; CPU time mostly does not.
+   */
+  cpuMs: number;
+};
+
+/**
+ * Runs `fn` `warmup` times unmeasured (so the JIT has compiled the hot paths and caches are warm,
+ * as in a long-lived importer), then measures each of `iterations` calls.
+ */
+export async function measure(
+  fn: () => unknown,
+  { warmup, iterations }: { warmup: number; iterations: number },
+): Promise<Samples> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  const totalMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms, totalMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) throw new RangeError('percentile of no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) throw new RangeError('median of no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Three significant decimals are more than a timer on a shared machine can tell apart. */
+export function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

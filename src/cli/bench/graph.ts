@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { startEmulator } from '../../emulator/server';
+import { createGraphClient, type Exchange, type GraphHttp } from '../../graph/client';
+import { writeDescriptions } from '../../graph/import-writer';
+import { provision } from '../../graph/provision';
+import { createRepositories } from '../../graph/repositories';
+import { listPath, loadSiteLists, resolveSiteId } from '../../graph/site';
+import { measure, median, round } from '../bench-kit';
+import { benchDataset, COMPETENCIES_PER_ROLE } from '../bench-dataset';
+import { emulatorPermissions, emulatorTokens, LOCAL_SITE, PERSONAS } from '../local-stack';
+
+/**
+ * The data layer at the city's scale: 2,000 generated roles × 35 competencies (70,000
+ * role-competency rows) loaded through Graph into a fresh emulator, then the two reads the tab
+ * makes most — the catalogue and one role — counted in round trips, requests and bytes, and the
+ * emulator's single-item GET timed. The generated set is cached under .cache/ (deterministic).
+ *
+ * BENCH_GRAPH_ROLES overrides the number of roles (a quick local run); the figures in
+ * docs/data-layer.md are for the full 2,000.
+ */
+
+export const name = 'graph';
+
+export const budget = {
+  graphRoleRoundTrips: 1,
+  graphCatalogueRoundTrips: 2,
+  graphItemGetMedianMs: 5,
+};
+
+const ROLES = Number(process.env['BENCH_GRAPH_ROLES'] ?? 2000);
+
+export async function run(): Promise<Record<string, number>> {
+  const descriptions = benchDataset(ROLES);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-'));
+  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+  try {
+    const exchanges: Exchange[] = [];
+    const client = (upn: string, observe = false): GraphHttp =>
+      createGraphClient({
+        baseUrl: emulator.graphBaseUrl,
+        getToken: emulatorTokens(emulator.url, upn),
+        ...(observe ? { onExchange: (e: Exchange) => exchanges.push(e) } : {}),
+      });
+    const admin = client(PERSONAS.admin);
+    const siteId = await resolveSiteId(admin, LOCAL_SITE);
+    await provision(admin, siteId, {
+      permissions: emulatorPermissions(
+        emulator.url,
+        admin,
+        emulatorTokens(emulator.url, PERSONAS.admin),
+      ),
+    });
+    const site = await loadSiteLists(admin, siteId);
+
+    const hr = createRepositories(client(PERSONAS.hr), site);
+    const loadStart = performance.now();
+    const report = await writeDescriptions(descriptions, {
+      roles: hr.roles,
+      competencies: hr.competencies,
+      decisions: createRepositories(admin, site).decisions,
+      concurrency: 4,
+    });
+    const loadMs = performance.now() - loadStart;
+    const failed = report.documents.filter((d) => !d.ok);
+    if (failed.length > 0)
+      throw new Error(`${failed.length} rollen niet geladen: ${JSON.stringify(failed[0])}`);
+
+    // The catalogue, cold, as the tab opens.
+    const staff = createRepositories(client(PERSONAS.staff, true), site);
+    exchanges.length = 0;
+    const catalogueStart = performance.now();
+    const catalogue = await staff.roles.catalogue();
+    const catalogueMs = performance.now() - catalogueStart;
+    const catalogueFigures = sum(exchanges);
+    if (catalogue.roles.length !== descriptions.length) {
+      throw new Error(
+        `catalogus heeft ${catalogue.roles.length} rollen, verwacht ${descriptions.length}`,
+      );
+    }
+
+    exchanges.length = 0;
+    await staff.roles.catalogue({ withTasks: false });
+    const catalogueWithoutTasks = sum(exchanges);
+
+    // One role, after the catalogue (the id is known), as the tab navigates to it.
+    const key = descriptions[Math.floor(descriptions.length / 2)]?.key as string;
+    exchanges.length = 0;
+    const roleStart = performance.now();
+    const role = await staff.roles.getByKey(key);
+    const roleMs = performance.now() - roleStart;
+    const roleFigures = sum(exchanges);
+    if (role.content.competencies.length !== COMPETENCIES_PER_ROLE)
+      throw new Error('rol onvolledig gelezen');
+
+    // The emulator's single-item GET, the unit every read is made of.
+    const plain = client(PERSONAS.staff);
+    const itemPath = `${listPath(site, 'Functies')}/items/${role.id}?$expand=fields`;
+    const shape = z.object({ id: z.string() }).loose();
+    const { ms } = await measure(() => plain.get(itemPath, shape), { warmup: 20, iterations: 200 });
+
+    return {
+      graphLoadRoles: descriptions.length,
+      graphLoadRoleCompetencyRows: descriptions.length * COMPETENCIES_PER_ROLE,
+      graphLoadSeconds: round(loadMs / 1000),
+      graphLoadRolesPerSecond: round(descriptions.length / (loadMs / 1000)),
+      graphCatalogueRoundTrips: catalogueFigures.requests,
+      graphCatalogueBytes: catalogueFigures.bytes,
+      graphCatalogueMs: round(catalogueMs),
+      graphCatalogueWithoutTasksBytes: catalogueWithoutTasks.bytes,
+      graphRoleRoundTrips: roleFigures.requests,
+      graphRoleRequests: roleFigures.entries,
+      graphRoleBytes: roleFigures.bytes,
+      graphRoleMs: round(roleMs),
+      graphItemGetMedianMs: round(median(ms)),
+    };
+  } finally {
+    await emulator.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** HTTP requests, the Graph requests inside them (batch entries) and bytes both ways. */
+function sum(exchanges: readonly Exchange[]): { requests: number; entries: number; bytes: number } {
+  return {
+    requests: exchanges.length,
+    entries: exchanges.reduce((n, e) => n + (e.path === '/$batch' ? (e.batchEntries ?? 1) : 1), 0),
+    bytes: exchanges.reduce((n, e) => n + e.requestBytes + e.responseBytes, 0),
+  };
+}
+
+// ── The generated data set ─────────────────────────────────────────────────────────────────────

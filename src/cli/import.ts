@@ -1,0 +1,261 @@
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type FunctionDescription, functionDescriptionSchema } from '../domain/schema';
+import { importFile } from '../import/import-file';
+import { formatIssue, type ImportIssue } from '../import/issues';
+import type { ParseResult } from '../import/parse';
+import { graphImportWrite } from './local-stack';
+
+/**
+ * `npm run import -- [--dry-run] [--json] FILE...`
+ *
+ * Exit codes are the contract scripts rely on: 0 every file was read, 1 at least one file had
+ * errors (the readable ones are still reported), 2 the command itself was wrong or cannot run.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_FILE_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+export const USAGE = `Gebruik: npm run import -- [opties] BESTAND...
+
+Leest functiebeschrijvingen en functieprofielen (.txt, .docx, .pdf) in.
+
+Opties:
+  --dry-run   alleen inlezen en controleren, niets wegschrijven
+  --json      (met --dry-run) één JSON-array met het uitwisselingsformaat op stdout
+  -h, --help  deze hulp
+
+Afsluitcode: 0 alles ingelezen, 1 een of meer bestanden met fouten, 2 verkeerd gebruik.
+Fouten en waarschuwingen gaan naar stderr als "bestand: regel N: wat er mis is".`;
+
+/**
+ * Where the import writes to, once the data layer is wired in: `writeDescriptions` and
+ * `formatReport` of src/graph/import-writer.ts fit as
+ * `async (ds) => { const r = await writeDescriptions(ds, deps); return { summary: formatReport(r), failed: r.failed }; }`.
+ */
+export type WriteDescriptions = (
+  descriptions: FunctionDescription[],
+) => Promise<{ summary: string; failed: boolean }>;
+
+export type ImportIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+};
+
+export type ImportDeps = {
+  importFile: (path: string) => Promise<ParseResult>;
+  /** null until the Graph layer is wired in: then only --dry-run can run. */
+  write: WriteDescriptions | null;
+};
+
+type FileOutcome = { path: string; result: ParseResult };
+
+export async function runImport(
+  argv: readonly string[],
+  io: ImportIo,
+  deps: ImportDeps,
+): Promise<number> {
+  let values: { 'dry-run'?: boolean; json?: boolean; help?: boolean };
+  let files: string[];
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      options: {
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    values = parsed.values;
+    files = parsed.positionals;
+  } catch (err) {
+    io.stderr(`${usageProblem(err)}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (files.length === 0) {
+    io.stderr(`Geef minstens één bestand op.\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  let mode: { kind: 'dry-run'; json: boolean } | { kind: 'write'; write: WriteDescriptions };
+  if (values['dry-run']) {
+    mode = { kind: 'dry-run', json: values.json === true };
+  } else if (values.json) {
+    io.stderr(`--json werkt alleen samen met --dry-run.\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  } else if (deps.write === null) {
+    io.stderr(
+      'Wegschrijven naar SharePoint kan nog niet: daarvoor is de datalaag (Microsoft Graph) nodig, ' +
+        'die nog niet aan deze opdracht gekoppeld is.\n' +
+        'Gebruik --dry-run om de bestanden alleen in te lezen en te controleren.\n',
+    );
+    return EXIT_USAGE;
+  } else {
+    mode = { kind: 'write', write: deps.write };
+  }
+
+  const outcomes = await importAll(files, deps.importFile);
+  const descriptions: FunctionDescription[] = [];
+  let failed = false;
+  for (const { result } of outcomes) {
+    if (result.ok) {
+      for (const w of result.warnings) io.stderr(`waarschuwing: ${formatIssue(w)}\n`);
+      descriptions.push(result.description);
+    } else {
+      failed = true;
+      for (const e of result.errors) io.stderr(`${formatIssue(e)}\n`);
+    }
+  }
+
+  if (mode.kind === 'dry-run') {
+    io.stdout(mode.json ? `${JSON.stringify(descriptions, null, 2)}\n` : humanSummary(outcomes));
+    return failed ? EXIT_FILE_ERRORS : EXIT_OK;
+  }
+  // Writing is all or nothing: a half-imported batch is harder to put right than none.
+  if (failed) {
+    io.stderr(
+      'Niets weggeschreven: los eerst de fouten hierboven op, of gebruik --dry-run om te controleren.\n',
+    );
+    return EXIT_FILE_ERRORS;
+  }
+  const report = await mode.write(descriptions);
+  io.stdout(`${report.summary}\n`);
+  return report.failed ? EXIT_FILE_ERRORS : EXIT_OK;
+}
+
+function usageProblem(err: unknown): string {
+  const code = (err as { code?: string } | undefined)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  const option = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `Onbekende optie${option ? ` '${option}'` : ''}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `Optie${option ? ` '${option}'` : ''} neemt geen waarde.`;
+  return `Ongeldige opdracht: ${message}`;
+}
+
+/**
+ * Reads the files a few at a time: PDFs are extracted in worker threads, so they overlap; the
+ * outcomes keep the argument order whatever finishes first.
+ */
+async function importAll(
+  paths: readonly string[],
+  read: ImportDeps['importFile'],
+): Promise<FileOutcome[]> {
+  const outcomes = new Array<FileOutcome>(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const index = next++;
+      const path = paths[index] as string;
+      outcomes[index] = { path, result: checked(await read(path), path) };
+    }
+  };
+  const lanes = Math.max(1, Math.min(4, availableParallelism(), paths.length));
+  await Promise.all(Array.from({ length: lanes }, worker));
+  return outcomes;
+}
+
+/**
+ * The stdout contract promises interchange objects; a parser result that does not satisfy the
+ * schema is reported as an error for that file rather than printed.
+ */
+function checked(result: ParseResult, path: string): ParseResult {
+  if (!result.ok) return result;
+  const valid = functionDescriptionSchema.safeParse(result.description);
+  if (valid.success) return { ...result, description: valid.data };
+  const first = valid.error.issues[0];
+  const where = first ? `${first.path.join('.') || '(object)'}: ${first.message}` : 'onbekend veld';
+  const issue: ImportIssue = {
+    file: basename(path),
+    line: null,
+    message: `interne fout: het resultaat voldoet niet aan het uitwisselingsformaat (${where}). Meld dit aan IT.`,
+  };
+  return { ok: false, errors: [issue] };
+}
+
+const KIND_LABEL: Record<FunctionDescription['kind'], string> = {
+  functiebeschrijving: 'functiebeschrijving',
+  functieprofiel: 'functieprofiel',
+};
+
+function humanSummary(outcomes: readonly FileOutcome[]): string {
+  const out: string[] = [];
+  let ok = 0;
+  for (const { path, result } of outcomes) {
+    const name = basename(path);
+    if (!result.ok) {
+      const n = result.errors.length;
+      out.push(`✗ ${name}: niet ingelezen (${n} ${n === 1 ? 'fout' : 'fouten'}, zie hierboven)`);
+      continue;
+    }
+    ok++;
+    const d = result.description;
+    const technical = d.competencies.filter((c) => c.block === 'technical').length;
+    const behavioural = d.competencies.filter((c) => c.block === 'behavioural').length;
+    const blocks =
+      technical + behavioural > 0 ? ` (${technical} technisch, ${behavioural} gedrag)` : '';
+    const ticked = d.competencies.filter((c) => c.requiredLevel !== null).length;
+    out.push(`✓ ${name}`);
+    const row = (label: string, value: string | number): void => {
+      out.push(`    ${`${label}:`.padEnd(22)}${value}`);
+    };
+    row('Titel', `${d.title} (${KIND_LABEL[d.kind]}, sleutel ${d.key})`);
+    if (d.department || d.service)
+      row('Afdeling / dienst', `${d.department ?? '–'} / ${d.service ?? '–'}`);
+    if (d.grade || d.careerPath)
+      row('Graad / loopbaan', `${d.grade ?? '–'} / ${d.careerPath ?? '–'}`);
+    row('Hoofdtaken', d.mainTasks.length);
+    row('Resultaatsgebieden', d.resultAreas.length);
+    row(
+      'Competenties',
+      `${d.competencies.length}${blocks}${ticked > 0 ? `, ${ticked} met een vereist niveau` : ''}`,
+    );
+    row('Vaktechnische kennis', d.technicalKnowledge.length);
+    row(
+      'Goedkeuring',
+      d.approval ? `${d.approval.approvedBy}, ${d.approval.decisionDate}` : 'geen',
+    );
+    if (result.warnings.length > 0)
+      row('Waarschuwingen', `${result.warnings.length} (zie hierboven)`);
+  }
+  const bad = outcomes.length - ok;
+  out.push('');
+  out.push(
+    `${ok} van ${outcomes.length} ${outcomes.length === 1 ? 'bestand' : 'bestanden'} ingelezen` +
+      (bad > 0 ? `, ${bad} met fouten.` : '.') +
+      ' Niets weggeschreven (--dry-run).',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const io: ImportIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  };
+  // A reader of our stdout that goes away (`| head`) is not an error of the import.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+  process.exitCode = await runImport(process.argv.slice(2), io, {
+    importFile,
+    write: graphImportWrite(process.env, process.stderr),
+  });
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(
+      `Onverwachte fout: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exitCode = EXIT_USAGE;
+  });
+}

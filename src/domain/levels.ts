@@ -1,0 +1,183 @@
+import type { Locale } from './dates';
+import { LEVELS, type FunctionContent, type Level } from './schema';
+import { competencyKey, taskKey } from './text';
+
+/**
+ * The level scale. The documents only number the levels (0 is spelled "N.v.t."); the names for
+ * 1–3 are ours, chosen to read naturally in a compare view: Basis, Gevorderd, Expert (the
+ * documents' level 3 indicators open with "Heeft een grondige kennis (expertkennis)").
+ */
+export interface LevelInfo {
+  level: Level;
+  nl: string;
+  en: string;
+}
+
+export const LEVEL_SCALE: readonly LevelInfo[] = [
+  { level: 0, nl: 'Niet van toepassing', en: 'Not applicable' },
+  { level: 1, nl: 'Basis', en: 'Basic' },
+  { level: 2, nl: 'Gevorderd', en: 'Advanced' },
+  { level: 3, nl: 'Expert', en: 'Expert' },
+];
+
+export function levelLabel(level: Level, locale: Locale): string {
+  const info = LEVEL_SCALE[LEVELS.indexOf(level)];
+  if (!info) throw new RangeError(`Onbekend niveau ${String(level)}: verwacht 0, 1, 2 of 3.`);
+  return info[locale];
+}
+
+/** One role's entry for a competency: not required at all, or required (maybe without a level). */
+export type CompetencyCell = { kind: 'absent' } | { kind: 'present'; level: Level | null };
+
+export type RowRelation =
+  /** Exactly one role has this competency. */
+  | 'only-one'
+  /** Fewer than two of the roles that have it give a level (e.g. a functieprofiel). */
+  | 'incomparable'
+  /** Every role that gives a level gives the same one. */
+  | 'equal'
+  | 'different';
+
+export interface CompetencyRow {
+  /** The name as the first role that has it spells it. */
+  name: string;
+  /** One cell per role, in the order the roles were given. */
+  cells: CompetencyCell[];
+  relation: RowRelation;
+  /** Indexes of the roles at the highest level when `relation` is 'different', else empty. */
+  highest: number[];
+}
+
+export interface RoleComparison {
+  key: string;
+  title: string;
+  /** Competencies where this role is among the highest and the levels differ. */
+  higher: number;
+  /** Competencies only this role has. */
+  onlyHere: number;
+  /** Tasks only this role has, as this role words them. */
+  tasksOnlyHere: string[];
+}
+
+export interface LevelComparison {
+  rows: CompetencyRow[];
+  roles: RoleComparison[];
+  /** Competencies every role has, at the same level. */
+  sameLevel: number;
+  /** Dutch sentences for the top of the compare view. */
+  summary: string[];
+}
+
+export type ComparedRoles =
+  | readonly [FunctionContent, FunctionContent]
+  | readonly [FunctionContent, FunctionContent, FunctionContent];
+
+/**
+ * Side by side for two or three roles. Competencies are matched by name as in the diff; a name a
+ * role lists twice counts once, with its first level. Tasks are matched by loosely normalised text
+ * and are the main tasks, the tasks of each result area, and the title of a result area that has
+ * no tasks (a functieprofiel lists its resultaatsgebieden as bare bullets).
+ */
+export function compareLevels(roles: ComparedRoles): LevelComparison {
+  if (roles.length < 2 || roles.length > 3) {
+    throw new RangeError(`Vergelijk twee of drie functies (gekregen: ${String(roles.length)}).`);
+  }
+
+  const rowsByKey = new Map<string, CompetencyRow>();
+  roles.forEach((role, roleIndex) => {
+    for (const competency of role.competencies) {
+      const key = competencyKey(competency.name);
+      let row = rowsByKey.get(key);
+      if (!row) {
+        row = {
+          name: competency.name.trim(),
+          cells: roles.map((): CompetencyCell => ({ kind: 'absent' })),
+          relation: 'only-one',
+          highest: [],
+        };
+        rowsByKey.set(key, row);
+      }
+      if (row.cells[roleIndex]!.kind === 'absent') {
+        row.cells[roleIndex] = { kind: 'present', level: competency.requiredLevel };
+      }
+    }
+  });
+  const rows = [...rowsByKey.values()];
+  for (const row of rows) classify(row);
+
+  const taskSets = roles.map(roleTasks);
+  const comparisons: RoleComparison[] = roles.map((role, roleIndex) => ({
+    key: role.key,
+    title: role.title,
+    higher: rows.filter((row) => row.highest.includes(roleIndex)).length,
+    onlyHere: rows.filter(
+      (row) => row.relation === 'only-one' && row.cells[roleIndex]!.kind === 'present',
+    ).length,
+    tasksOnlyHere: [...taskSets[roleIndex]!]
+      .filter(([key]) => taskSets.every((other, i) => i === roleIndex || !other.has(key)))
+      .map(([, text]) => text),
+  }));
+  const sameLevel = rows.filter(
+    (row) => row.relation === 'equal' && row.cells.every((cell) => cell.kind === 'present'),
+  ).length;
+
+  return { rows, roles: comparisons, sameLevel, summary: summarise(comparisons, sameLevel) };
+}
+
+function classify(row: CompetencyRow): void {
+  const present = row.cells.flatMap((cell, i) =>
+    cell.kind === 'present' ? [{ i, level: cell.level }] : [],
+  );
+  const levelled = present.flatMap(({ i, level }) => (level === null ? [] : [{ i, level }]));
+  if (present.length === 1) {
+    row.relation = 'only-one';
+  } else if (levelled.length < 2) {
+    row.relation = 'incomparable';
+  } else {
+    const top = Math.max(...levelled.map(({ level }) => level));
+    const highest = levelled.filter(({ level }) => level === top).map(({ i }) => i);
+    row.relation = highest.length === levelled.length ? 'equal' : 'different';
+    row.highest = row.relation === 'different' ? highest : [];
+  }
+}
+
+/** The role's tasks by normalised text, keeping the first wording. */
+function roleTasks(role: FunctionContent): Map<string, string> {
+  const tasks = new Map<string, string>();
+  const texts = [
+    ...role.mainTasks,
+    ...role.resultAreas.flatMap((area) => (area.tasks.length > 0 ? area.tasks : [area.title])),
+  ];
+  for (const text of texts) {
+    const key = taskKey(text);
+    if (key !== '' && !tasks.has(key)) tasks.set(key, text);
+  }
+  return tasks;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function summarise(roles: readonly RoleComparison[], sameLevel: number): string[] {
+  // With three roles "higher" means "at the top, with at least one role below".
+  const higher = roles.length === 2 ? 'op een hoger niveau' : 'op het hoogste niveau';
+  const lines: string[] = [];
+  for (const role of roles) {
+    if (role.higher > 0) {
+      lines.push(`${count(role.higher, 'competentie', 'competenties')} ${higher} in ${role.title}`);
+    }
+  }
+  for (const role of roles) {
+    if (role.onlyHere > 0)
+      lines.push(`${count(role.onlyHere, 'competentie', 'competenties')} enkel in ${role.title}`);
+  }
+  for (const role of roles) {
+    const n = role.tasksOnlyHere.length;
+    if (n > 0) lines.push(`${count(n, 'taak', 'taken')} enkel in ${role.title}`);
+  }
+  if (lines.length === 0) lines.push('Geen verschillen in competenties en taken');
+  if (sameLevel > 0)
+    lines.push(`${count(sameLevel, 'competentie', 'competenties')} op hetzelfde niveau`);
+  return lines;
+}

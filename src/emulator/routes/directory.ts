@@ -1,0 +1,158 @@
+import type { Group, User } from '@microsoft/microsoft-graph-types';
+import { GraphError } from '../graph-error';
+import { applySelect } from '../resources';
+import { type RouteContext, type Router, json } from '../router';
+import {
+  GROUPS,
+  TENANT_DOMAIN,
+  type TenantGroup,
+  type TenantUser,
+  USERS,
+  findGroup,
+  findUser,
+  groupsOf,
+} from '../tenant';
+import { odataContext } from './shared';
+import { queryValue } from './sites';
+
+/** Users, groups and memberships: read-only, from the seeded tenant. */
+
+export function userResource(u: TenantUser): User & Record<string, unknown> {
+  return {
+    businessPhones: [],
+    displayName: u.displayName,
+    givenName: u.givenName,
+    jobTitle: u.jobTitle,
+    mail: u.userPrincipalName,
+    mobilePhone: null,
+    officeLocation: 'Stadhuis Tienen',
+    preferredLanguage: 'nl-BE',
+    surname: u.surname,
+    userPrincipalName: u.userPrincipalName,
+    id: u.id,
+  };
+}
+
+export function groupResource(g: TenantGroup): Group & Record<string, unknown> {
+  return {
+    id: g.id,
+    createdDateTime: '2024-01-15T08:00:00Z',
+    description: g.description,
+    displayName: g.displayName,
+    groupTypes: g.isTeam ? ['Unified'] : [],
+    mail: g.isTeam ? `${g.mailNickname}@${TENANT_DOMAIN}` : null,
+    mailEnabled: g.isTeam,
+    mailNickname: g.mailNickname,
+    resourceProvisioningOptions: g.isTeam ? ['Team'] : [],
+    securityEnabled: true,
+    visibility: g.isTeam ? 'Private' : null,
+  };
+}
+
+function userFor(ctx: RouteContext): TenantUser {
+  const ref = ctx.params['user'];
+  if (ref === undefined) return ctx.user;
+  const user = findUser(ref);
+  if (!user) {
+    throw new GraphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${ref}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  }
+  return user;
+}
+
+function groupFor(ctx: RouteContext): TenantGroup {
+  const ref = ctx.params['group'] ?? '';
+  const group = findGroup(ref);
+  if (!group) {
+    throw new GraphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${ref}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  }
+  return group;
+}
+
+export function registerDirectory(router: Router): void {
+  const me = (ctx: RouteContext): ReturnType<typeof json> =>
+    json(200, {
+      '@odata.context': odataContext(ctx, 'users/$entity'),
+      ...applySelect(userResource(userFor(ctx)), queryValue(ctx.req.query, 'select')),
+    });
+  router.add('GET', '/me', me);
+  router.add('GET', '/users/:user', me);
+
+  router.add('GET', '/users', (ctx) => {
+    const select = queryValue(ctx.req.query, 'select');
+    return json(200, {
+      '@odata.context': odataContext(ctx, 'users'),
+      value: USERS.map((u) => applySelect(userResource(u), select)),
+    });
+  });
+
+  const memberOf = (ctx: RouteContext): ReturnType<typeof json> => {
+    const select = queryValue(ctx.req.query, 'select');
+    return json(200, {
+      '@odata.context': odataContext(ctx, 'directoryObjects'),
+      value: groupsOf(userFor(ctx).id).map((g) => ({
+        '@odata.type': '#microsoft.graph.group',
+        ...applySelect(groupResource(g), select),
+      })),
+    });
+  };
+  for (const path of [
+    '/me/memberOf',
+    '/me/transitiveMemberOf',
+    '/users/:user/memberOf',
+    '/users/:user/transitiveMemberOf',
+  ]) {
+    router.add('GET', path, memberOf);
+  }
+
+  const joinedTeams = (ctx: RouteContext): ReturnType<typeof json> =>
+    json(200, {
+      '@odata.context': odataContext(ctx, 'teams'),
+      value: groupsOf(userFor(ctx).id)
+        .filter((g) => g.isTeam)
+        .map((g) => ({
+          id: g.id,
+          displayName: g.displayName,
+          description: g.description,
+          isArchived: false,
+        })),
+    });
+  router.add('GET', '/me/joinedTeams', joinedTeams);
+  router.add('GET', '/users/:user/joinedTeams', joinedTeams);
+
+  router.add('GET', '/groups', (ctx) => {
+    const select = queryValue(ctx.req.query, 'select');
+    return json(200, {
+      '@odata.context': odataContext(ctx, 'groups'),
+      value: GROUPS.map((g) => applySelect(groupResource(g), select)),
+    });
+  });
+
+  router.add('GET', '/groups/:group', (ctx) =>
+    json(200, {
+      '@odata.context': odataContext(ctx, 'groups/$entity'),
+      ...applySelect(groupResource(groupFor(ctx)), queryValue(ctx.req.query, 'select')),
+    }),
+  );
+
+  router.add('GET', '/groups/:group/members', (ctx) => {
+    const group = groupFor(ctx);
+    const select = queryValue(ctx.req.query, 'select');
+    return json(200, {
+      '@odata.context': odataContext(ctx, 'directoryObjects'),
+      value: group.memberIds.flatMap((id) => {
+        const u = findUser(id);
+        return u
+          ? [{ '@odata.type': '#microsoft.graph.user', ...applySelect(userResource(u), select) }]
+          : [];
+      }),
+    });
+  });
+}

@@ -1,0 +1,442 @@
+import {
+  Client,
+  type Context,
+  type Middleware,
+  type MiddlewareOptions,
+  ResponseType,
+} from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import {
+  type DataError,
+  errorFromResponse,
+  invalidResponse,
+  networkError,
+  ValidationError,
+} from './errors';
+import {
+  defaultRetryPolicy,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelay,
+} from './retry';
+
+/**
+ * The one way the app talks to Microsoft Graph (DESIGN §4), in Node and in the browser alike.
+ *
+ * Built on `@microsoft/microsoft-graph-client` 3.0.7 with our own middleware chain, because the
+ * default chain attaches the token only to `https://` Graph hosts and reads a path as an absolute
+ * URL only when it starts with `https://`: against the `http://` emulator it would send no token
+ * and mangle `@odata.nextLink`. Here the token goes to exactly the configured base URL, and every
+ * link is turned back into a path relative to it. The caller gives two things — the base URL and
+ * a token source — and nothing else tells the emulator from graph.microsoft.com.
+ */
+
+export interface GraphClientOptions {
+  /** The service root including the version, e.g. `https://graph.microsoft.com/v1.0`. */
+  baseUrl: string;
+  getToken: () => Promise<string>;
+  /** Retry tuning; tests inject `sleep` and `random` so a throttling storm costs no wall time. */
+  retry?: Partial<RetryPolicy>;
+  /** Sees every HTTP exchange that actually went over the wire (after retries split them). */
+  onExchange?: (exchange: Exchange) => void;
+  /** Defaults to the global `fetch`; a test may wrap it to drop connections. */
+  fetch?: typeof fetch;
+}
+
+export interface Exchange {
+  method: string;
+  /** Path relative to the base URL, query included. */
+  path: string;
+  status: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** For a `$batch`: how many Graph requests it carried. */
+  batchEntries?: number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface SendOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /**
+   * A POST that is safe to repeat (a `$batch` of GETs): it may then be retried on 503/504 and
+   * dropped connections too. Every other method is treated as repeatable already.
+   */
+  idempotent?: boolean;
+  /** Aborts the request (and any retry wait after it) when the caller no longer needs the answer. */
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: unknown;
+}
+
+/** Marks one request as safe to repeat, read by the retry middleware. */
+export class IdempotentRequest implements MiddlewareOptions {}
+
+export class GraphHttp {
+  readonly baseUrl: string;
+  readonly sdk: Client;
+  readonly retryPolicy: RetryPolicy;
+
+  constructor(options: GraphClientOptions) {
+    this.baseUrl = normaliseBaseUrl(options.baseUrl);
+    this.retryPolicy = { ...defaultRetryPolicy, ...options.retry };
+    const chain = linkChain([
+      new RetryMiddleware(this.retryPolicy),
+      new AuthMiddleware(this.baseUrl, options.getToken),
+      ...(options.onExchange ? [new ExchangeObserver(this.baseUrl, options.onExchange)] : []),
+      new FetchMiddleware(options.fetch),
+    ]);
+    this.sdk = Client.initWithMiddleware({
+      baseUrl: this.baseUrl,
+      // The version is part of our base URL; an empty default keeps the SDK from adding another.
+      defaultVersion: '',
+      middleware: chain,
+    });
+  }
+
+  /** Sends one request and returns the raw outcome; never throws for an HTTP status. */
+  async send(method: HttpMethod, path: string, options: SendOptions = {}): Promise<RawResponse> {
+    const relative = this.relative(path);
+    let request = this.sdk.api(relative).responseType(ResponseType.RAW);
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      request = request.header(name, value);
+    }
+    if (options.idempotent) request = request.middlewareOptions([new IdempotentRequest()]);
+    if (options.signal) request = request.option('signal', options.signal);
+    let response: Response;
+    try {
+      switch (method) {
+        case 'GET':
+          response = (await request.get()) as Response;
+          break;
+        case 'POST':
+          response = (await request.post(options.body ?? {})) as Response;
+          break;
+        case 'PATCH':
+          response = (await request.patch(options.body ?? {})) as Response;
+          break;
+        case 'PUT':
+          response = (await request.put(options.body ?? {})) as Response;
+          break;
+        case 'DELETE':
+          response = (await request.delete()) as Response;
+          break;
+      }
+    } catch (err) {
+      if (options.signal?.aborted) throw options.signal.reason ?? err;
+      throw networkError(err, describe(method, relative));
+    }
+    const text = await response.text();
+    let body: unknown;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        body = text;
+      }
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /** Sends, throws the typed error for a non-2xx status, validates the body against `schema`. */
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodType<T>,
+    options: SendOptions = {},
+  ): Promise<T> {
+    const response = await this.send(method, path, options);
+    return this.parse(method, path, response, schema);
+  }
+
+  get<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    options: Pick<SendOptions, 'headers' | 'signal'> = {},
+  ): Promise<T> {
+    return this.request('GET', path, schema, options);
+  }
+
+  /** Sends and only checks the status (DELETE, PATCH whose answer we do not need). */
+  async expectOk(method: HttpMethod, path: string, options: SendOptions = {}): Promise<void> {
+    const response = await this.send(method, path, options);
+    if (response.status >= 300) throw this.error(method, path, response);
+  }
+
+  /** Every item of a collection, following `@odata.nextLink` page by page. */
+  async getAll<T>(
+    path: string,
+    itemSchema: z.ZodType<T>,
+    options: Pick<SendOptions, 'headers' | 'signal'> = {},
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    while (next !== undefined) {
+      const page: { value: unknown[]; next: string | undefined } = readPage(
+        await this.get(next, z.unknown(), options),
+        next,
+      );
+      for (const raw of page.value) items.push(validate(itemSchema, raw, describe('GET', next)));
+      next = page.next === undefined ? undefined : this.relative(page.next);
+    }
+    return items;
+  }
+
+  parse<T>(method: HttpMethod, path: string, response: RawResponse, schema: z.ZodType<T>): T {
+    if (response.status >= 300) throw this.error(method, path, response);
+    return validate(schema, response.body, describe(method, this.relative(path)));
+  }
+
+  error(method: HttpMethod, path: string, response: RawResponse): DataError {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+    return errorFromResponse(response.status, response.body, {
+      request: describe(method, this.relative(path)),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+
+  /**
+   * A path relative to the base URL (leading "/") from a relative path or an absolute link such
+   * as `@odata.nextLink`. An absolute link to another host is refused: following it would send our
+   * token somewhere we were not configured to trust.
+   */
+  relative(pathOrUrl: string): string {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(pathOrUrl)) {
+      return pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`;
+    }
+    if (pathOrUrl.toLowerCase().startsWith(`${this.baseUrl.toLowerCase()}/`)) {
+      return pathOrUrl.slice(this.baseUrl.length);
+    }
+    // The emulator may be reached through another host name than the one it writes into links
+    // (127.0.0.1 vs localhost): accept the same service root path on the same scheme and port.
+    const link = new URL(pathOrUrl);
+    const base = new URL(this.baseUrl);
+    const isLoopback = (h: string): boolean =>
+      h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
+    const sameService =
+      link.protocol === base.protocol &&
+      link.port === base.port &&
+      (link.hostname === base.hostname || (isLoopback(link.hostname) && isLoopback(base.hostname)));
+    const basePath = base.pathname.replace(/\/+$/, '');
+    if (sameService && link.pathname.startsWith(`${basePath}/`)) {
+      return link.pathname.slice(basePath.length) + link.search;
+    }
+    throw new ValidationError(
+      'SharePoint verwees naar een adres buiten de ingestelde Graph-omgeving; de Functiewijzer volgt dat niet.',
+      { request: `link naar ${link.origin}` },
+    );
+  }
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphHttp {
+  return new GraphHttp(options);
+}
+
+function readPage(body: unknown, path: string): { value: unknown[]; next: string | undefined } {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    !Array.isArray((body as { value?: unknown }).value)
+  ) {
+    throw invalidResponse(describe('GET', path), ['verwacht een verzameling met "value"']);
+  }
+  const page = body as { value: unknown[]; '@odata.nextLink'?: unknown };
+  const next = page['@odata.nextLink'];
+  return { value: page.value, next: typeof next === 'string' ? next : undefined };
+}
+
+export function validate<T>(schema: z.ZodType<T>, value: unknown, request: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw invalidResponse(
+    request,
+    parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(antwoord)'}: ${i.message}`),
+  );
+}
+
+/** "GET /sites/…/items" — the query is left out: filter values can name people. */
+export function describe(method: string, path: string): string {
+  const q = path.indexOf('?');
+  return `${method} ${q === -1 ? path : path.slice(0, q)}`;
+}
+
+function normaliseBaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ValidationError(`Ongeldige Graph-basis-URL: '${url}'.`);
+  }
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new ValidationError('De Graph-basis-URL mag geen query of fragment bevatten.');
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+function linkChain(middlewares: Middleware[]): Middleware {
+  for (let i = 0; i < middlewares.length - 1; i++) {
+    const current = middlewares[i] as Middleware & { setNext(m: Middleware): void };
+    current.setNext(middlewares[i + 1] as Middleware);
+  }
+  return middlewares[0] as Middleware;
+}
+
+function requestUrl(context: Context): string {
+  return typeof context.request === 'string' ? context.request : context.request.url;
+}
+
+function methodOf(context: Context): string {
+  return (context.options?.method ?? 'GET').toUpperCase();
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  const options = (context.options ??= {});
+  const headers = options.headers;
+  if (headers instanceof Headers) {
+    headers.set(name, value);
+  } else if (Array.isArray(headers)) {
+    options.headers = [
+      ...headers.filter(([k]) => k.toLowerCase() !== name.toLowerCase()),
+      [name, value],
+    ];
+  } else {
+    options.headers = { ...(headers ?? {}), [name]: value };
+  }
+}
+
+abstract class Link implements Middleware {
+  protected next: Middleware | undefined;
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  protected async forward(context: Context): Promise<void> {
+    if (!this.next) throw new Error('middleware-keten is niet afgesloten');
+    await this.next.execute(context);
+  }
+
+  abstract execute(context: Context): Promise<void>;
+}
+
+/** Attaches the bearer token to requests for the configured base URL, and to nothing else. */
+class AuthMiddleware extends Link {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly getToken: () => Promise<string>,
+  ) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    const url = requestUrl(context);
+    if (
+      url === this.baseUrl ||
+      url.startsWith(`${this.baseUrl}/`) ||
+      url.startsWith(`${this.baseUrl}?`)
+    ) {
+      setHeader(context, 'Authorization', `Bearer ${await this.getToken()}`);
+    }
+    await this.forward(context);
+  }
+}
+
+/**
+ * Retries throttled and briefly-unavailable responses of a whole request (DESIGN §4). Sits
+ * before the auth middleware so a retry after a long wait asks for a fresh token.
+ */
+class RetryMiddleware extends Link {
+  constructor(private readonly policy: RetryPolicy) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    const idempotent =
+      methodOf(context) !== 'POST' ||
+      context.middlewareControl?.getMiddlewareOptions(IdempotentRequest) !== undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.forward(context);
+      } catch (err) {
+        // A dropped connection may have delivered the request: repeat only what is safe to repeat.
+        if (!idempotent || attempt >= this.policy.maxAttempts) throw err;
+        await this.policy.sleep(retryDelay(undefined, attempt, this.policy));
+        continue;
+      }
+      const response = context.response;
+      if (
+        !response ||
+        !isRetryableStatus(response.status, idempotent) ||
+        attempt >= this.policy.maxAttempts
+      )
+        return;
+      const delay = retryDelay(response.headers.get('Retry-After'), attempt, this.policy);
+      // A wait longer than we are willing to block for goes back to the caller as Throttled.
+      if (delay > this.policy.maxDelayMs) return;
+      await response.body?.cancel().catch(() => undefined);
+      await this.policy.sleep(delay);
+      if (context.options?.signal?.aborted) throw context.options.signal.reason;
+    }
+  }
+}
+
+/** Reports each exchange that went over the wire (for round-trip counts and the bench). */
+class ExchangeObserver extends Link {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly observe: (e: Exchange) => void,
+  ) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    await this.forward(context);
+    const response = context.response;
+    if (!response) return;
+    const url = requestUrl(context);
+    const body = context.options?.body;
+    const length = response.headers.get('Content-Length');
+    const responseBytes =
+      length !== null && /^\d+$/.test(length)
+        ? Number(length)
+        : (await response.clone().arrayBuffer()).byteLength;
+    const path = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    this.observe({
+      method: methodOf(context),
+      path,
+      status: response.status,
+      requestBytes: typeof body === 'string' ? new TextEncoder().encode(body).byteLength : 0,
+      responseBytes,
+      ...(path === '/$batch' && typeof body === 'string'
+        ? { batchEntries: countEntries(body) }
+        : {}),
+    });
+  }
+}
+
+function countEntries(body: string): number {
+  try {
+    const parsed = JSON.parse(body) as { requests?: unknown };
+    return Array.isArray(parsed.requests) ? parsed.requests.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+class FetchMiddleware extends Link {
+  constructor(private readonly fetchImpl: typeof fetch | undefined) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    const doFetch = this.fetchImpl ?? globalThis.fetch;
+    context.response = await doFetch(context.request, context.options as RequestInit);
+  }
+}

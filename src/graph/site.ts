@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { GraphHttp } from './client';
+import { NotFoundError } from './errors';
+import { LISTS, type ListName } from './lists';
+
+/**
+ * Where the lists live: the site id and the id of each list, resolved once per session (the tab
+ * does it at start-up) so that every view after that is a single round trip.
+ */
+export interface SiteRef {
+  /** e.g. `stadtienen.sharepoint.com` */
+  hostname: string;
+  /** e.g. `/sites/functiewijzer` */
+  path: string;
+}
+
+export interface SiteLists {
+  siteId: string;
+  listIds: ReadonlyMap<ListName, string>;
+  /** Web URL of each list, for "Openen in SharePoint". */
+  listUrls: ReadonlyMap<ListName, string | null>;
+}
+
+const siteShape = z.object({ id: z.string().min(1) });
+
+export async function resolveSiteId(http: GraphHttp, site: SiteRef): Promise<string> {
+  const path = site.path.startsWith('/') ? site.path : `/${site.path}`;
+  const found = await http.get(`/sites/${site.hostname}:${encodeURI(path)}?$select=id`, siteShape);
+  return found.id;
+}
+
+const listsShape = z.object({
+  value: z.array(
+    z.object({
+      id: z.string().min(1),
+      displayName: z.string(),
+      name: z.string().optional(),
+      webUrl: z.string().optional(),
+    }),
+  ),
+});
+
+/** Lists on the site by display name (or internal name), as Graph returns them. */
+export async function readSiteLists(
+  http: GraphHttp,
+  siteId: string,
+): Promise<Map<string, { id: string; webUrl: string | null }>> {
+  const lists = await http.getAll(
+    `/sites/${siteId}/lists?$select=id,displayName,name,webUrl`,
+    listsShape.shape.value.element,
+  );
+  const byName = new Map<string, { id: string; webUrl: string | null }>();
+  for (const l of lists) {
+    const ref = { id: l.id, webUrl: l.webUrl ?? null };
+    byName.set(l.displayName, ref);
+    if (l.name !== undefined && !byName.has(l.name)) byName.set(l.name, ref);
+  }
+  return byName;
+}
+
+/** The Functiewijzer lists of a site; NotFound naming what is missing when it was not provisioned. */
+export async function loadSiteLists(http: GraphHttp, siteId: string): Promise<SiteLists> {
+  const onSite = await readSiteLists(http, siteId);
+  const listIds = new Map<ListName, string>();
+  const listUrls = new Map<ListName, string | null>();
+  const missing: string[] = [];
+  for (const def of LISTS) {
+    const found = onSite.get(def.name);
+    if (found) {
+      listIds.set(def.name, found.id);
+      listUrls.set(def.name, found.webUrl);
+    } else {
+      missing.push(def.name);
+    }
+  }
+  if (missing.length > 0) {
+    throw new NotFoundError(
+      `De SharePoint-site mist de lijst(en) ${missing.join(', ')}. Laat IT de lijsten inrichten (npm run provision).`,
+      { request: `GET /sites/${siteId}/lists` },
+    );
+  }
+  return { siteId, listIds, listUrls };
+}
+
+export function listPath(site: SiteLists, name: ListName): string {
+  const id = site.listIds.get(name);
+  if (id === undefined) throw new NotFoundError(`De lijst ${name} is niet gevonden.`);
+  return `/sites/${site.siteId}/lists/${id}`;
+}
+
+/** An OData string literal: single quotes doubled, the whole thing percent-encoded for the URL. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Builds `…/items?$expand=fields($select=…)&$filter=…&$top=…`, each value percent-encoded: the
+ * graph client passes query text through as given, and a `&` or `#` inside a filter value (a
+ * competency name) would otherwise cut the query.
+ */
+/**
+ * Item properties we read. Graph's default adds lastModifiedBy, parentReference and contentType
+ * (about 500 bytes an item, a megabyte on a 2,000-role catalogue) that nothing here uses.
+ */
+export const ITEM_PROPERTIES = 'id,eTag,createdDateTime,lastModifiedDateTime,webUrl,createdBy';
+/** For rows whose only use is their fields (task agreements, role competencies). */
+export const ROW_PROPERTIES = 'id,createdDateTime';
+
+export function itemsQuery(
+  site: SiteLists,
+  list: ListName,
+  options: { select: string; filter?: string; top?: number; orderby?: string; properties?: string },
+): string {
+  const parts = [
+    `$select=${options.properties ?? ITEM_PROPERTIES}`,
+    `$expand=${enc(`fields($select=${options.select})`)}`,
+  ];
+  if (options.filter !== undefined) parts.push(`$filter=${enc(options.filter)}`);
+  if (options.orderby !== undefined) parts.push(`$orderby=${enc(options.orderby)}`);
+  parts.push(`$top=${options.top ?? 5000}`);
+  return `${listPath(site, list)}/items?${parts.join('&')}`;
+}
+
+/** One item with its fields: `…/items/{id}?$expand=fields($select=…)`. */
+export function itemQuery(site: SiteLists, list: ListName, id: string, select: string): string {
+  return `${listPath(site, list)}/items/${id}?$select=${ITEM_PROPERTIES}&$expand=${enc(`fields($select=${select})`)}`;
+}
+
+function enc(value: string): string {
+  return encodeURIComponent(value).replace(/%24/g, '$').replace(/%2C/g, ',').replace(/%2F/g, '/');
+}

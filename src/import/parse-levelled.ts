@@ -1,0 +1,451 @@
+import { LEVELS, type Competency, type CompetencyBlock, type Level } from '../domain/schema';
+import type { IssueLog } from './issues';
+import {
+  endsSentence,
+  joinText,
+  leadingTokens,
+  splitInlineLevel,
+  startsUpper,
+  type SourceLine,
+  type Token,
+} from './parse-text';
+
+/**
+ * The competency tables of a *functiebeschrijving*: "BLOK n" headers, cluster headers ending in
+ * "Keuze niveau en duiding", and per competency a name followed by the levels 0..3, each with a
+ * tick box and its indicators.
+ *
+ * Lines are read as a token stream (level number, box, bullet, text) because PDF extraction puts
+ * them together or apart at will. Text that follows an indicator is ambiguous until the next token
+ * arrives: it continues the indicator (a wrapped line) or it is the name of the next competency.
+ * It waits in `gap` until a level number (a new competency) or a bullet (same level) decides.
+ */
+
+const CLUSTER_MARKER = /^(.*?)\s*keuze\s*niveau\s*en\s*duiding\s*:?$/iu;
+const CLUSTER_MARKER_START = /(?:^|\s)keuze(?:\s+niveau(?:\s+en)?)?$/iu;
+const BLOCK_HEADER = /^blok\s*(?:\d+|[IVX]+)?\s*[:.\-–—‒−]?\s*(.*)$/iu;
+const BLOCK_ONLY =
+  /^(technische\s+competenties|gedragscompetenties|gedragsgerichte\s+competenties)$/iu;
+
+/** A "BLOK" header line, or a bare "Technische competenties"/"Gedragscompetenties" line. */
+export function blockHeaderOf(text: string): { label: string } | null {
+  if (BLOCK_ONLY.test(text)) return { label: text };
+  if (!/^blok(?:\s*(?:\d+|[IVX]+)\b|\s*:)/iu.test(text)) return null;
+  const m = BLOCK_HEADER.exec(text);
+  return { label: (m?.[1] ?? '').trim() };
+}
+
+export function clusterHeaderOf(text: string): { name: string } | null {
+  // The lazy prefix of CLUSTER_MARKER retries at every position: only run it on candidates.
+  const m = /duiding\s*:?$/iu.test(text.slice(-12)) ? CLUSTER_MARKER.exec(text) : null;
+  return m ? { name: (m[1] ?? '').trim() } : null;
+}
+
+function blockKind(label: string): CompetencyBlock | null {
+  if (/technisch/iu.test(label)) return 'technical';
+  if (/gedrag/iu.test(label)) return 'behavioural';
+  return null;
+}
+
+/** Does this section look like level tables (rather than a functieprofiel's prose)? */
+export function looksLevelled(lines: readonly SourceLine[]): boolean {
+  return lines.some(
+    (l) =>
+      blockHeaderOf(l.text) !== null ||
+      clusterHeaderOf(l.text) !== null ||
+      leadingTokens(l.text).some((t) => t.kind === 'level' || t.kind === 'box'),
+  );
+}
+
+/** "Werking en werkmiddelen Keuze niveau en" / "duiding" → one header line. */
+function mergeWrappedMarkers(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cur = lines[i];
+    if (!cur) continue;
+    const next = lines[i + 1];
+    if (next && CLUSTER_MARKER_START.test(cur.text)) {
+      const joined = `${cur.text} ${next.text}`;
+      if (CLUSTER_MARKER.test(joined)) {
+        out.push({ text: joined, line: cur.line });
+        i++;
+        continue;
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+type Indicator = { parts: string[]; line: number };
+type LevelAcc = {
+  level: Level;
+  line: number;
+  box: { ticked: boolean; line: number } | null;
+  indicators: Indicator[];
+};
+type CompAcc = {
+  name: string;
+  definition: string | null;
+  line: number;
+  block: CompetencyBlock | null;
+  cluster: string | null;
+  levels: LevelAcc[];
+  /** A level with no name above it: already reported, kept only to absorb its lines. */
+  orphan: boolean;
+};
+
+export function parseLevelledCompetencies(
+  section: readonly SourceLine[],
+  endsDocument: boolean,
+  log: IssueLog,
+): Competency[] {
+  const lines = mergeWrappedMarkers(section);
+  // A PDF can lose the bullet glyphs; then a capitalised line starts the next indicator.
+  const bulletless = !lines.some((l) => leadingTokens(l.text).some((t) => t.kind === 'bullet'));
+  const p = new LevelledParser(log, bulletless);
+  for (const l of lines) p.line(l);
+  p.end(endsDocument);
+  return p.result();
+}
+
+class LevelledParser {
+  private readonly done: CompAcc[] = [];
+  private cur: CompAcc | null = null;
+  private gap: SourceLine[] = [];
+  private open: Indicator | null = null;
+  private pendingBox: { ticked: boolean; line: number } | null = null;
+  private block: CompetencyBlock | null = null;
+  private cluster: string | null = null;
+
+  constructor(
+    private readonly log: IssueLog,
+    private readonly bulletless: boolean,
+  ) {}
+
+  private get level(): LevelAcc | null {
+    return this.cur?.levels.at(-1) ?? null;
+  }
+
+  line(l: SourceLine): void {
+    const block = blockHeaderOf(l.text);
+    if (block) return this.onBlock(block.label, l.line);
+    const cluster = clusterHeaderOf(l.text);
+    if (cluster) return this.onCluster(cluster.name, l.line);
+
+    const tokens = leadingTokens(l.text, this.bulletless);
+    const first = tokens[0];
+    if (tokens.length === 1 && first?.kind === 'text') {
+      const inline = splitInlineLevel(l.text, this.bulletless);
+      if (inline && this.inlineStartsCompetency(inline.tokens)) {
+        this.gap.push({ text: inline.before, line: l.line });
+        for (const t of inline.tokens) this.token(t, l.line);
+        return;
+      }
+    }
+    for (const t of tokens) this.token(t, l.line);
+  }
+
+  /** Only a new competency's first level can share a line with text (its name). */
+  private inlineStartsCompetency(tokens: readonly Token[]): boolean {
+    const first = tokens[0];
+    if (first?.kind !== 'level') return false;
+    if (tokens.length === 1 && first.level !== 0) return false;
+    const current = this.level;
+    return current === null || first.level <= current.level;
+  }
+
+  private token(t: Token, line: number): void {
+    switch (t.kind) {
+      case 'level':
+        return this.onLevel(t.level, line);
+      case 'box':
+        return this.onBox(t.ticked, line);
+      case 'bullet':
+        return this.onBullet(line);
+      case 'text':
+        return this.onText(t.text, line);
+    }
+  }
+
+  private onText(text: string, line: number): void {
+    const level = this.level;
+    // "0" / "☐" / "N.v.t." without a bullet: the first text of a level is its first indicator.
+    if (level && this.open === null && this.gap.length === 0 && level.indicators.length === 0) {
+      this.open = { parts: [text], line };
+      level.indicators.push(this.open);
+      return;
+    }
+    if (this.open && this.open.parts.length === 0 && this.gap.length === 0) {
+      // A bullet alone on its line: its text follows on the next.
+      this.open.parts.push(text);
+      return;
+    }
+    this.gap.push({ text, line });
+  }
+
+  private onBullet(line: number): void {
+    this.flushContinuation();
+    const level = this.level;
+    if (!level) {
+      this.log.warn(
+        line,
+        'opsomming staat niet onder een niveau van een competentie en is niet overgenomen',
+      );
+      this.open = { parts: [], line }; // absorbs its wrapped lines without repeating the warning
+      return;
+    }
+    this.open = { parts: [], line };
+    level.indicators.push(this.open);
+  }
+
+  private onBox(ticked: boolean, line: number): void {
+    const level = this.level;
+    if (level && level.box === null && this.pendingBox === null) {
+      level.box = { ticked, line };
+    } else if (this.pendingBox === null) {
+      // The box came before its level number (another column order): it belongs to the next level.
+      this.pendingBox = { ticked, line };
+    } else {
+      this.log.error(
+        this.pendingBox.line,
+        'vakje (☐/☒) hoort bij geen niveau: controleer of elk niveau (0 tot 3) precies één vakje heeft',
+      );
+      this.pendingBox = { ticked, line };
+    }
+  }
+
+  private onLevel(n: Level, line: number): void {
+    const current = this.level;
+    let level: LevelAcc;
+    if (this.cur && current && n > current.level) {
+      this.flushContinuation();
+      level = { level: n, line, box: null, indicators: [] };
+      this.cur.levels.push(level);
+    } else {
+      const lines = this.splitGap(true);
+      this.finish();
+      const { name, definition } = nameAndDefinition(lines);
+      const nameText = name;
+      const nameLine = lines[0]?.line ?? line;
+      level = { level: n, line, box: null, indicators: [] };
+      if (nameText === '') {
+        this.log.error(
+          line,
+          `niveau ${n} staat niet onder een competentie: de naam van de competentie ontbreekt`,
+        );
+      }
+      this.cur = {
+        name: nameText,
+        definition,
+        line: nameLine,
+        block: this.block,
+        cluster: this.cluster,
+        levels: [level],
+        orphan: nameText === '',
+      };
+    }
+    this.open = null;
+    if (this.pendingBox) {
+      level.box = this.pendingBox;
+      this.pendingBox = null;
+    }
+  }
+
+  private onCluster(name: string, line: number): void {
+    if (name !== '') {
+      this.flushContinuation();
+      this.cluster = name;
+    } else {
+      const text = joinText(this.splitGap(true).map((l) => l.text));
+      if (text === '') this.log.warn(line, "clustertitel vóór 'Keuze niveau en duiding' ontbreekt");
+      this.cluster = text === '' ? null : text;
+    }
+    this.finish();
+    this.dropPendingBox();
+  }
+
+  private onBlock(label: string, line: number): void {
+    this.flushContinuation();
+    this.finish();
+    this.dropPendingBox();
+    this.block = blockKind(label);
+    this.cluster = null;
+    if (this.block === null) {
+      this.log.warn(
+        line,
+        `blok '${label}' is niet herkend als technische competenties of gedragscompetenties; de competenties eronder krijgen geen blok`,
+      );
+    }
+  }
+
+  end(endsDocument: boolean): void {
+    if (endsDocument && !this.bulletless) {
+      // The document stops here. Text after the last indicator that reads as a name is a
+      // competency whose levels were cut off.
+      const name = this.splitGap(false);
+      const text = joinText(name.map((l) => l.text));
+      if (text !== '') {
+        this.log.error(
+          name[0]?.line ?? null,
+          `competentie '${text}' heeft geen niveaus: het document stopt hier. Is het volledig?`,
+        );
+      }
+    } else {
+      this.flushContinuation();
+    }
+    this.finish();
+    this.dropPendingBox();
+  }
+
+  private dropPendingBox(): void {
+    if (this.pendingBox) {
+      this.log.error(this.pendingBox.line, 'vakje (☐/☒) hoort bij geen niveau van een competentie');
+      this.pendingBox = null;
+    }
+  }
+
+  /** Waiting text is a wrapped part of the open indicator. */
+  private flushContinuation(): void {
+    const gap = this.gap;
+    this.gap = [];
+    this.absorb(gap);
+  }
+
+  private absorb(lines: readonly SourceLine[]): void {
+    const level = this.level;
+    for (const l of lines) {
+      if (this.bulletless && level && (this.open === null || startsUpper(l.text))) {
+        this.open = { parts: [l.text], line: l.line };
+        level.indicators.push(this.open);
+      } else if (this.open) {
+        this.open.parts.push(l.text);
+      } else {
+        this.log.warn(
+          l.line,
+          `tekst hoort bij geen competentie en is niet overgenomen: '${l.text}'`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Divides the waiting text into the open indicator's wrapped tail (absorbed) and what follows
+   * it (returned: a name). The tail ends where a sentence ended or a line starts with a capital;
+   * wrapped lines of an indicator start in lower case. A name does not end a sentence, so unless
+   * the text ends with a definition, the name starts after the last finished sentence.
+   */
+  private splitGap(forceName: boolean): SourceLine[] {
+    const gap = this.gap;
+    this.gap = [];
+    if (!this.open) return gap;
+    const k = gap.length;
+    let s = forceName ? Math.max(0, k - 1) : k;
+    if (this.bulletless) {
+      for (let i = k - 1; i >= 0; i--) {
+        if (startsUpper(gap[i]?.text ?? '')) {
+          s = i;
+          break;
+        }
+      }
+    } else {
+      for (let i = 0; i < k; i++) {
+        const prev = i === 0 ? (this.open.parts.at(-1) ?? '') : (gap[i - 1]?.text ?? '');
+        if (endsSentence(prev) || startsUpper(gap[i]?.text ?? '')) {
+          s = i;
+          break;
+        }
+      }
+    }
+    if (!endsSentence(gap.at(-1)?.text ?? '')) {
+      for (let j = s; j < k - 1; j++) if (endsSentence(gap[j]?.text ?? '')) s = j + 1;
+    }
+    this.absorb(gap.slice(0, s));
+    return gap.slice(s);
+  }
+
+  private finish(): void {
+    if (this.cur) this.done.push(this.cur);
+    this.cur = null;
+    this.open = null;
+  }
+
+  result(): Competency[] {
+    const all = this.done.filter((c) => !c.orphan);
+    // The scale runs to 3; it may start at 1 in a document without a "not applicable" level. A
+    // competency short of that scale was cut off, even when it is the only one.
+    let lowest: Level = 3;
+    for (const c of all) for (const l of c.levels) if (l.level < lowest) lowest = l.level;
+    const expected = LEVELS.filter((n) => n >= lowest);
+
+    const out: Competency[] = [];
+    for (const c of all) {
+      const levels = c.levels.map((l) => ({
+        level: l.level,
+        indicators: l.indicators.map((i) => joinText(i.parts)).filter((t) => t !== ''),
+      }));
+      const missing = expected.filter((n) => !c.levels.some((l) => l.level === n));
+      if (missing.length > 0) {
+        this.log.error(
+          c.line,
+          `competentie '${c.name}' mist ${missing.length === 1 ? 'niveau' : 'de niveaus'} ${listNl(missing.map(String))}. Is het document volledig?`,
+        );
+      }
+      for (const l of levels) {
+        if (l.indicators.length === 0) {
+          const at = c.levels.find((x) => x.level === l.level)?.line ?? c.line;
+          this.log.error(
+            at,
+            `niveau ${l.level} van competentie '${c.name}' heeft geen omschrijving`,
+          );
+        }
+      }
+      const ticked = c.levels.filter((l) => l.box?.ticked === true);
+      if (ticked.length === 0) {
+        this.log.error(c.line, `competentie '${c.name}' heeft geen aangevinkt niveau`);
+      } else if (ticked.length > 1) {
+        this.log.error(
+          c.line,
+          `competentie '${c.name}' heeft meer dan één aangevinkt niveau (${listNl(ticked.map((l) => String(l.level)))}); vink er precies één aan`,
+        );
+      }
+      const required = ticked.length === 1 ? (ticked[0]?.level ?? null) : null;
+      out.push({
+        name: c.name,
+        block: c.block,
+        cluster: c.cluster,
+        definition: c.definition,
+        requiredLevel: required,
+        levelTitle: null,
+        indicators: levels.find((l) => l.level === required)?.indicators ?? [],
+        levels,
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The lines above a competency's first level: its name, and in some templates a definition.
+ * A name never ends a sentence; text that does, from its first capitalised line on, is the
+ * definition. A trailing ':' after a name is layout.
+ */
+function nameAndDefinition(lines: readonly SourceLine[]): {
+  name: string;
+  definition: string | null;
+} {
+  let split = lines.length;
+  if (lines.length >= 2 && endsSentence(lines.at(-1)?.text ?? '')) {
+    const j = lines.findIndex((l, i) => i >= 1 && startsUpper(l.text));
+    if (j > 0) split = j;
+  }
+  const name = joinText(lines.slice(0, split).map((l) => l.text)).replace(/\s*:$/, '');
+  const definition = joinText(lines.slice(split).map((l) => l.text));
+  return { name, definition: definition === '' ? null : definition };
+}
+
+/** "1", "1 en 2", "1, 2 en 3" */
+export function listNl(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1) ?? ''}`;
+}

@@ -1,0 +1,123 @@
+import type { Competency, DescriptionKind, FunctionDescription, Level } from '../../domain/schema';
+import type { RoleStatus } from '../../domain/status';
+import type {
+  ApprovalView,
+  DecideInput,
+  DecideResult,
+  QueueEntry,
+  RoleHistory,
+  SubmitResult,
+} from '../../graph/approval-service';
+
+/**
+ * What the tab needs from its host (Teams or the plain browser) and from the data layer. The
+ * Teams edge (`src/tab/host/`) builds this value and mounts `<App host={…} />`; the tab never
+ * talks to teams-js, MSAL or HTTP itself. A new value (theme change, persona switch, deep-link
+ * navigation) is simply passed again.
+ */
+export interface TabHost {
+  theme: TabTheme;
+  /** The Teams locale as given ("nl-BE", "en-us", …); English when it starts with "en", else Dutch. */
+  locale: string;
+  /** `page.subPageId` of the deep link that opened the tab; see `routes.ts` for the grammar. */
+  subPageId: string | null;
+  user: TabUser;
+  repositories: TabRepositories;
+  permissions: TabPermissions;
+  /** The Functies list in SharePoint, for HR's "Openen in SharePoint" when a role has no item URL. */
+  sharePointListUrl: string | null;
+  /**
+   * Where the cache is persisted between opens. Defaults to IndexedDB, else localStorage;
+   * `null` turns persistence off (e.g. a shared kiosk).
+   */
+  cacheStorage?: TabCacheStorage | null;
+  /** Called once, after the first meaningful render (data or an error): Teams' `notifySuccess`. */
+  onReady?: () => void;
+  /** Called on every in-app navigation with the sub-page id of the new view (null: catalogue). */
+  onNavigate?: (subPageId: string | null) => void;
+}
+
+/** The three Teams themes, by the names Teams sends. */
+export type TabTheme = 'default' | 'dark' | 'contrast';
+
+export interface TabUser {
+  upn: string;
+  displayName: string;
+  role?: 'staff' | 'hr' | 'approver' | 'admin';
+}
+
+export interface TabPermissions {
+  /** HR: edits content in SharePoint, so sees "Openen in SharePoint". */
+  canEdit: boolean;
+  /** HR: may submit a role for approval (approval flow: later issue). */
+  canSubmit: boolean;
+  /** The algemeen directeur and deputies (approval flow: later issue). */
+  canApprove: boolean;
+}
+
+/**
+ * The tab's port to the data layer: the Graph repositories, adapted by the host glue. Every
+ * method rejects with the typed errors of `src/graph/errors.ts` (NotFound, Forbidden, …), never
+ * with HTTP details; `signal` aborts a read the user no longer needs.
+ */
+export interface TabRepositories {
+  /** Every role with what the catalogue shows, searches and filters on. */
+  listCatalogue(signal?: AbortSignal): Promise<CatalogueEntry[]>;
+  /** One role's full content and derived status; NotFound when no role has this key. */
+  getRole(key: string, signal?: AbortSignal): Promise<RoleDetail>;
+  /** The competency dictionary (definitions and level texts). */
+  listCompetencies(signal?: AbortSignal): Promise<DictionaryCompetency[]>;
+  /** The approval flow (DESIGN §5); absent where the host offers none (tests of other views). */
+  approval?: TabApprovalPort;
+}
+
+/** Approval requests and decisions, with the user's own token; errors as above. */
+export interface TabApprovalPort {
+  submit(roleKey: string, note: string | null): Promise<SubmitResult>;
+  decide(input: DecideInput): Promise<DecideResult>;
+  view(requestId: string, signal?: AbortSignal): Promise<ApprovalView>;
+  history(roleKey: string, signal?: AbortSignal): Promise<RoleHistory>;
+  queue(signal?: AbortSignal): Promise<QueueEntry[]>;
+}
+
+export interface CatalogueEntry {
+  key: string;
+  kind: DescriptionKind;
+  title: string;
+  department: string | null;
+  service: string | null;
+  grade: string | null;
+  careerPath: string | null;
+  status: RoleStatus;
+  /** Main tasks and the tasks of the task agreements, as searchable text. */
+  tasks: string[];
+  /** Required competencies; `requiredLevel` null where the document has no numbered levels. */
+  competencies: CatalogueCompetency[];
+}
+
+export interface CatalogueCompetency {
+  name: string;
+  requiredLevel: Level | null;
+}
+
+export interface RoleDetail {
+  description: FunctionDescription;
+  status: RoleStatus;
+  /** The role's item in SharePoint (Graph `webUrl`), when known. */
+  sharePointUrl: string | null;
+}
+
+export type DictionaryCompetency = Pick<
+  Competency,
+  'name' | 'block' | 'cluster' | 'definition' | 'levels'
+>;
+
+/**
+ * A string store for the persisted query cache. Async so that IndexedDB fits; a failing write
+ * (quota) must reject rather than throw synchronously.
+ */
+export interface TabCacheStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}

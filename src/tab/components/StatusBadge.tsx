@@ -1,0 +1,32 @@
+import { Badge, makeStyles, type BadgeProps } from '@fluentui/react-components';
+import { statusLabel, type RoleStatus } from '../../domain/status';
+import { useI18n } from '../i18n';
+
+const COLOR: Record<RoleStatus['kind'], BadgeProps['color']> = {
+  approved: 'success',
+  pending: 'warning',
+  changed: 'warning',
+  rejected: 'danger',
+  draft: 'informative',
+};
+
+// A long label ("Gewijzigd sinds goedkeuring van …") must wrap at 360 px instead of overflowing.
+const useStyles = makeStyles({
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start' },
+});
+
+/** The derived status in words ("Goedgekeurd op 9 februari 2023"); the colour only repeats it. */
+export function StatusBadge(props: { status: RoleStatus }) {
+  const { locale } = useI18n();
+  const styles = useStyles();
+  return (
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      shape="rounded"
+      color={COLOR[props.status.kind]}
+    >
+      {statusLabel(props.status, locale)}
+    </Badge>
+  );
+}

@@ -1,0 +1,69 @@
+import { IsRestoringProvider, onlineManager, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { TabCacheStorage, TabRepositories } from '../app/host-context';
+import { CACHE_MAX_AGE_MS, createQueryClient } from './query-client';
+import { CACHE_VERSION, persistQueryCache, restoreQueryCache } from './persist';
+import { RepositoriesContext } from './queries';
+
+export interface DataProviderProps {
+  repositories: TabRepositories;
+  /** null: no persistence. */
+  storage: TabCacheStorage | null;
+  /** Whose cache this is (the UPN); mount a new provider (`key`) when the user changes. */
+  userId: string;
+  children: ReactNode;
+}
+
+/**
+ * The query client of one user's session, with its persisted cache. While the cache is read back
+ * the queries wait (`IsRestoringProvider`), so the first render after an open shows stored data
+ * instead of a skeleton followed by the same data.
+ */
+export function DataProvider(props: DataProviderProps) {
+  const { userId } = props;
+  // Frozen for the provider's lifetime: a host that passes a new but equal store on every render
+  // must not restart the restore.
+  const [storage] = useState(props.storage);
+  const [client] = useState(createQueryClient);
+  // React Query only learns of online/offline from events; a tab opened offline has had none,
+  // and would fail its first reads instead of waiting for the connection.
+  useState(() => {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      onlineManager.setOnline(false);
+    }
+  });
+  const [restoring, setRestoring] = useState(storage !== null);
+
+  useEffect(() => {
+    if (!storage) return;
+    const options = {
+      storage,
+      key: `functiewijzer:cache:${userId.toLowerCase()}`,
+      buster: CACHE_VERSION,
+      maxAgeMs: CACHE_MAX_AGE_MS,
+    };
+    let cancelled = false;
+    let unsubscribe: (() => void) | null = null;
+    void restoreQueryCache(client, options)
+      .catch(() => 'empty' as const)
+      .then(() => {
+        if (cancelled) return;
+        unsubscribe = persistQueryCache(client, options);
+        setRestoring(false);
+      });
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }, [client, storage, userId]);
+
+  return (
+    <QueryClientProvider client={client}>
+      <IsRestoringProvider value={restoring}>
+        <RepositoriesContext.Provider value={props.repositories}>
+          {props.children}
+        </RepositoriesContext.Provider>
+      </IsRestoringProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Textarea,
+} from '@fluentui/react-components';
+import { useId, useState } from 'react';
+
+/**
+ * A Fluent confirmation dialog with an optional text (a note, or the reason for a rejection).
+ * With `textRequired` the confirm button stays disabled until something was typed.
+ */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  textLabel?: string;
+  textRequired?: boolean;
+  busy?: boolean;
+  onConfirm: (text: string | null) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const hintId = useId();
+  const trimmed = text.trim();
+  const blocked = props.textRequired === true && trimmed === '';
+  return (
+    <Dialog
+      open={props.open}
+      modalType="modal"
+      onOpenChange={(_, data) => {
+        if (!data.open) props.onCancel();
+      }}
+    >
+      <DialogSurface aria-describedby={hintId}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>
+            <p id={hintId}>{props.description}</p>
+            {props.textLabel !== undefined && (
+              <Field
+                label={props.textLabel}
+                required={props.textRequired === true}
+                validationMessage={blocked && text !== '' ? 'Vul een reden in.' : undefined}
+              >
+                <Textarea
+                  value={text}
+                  onChange={(_, data) => setText(data.value)}
+                  resize="vertical"
+                />
+              </Field>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={props.onCancel} disabled={props.busy}>
+              Annuleren
+            </Button>
+            <Button
+              appearance="primary"
+              disabled={blocked || props.busy === true}
+              onClick={() => props.onConfirm(trimmed === '' ? null : trimmed)}
+            >
+              {props.confirmLabel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

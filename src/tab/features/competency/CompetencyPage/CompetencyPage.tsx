@@ -1,0 +1,209 @@
+import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useId, useMemo } from 'react';
+import { keyFromTitle } from '../../../../domain/key';
+import { levelLabel } from '../../../../domain/levels';
+import type { Level } from '../../../../domain/schema';
+import type { CatalogueEntry, DictionaryCompetency } from '../../../app/host-context';
+import { Heading } from '../../../components/Heading';
+import { LevelScale } from '../../../components/LevelScale';
+import { useNavigation } from '../../../components/navigation';
+import { PageHeading } from '../../../components/PageHeading';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates';
+import { useReportReady } from '../../../components/ready';
+import { useCatalogueQuery, useDictionaryQuery } from '../../../data/queries';
+import { useI18n } from '../../../i18n';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  eyebrow: { ...typographyStyles.caption1Strong, margin: 0, color: tokens.colorNeutralForeground2 },
+  meta: { margin: 0, color: tokens.colorNeutralForeground2 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  text: { margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    '& th, & td': {
+      textAlign: 'start',
+      verticalAlign: 'top',
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
+  caption: {
+    textAlign: 'start',
+    ...typographyStyles.caption1,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  level: {
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+interface RequiringRole {
+  entry: CatalogueEntry;
+  level: Level | null;
+}
+
+/** Roles requiring the competency with `key`, highest level first, then by title. */
+function rolesRequiring(entries: readonly CatalogueEntry[], key: string): RequiringRole[] {
+  const result: RequiringRole[] = [];
+  for (const entry of entries) {
+    const found = entry.competencies.find((c) => keyFromTitle(c.name) === key);
+    if (found) result.push({ entry, level: found.requiredLevel });
+  }
+  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+  return result.sort(
+    (a, b) => (b.level ?? -1) - (a.level ?? -1) || collator.compare(a.entry.title, b.entry.title),
+  );
+}
+
+export interface CompetencyPageProps {
+  /** `keyFromTitle` of the competency's name. */
+  competencyKey: string;
+}
+
+/** A competency from the dictionary — definition and levels — and every role that requires it. */
+export function CompetencyPage({ competencyKey }: CompetencyPageProps) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const { navigate } = useNavigation();
+  const headingId = useId();
+  const dictionary = useDictionaryQuery();
+  const catalogue = useCatalogueQuery();
+  useReportReady(
+    (dictionary.isSuccess || dictionary.isError) && (catalogue.isSuccess || catalogue.isError),
+  );
+
+  const definition: DictionaryCompetency | undefined = useMemo(
+    () => dictionary.data?.find((c) => keyFromTitle(c.name) === competencyKey),
+    [dictionary.data, competencyKey],
+  );
+  const roles = useMemo(
+    () => (catalogue.data ? rolesRequiring(catalogue.data, competencyKey) : []),
+    [catalogue.data, competencyKey],
+  );
+
+  const failed = [dictionary, catalogue].find((q) => q.isError && !q.data);
+  if (failed) {
+    return (
+      <ErrorState
+        error={failed.error}
+        onRetry={() => {
+          if (dictionary.isError) void dictionary.refetch();
+          if (catalogue.isError) void catalogue.refetch();
+        }}
+        retrying={dictionary.isFetching || catalogue.isFetching}
+      />
+    );
+  }
+  if (!dictionary.data || !catalogue.data) return <LoadingState rows={6} />;
+
+  // The name as the dictionary spells it, else as the first role that requires it does.
+  const name =
+    definition?.name ??
+    catalogue.data
+      .flatMap((entry) => entry.competencies)
+      .find((c) => keyFromTitle(c.name) === competencyKey)?.name;
+  if (!name) {
+    return <EmptyState title={t.competency.notFound} />;
+  }
+
+  return (
+    <article className={styles.page} aria-labelledby={headingId}>
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>{t.competency.eyebrow}</p>
+        <PageHeading id={headingId}>{name}</PageHeading>
+        {definition && (definition.block || definition.cluster) && (
+          <p className={styles.meta}>
+            {[
+              definition.block && t.competency.blockNames[definition.block],
+              definition.cluster && `${t.competency.cluster}: ${definition.cluster}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        )}
+      </header>
+
+      {definition ? (
+        <>
+          {definition.definition && (
+            <section className={styles.section} aria-labelledby={`${headingId}-definition`}>
+              <Heading level={2} id={`${headingId}-definition`}>
+                {t.competency.definition}
+              </Heading>
+              <p className={styles.text}>{definition.definition}</p>
+            </section>
+          )}
+          {definition.levels.length > 0 && (
+            <section className={styles.section} aria-labelledby={`${headingId}-levels`}>
+              <Heading level={2} id={`${headingId}-levels`}>
+                {t.competency.levels}
+              </Heading>
+              {definition.levels.map((level) => (
+                <div key={level.level} className={styles.section}>
+                  <Heading level={3}>
+                    {t.level.named(level.level, levelLabel(level.level, locale))}
+                  </Heading>
+                  <ul className={styles.list}>
+                    {level.indicators.map((indicator, index) => (
+                      <li key={index}>{indicator}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+        </>
+      ) : (
+        <p className={styles.text}>{t.competency.notInDictionary}</p>
+      )}
+
+      <section className={styles.section} aria-labelledby={`${headingId}-roles`}>
+        <Heading level={2} id={`${headingId}-roles`}>
+          {t.competency.rolesTitle}
+        </Heading>
+        <p className={styles.text}>{t.competency.rolesCount(roles.length)}</p>
+        {roles.length > 0 && (
+          <table className={styles.table}>
+            <caption className={styles.caption}>{t.competency.rolesCaption(name)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.competency.columns.role}</th>
+                <th scope="col">{t.competency.columns.department}</th>
+                <th scope="col">{t.competency.columns.level}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles.map(({ entry, level }) => (
+                <tr key={entry.key}>
+                  <th scope="row">
+                    <Link onClick={() => navigate({ name: 'role', key: entry.key })}>
+                      {entry.title}
+                    </Link>
+                  </th>
+                  <td>{entry.department ?? '—'}</td>
+                  <td>
+                    {level === null ? (
+                      t.level.noScale
+                    ) : (
+                      <span className={styles.level}>
+                        {t.level.name(level)}
+                        <LevelScale level={level} />
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}

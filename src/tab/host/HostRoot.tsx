@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import type { TabHost, TabTheme } from '../app/host-context';
+import { switchPersona, type BootedHost } from './boot';
+import { ChannelTabConfig } from './ChannelTabConfig';
+import { READY_MARK } from './marks';
+import { PersonaSwitcher } from './PersonaSwitcher';
+import { onSystemThemeChange, writeSubPageIdToUrl } from './plain-browser';
+
+export interface HostRootProps {
+  booted: BootedHost;
+  window: Window;
+  App: ComponentType<{ host: TabHost }>;
+}
+
+/**
+ * Keeps the host value current: theme changes from Teams (or the operating system) re-render the
+ * tab in place; a persona switch remounts it, because another user must not see the previous
+ * user's cached views.
+ */
+export function HostRoot({ booted, window: win, App }: HostRootProps) {
+  const { session, initial } = booted;
+  const [theme, setTheme] = useState<TabTheme>(initial.theme);
+  const [identity, setIdentity] = useState({
+    user: initial.user,
+    permissions: initial.permissions,
+  });
+  const [subPageId, setSubPageId] = useState(initial.subPageId);
+  const currentSubPageId = useRef(initial.subPageId);
+  const readyOnce = useRef(false);
+
+  useEffect(
+    () => (session ? session.onThemeChange(setTheme) : onSystemThemeChange(win, setTheme)),
+    [session, win],
+  );
+
+  const onReady = useCallback(() => {
+    if (readyOnce.current) return;
+    readyOnce.current = true;
+    win.performance.mark(READY_MARK);
+    session?.notifySuccess();
+  }, [session, win]);
+
+  const onNavigate = useCallback(
+    (next: string | null) => {
+      currentSubPageId.current = next;
+      // In Teams the host owns the URL; in a plain browser the address bar follows the view.
+      if (!session) writeSubPageIdToUrl(win, next);
+    },
+    [session, win],
+  );
+
+  const onPersonaChange = useCallback(
+    (upn: string) => {
+      const next = switchPersona(booted, win, upn);
+      if (!next) return;
+      setSubPageId(currentSubPageId.current);
+      setIdentity(next);
+    },
+    [booted, win],
+  );
+
+  const host = useMemo<TabHost>(
+    () => ({
+      theme,
+      locale: initial.locale,
+      subPageId,
+      user: identity.user,
+      permissions: identity.permissions,
+      repositories: booted.repositories,
+      sharePointListUrl: null,
+      onReady,
+      onNavigate,
+    }),
+    [theme, initial.locale, subPageId, identity, booted.repositories, onReady, onNavigate],
+  );
+
+  if (session?.settings) {
+    return (
+      <ChannelTabConfig
+        settings={session.settings}
+        repositories={booted.repositories}
+        theme={theme}
+        locale={initial.locale}
+        origin={win.location.origin}
+        onReady={onReady}
+      />
+    );
+  }
+
+  return (
+    <>
+      {booted.personas.length > 0 && (
+        <PersonaSwitcher
+          personas={booted.personas}
+          currentUpn={identity.user.upn}
+          theme={theme}
+          onChange={onPersonaChange}
+        />
+      )}
+      <App key={identity.user.upn} host={host} />
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Strings } from './nl';
+
+/** English, for a Teams client whose locale starts with "en". Content from the lists stays Dutch. */
+export const en: Strings = {
+  lang: 'en-GB',
+  appName: 'Functiewijzer',
+  nav: {
+    label: 'Main navigation',
+    catalogue: 'Catalogue',
+    back: 'Back',
+    compare: 'Compare',
+  },
+  notices: {
+    malformedLink:
+      'The link you followed does not point to an existing page. You are looking at the catalogue; find the role below.',
+    approvalUnavailable:
+      'The approval page is not available in this version yet. You are looking at the catalogue.',
+    offline:
+      'You are offline. You are looking at the data saved last; it is refreshed as soon as you are back online.',
+    offlineNoData:
+      'You are offline and no data has been saved on this device yet. Connect and try again.',
+    dismiss: 'Dismiss notice',
+  },
+  states: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    errors: {
+      notFound: 'This page does not exist (any more). Go back to the catalogue.',
+      forbidden:
+        'You do not have access to this data. Ask HR or the Functiewijzer administrator for access.',
+      unauthorized: 'You are not signed in (any more). Sign in again and try again.',
+      throttled: 'SharePoint is busy. Wait a few seconds and try again.',
+      network: 'SharePoint cannot be reached. Check your connection and try again.',
+      other: 'Something went wrong while loading the data. Try again.',
+    },
+  },
+  kind: {
+    functiebeschrijving: 'Function description',
+    functieprofiel: 'Function profile',
+  },
+  statusKind: {
+    approved: 'Approved',
+    pending: 'Pending approval',
+    changed: 'Changed since approval',
+    rejected: 'Rejected',
+    draft: 'Draft',
+  },
+  level: {
+    name: (level) => `Level ${level}`,
+    named: (level, label) => `Level ${level} (${label})`,
+    scale: (level, max) => `Required level ${level} of ${max}`,
+    noScale: 'No numbered levels',
+  },
+  catalogue: {
+    title: 'Roles',
+    intro: 'Every function description and function profile of the organisation.',
+    searchLabel: 'Search by role, task or competency',
+    searchPlaceholder: 'Search by role, task or competency',
+    filtersLabel: 'Filters',
+    department: 'Department',
+    service: 'Service',
+    careerPath: 'Career path',
+    status: 'Status',
+    competency: 'Requires competency',
+    minLevel: 'At level',
+    anyValue: 'All',
+    anyLevel: 'Any level',
+    atLeast: (level) => `Level ${level} or higher`,
+    sort: 'Sort by',
+    sortOptions: {
+      'title-asc': 'Title (A–Z)',
+      'title-desc': 'Title (Z–A)',
+      department: 'Department',
+      careerPath: 'Career path',
+      status: 'Status',
+    },
+    clear: 'Clear search and filters',
+    count: (shown, total) =>
+      shown === total ? `${total} ${total === 1 ? 'role' : 'roles'}` : `${shown} of ${total} roles`,
+    listLabel: 'Roles',
+    empty: 'No roles found',
+    emptyHint: 'Change your search or filters.',
+    emptyCatalogue: 'There are no roles yet. HR adds them with the import.',
+    meta: {
+      department: 'Department',
+      service: 'Service',
+      careerPath: 'Career path',
+    },
+    match: {
+      title: 'Title',
+      task: (task) => `Task: ${task}`,
+      competency: (name) => `Competency: ${name}`,
+    },
+    matchLabel: 'Found in',
+    compareToggle: 'Compare',
+    select: (title) => `Compare: ${title}`,
+    selection: (count) =>
+      count === 0
+        ? 'Select two or three roles to compare.'
+        : `${count} ${count === 1 ? 'role' : 'roles'} selected`,
+    compareSelected: 'Compare selection',
+    clearSelection: 'Clear selection',
+    selectionFull: 'You can compare at most three roles.',
+  },
+  role: {
+    general: 'General',
+    fields: {
+      kind: 'Kind',
+      organisation: 'Organisation',
+      department: 'Department',
+      service: 'Service',
+      grade: 'Grade',
+      careerPath: 'Career path',
+      status: 'Status',
+    },
+    purpose: 'Purpose of the role',
+    mainTasks: 'Main tasks',
+    position: 'Place in the organisation',
+    resultAreas: {
+      functiebeschrijving: 'Task agreements',
+      functieprofiel: 'Result areas',
+    },
+    competencies: 'Competencies',
+    blocks: {
+      technical: 'Block 1: technical competencies',
+      behavioural: 'Block 2: behavioural competencies',
+      none: 'Competencies',
+    },
+    technicalKnowledge: 'Technical knowledge',
+    approval: 'Approval',
+    required: 'Required',
+    requiredTab: (level) => `Level ${level} (required)`,
+    levelsLabel: (name) => `Levels of ${name}`,
+    noIndicators: 'No indicators for this level.',
+    definition: 'Definition',
+    moreAbout: (name) => `More about ${name}`,
+    print: 'Print',
+    openInSharePoint: 'Open in SharePoint',
+    compareWith: 'Compare with another role',
+    notSpecified: 'Not specified',
+    actions: 'Actions',
+  },
+  competency: {
+    eyebrow: 'Competency',
+    levels: 'Levels',
+    definition: 'Definition',
+    block: 'Block',
+    cluster: 'Cluster',
+    blockNames: { technical: 'Technical competency', behavioural: 'Behavioural competency' },
+    notInDictionary:
+      'This competency is not in the dictionary: there is no definition or level description.',
+    rolesTitle: 'Roles that require this competency',
+    rolesCaption: (name) => `Roles that require ${name}, with the required level`,
+    rolesCount: (count) =>
+      count === 0
+        ? 'No role requires this competency.'
+        : `${count} ${count === 1 ? 'role requires' : 'roles require'} this competency.`,
+    columns: { role: 'Role', department: 'Department', level: 'Required level' },
+    notFound: 'This competency does not exist. Go back to the catalogue.',
+  },
+  compare: {
+    title: 'Compare roles',
+    pick: (position) => `Role ${position}`,
+    pickPlaceholder: 'Choose a role',
+    add: 'Add a role',
+    remove: (title) => `Remove ${title} from the comparison`,
+    needTwo: 'Choose at least two roles to compare.',
+    summary: 'Summary',
+    tableCaption: 'Required levels per competency, side by side',
+    regionLabel: 'Comparison table',
+    competencyColumn: 'Competency',
+    notRequired: 'Not required',
+    higher: 'higher',
+    differs: 'differs',
+    onlyDifferences: 'Show differences only',
+    requiredNoLevel: 'Required (no level)',
+    tasksTitle: 'Tasks found in one role only',
+    onlyIn: (title) => `Only in ${title}`,
+    noUniqueTasks: 'No tasks found in this role only.',
+  },
+};

@@ -1,0 +1,194 @@
+import type { DescriptionKind } from '../../domain/schema';
+import type { StatusKind } from '../../domain/status';
+
+/** Every text the tab shows, in Dutch (nl-BE): the reference language; `en.ts` follows its shape. */
+export const nl = {
+  lang: 'nl-BE',
+  appName: 'Functiewijzer',
+  nav: {
+    label: 'Hoofdnavigatie',
+    catalogue: 'Catalogus',
+    back: 'Terug',
+    compare: 'Vergelijken',
+  },
+  notices: {
+    malformedLink:
+      'De link die je volgde verwijst niet naar een bestaande pagina. Je ziet de catalogus; zoek de functie hieronder.',
+    approvalUnavailable:
+      'De goedkeuringspagina is nog niet beschikbaar in deze versie. Je ziet de catalogus.',
+    offline:
+      'Je bent offline. Je ziet de laatst bewaarde gegevens; ze worden bijgewerkt zodra je weer verbinding hebt.',
+    offlineNoData:
+      'Je bent offline en er zijn nog geen gegevens bewaard op dit toestel. Maak verbinding en probeer opnieuw.',
+    dismiss: 'Melding sluiten',
+  },
+  states: {
+    loading: 'Laden…',
+    retry: 'Opnieuw proberen',
+    errors: {
+      notFound: 'Deze pagina bestaat niet (meer). Ga terug naar de catalogus.',
+      forbidden:
+        'Je hebt geen toegang tot deze gegevens. Vraag toegang aan HR of aan de beheerder van de Functiewijzer.',
+      unauthorized: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan en probeer opnieuw.',
+      throttled: 'SharePoint is even overbelast. Wacht enkele seconden en probeer opnieuw.',
+      network: 'SharePoint is niet bereikbaar. Controleer je verbinding en probeer opnieuw.',
+      other: 'Er ging iets mis bij het laden van de gegevens. Probeer opnieuw.',
+    },
+  },
+  kind: {
+    functiebeschrijving: 'Functiebeschrijving',
+    functieprofiel: 'Functieprofiel',
+  } satisfies Record<DescriptionKind, string>,
+  statusKind: {
+    approved: 'Goedgekeurd',
+    pending: 'Ter goedkeuring',
+    changed: 'Gewijzigd sinds goedkeuring',
+    rejected: 'Afgewezen',
+    draft: 'Concept',
+  } satisfies Record<StatusKind, string>,
+  level: {
+    name: (level: number) => `Niveau ${level}`,
+    /** With the domain's name of the level: "Niveau 2 (Gevorderd)". */
+    named: (level: number, label: string) => `Niveau ${level} (${label})`,
+    scale: (level: number, max: number) => `Vereist niveau ${level} van ${max}`,
+    noScale: 'Geen genummerde niveaus',
+  },
+  catalogue: {
+    title: 'Functies',
+    intro: 'Alle functiebeschrijvingen en functieprofielen van de organisatie.',
+    searchLabel: 'Zoek op functie, taak of competentie',
+    searchPlaceholder: 'Zoek op functie, taak of competentie',
+    filtersLabel: 'Filters',
+    department: 'Afdeling',
+    service: 'Dienst',
+    careerPath: 'Loopbaan',
+    status: 'Status',
+    competency: 'Vereist competentie',
+    minLevel: 'Op niveau',
+    anyValue: 'Alle',
+    anyLevel: 'Elk niveau',
+    atLeast: (level: number) => `Niveau ${level} of hoger`,
+    sort: 'Sorteren op',
+    sortOptions: {
+      'title-asc': 'Titel (A–Z)',
+      'title-desc': 'Titel (Z–A)',
+      department: 'Afdeling',
+      careerPath: 'Loopbaan',
+      status: 'Status',
+    },
+    clear: 'Zoekterm en filters wissen',
+    count: (shown: number, total: number) =>
+      shown === total
+        ? `${total} ${total === 1 ? 'functie' : 'functies'}`
+        : `${shown} van ${total} functies`,
+    listLabel: 'Functies',
+    empty: 'Geen functies gevonden',
+    emptyHint: 'Pas je zoekterm of filters aan.',
+    emptyCatalogue: 'Er zijn nog geen functies. HR voegt ze toe via de import.',
+    meta: {
+      department: 'Afdeling',
+      service: 'Dienst',
+      careerPath: 'Loopbaan',
+    },
+    match: {
+      title: 'Titel',
+      task: (task: string) => `Taak: ${task}`,
+      competency: (name: string) => `Competentie: ${name}`,
+    },
+    matchLabel: 'Gevonden in',
+    compareToggle: 'Vergelijken',
+    select: (title: string) => `Vergelijken: ${title}`,
+    selection: (count: number) =>
+      count === 0
+        ? 'Selecteer twee of drie functies om te vergelijken.'
+        : `${count} ${count === 1 ? 'functie' : 'functies'} geselecteerd`,
+    compareSelected: 'Vergelijk selectie',
+    clearSelection: 'Selectie wissen',
+    selectionFull: 'Je kan maximaal drie functies vergelijken.',
+  },
+  role: {
+    general: 'Algemeen',
+    fields: {
+      kind: 'Soort',
+      organisation: 'Organisatie',
+      department: 'Afdeling',
+      service: 'Dienst',
+      grade: 'Graad',
+      careerPath: 'Functionele loopbaan',
+      status: 'Status',
+    },
+    purpose: 'Doel van de functie',
+    mainTasks: 'Hoofdtaken',
+    position: 'Plaats in de organisatie',
+    resultAreas: {
+      functiebeschrijving: 'Inhoudelijke taakafspraken',
+      functieprofiel: 'Resultaatsgebieden',
+    } satisfies Record<DescriptionKind, string>,
+    competencies: 'Competenties',
+    blocks: {
+      technical: 'Blok 1: technische competenties',
+      behavioural: 'Blok 2: gedragscompetenties',
+      none: 'Competenties',
+    },
+    technicalKnowledge: 'Vaktechnische competenties',
+    approval: 'Goedkeuring',
+    required: 'Vereist',
+    requiredTab: (level: number) => `Niveau ${level} (vereist)`,
+    levelsLabel: (name: string) => `Niveaus van ${name}`,
+    noIndicators: 'Geen gedragsindicatoren voor dit niveau.',
+    definition: 'Definitie',
+    moreAbout: (name: string) => `Meer over ${name}`,
+    print: 'Afdrukken',
+    openInSharePoint: 'Openen in SharePoint',
+    compareWith: 'Vergelijken met andere functie',
+    notSpecified: 'Niet opgegeven',
+    actions: 'Acties',
+  },
+  competency: {
+    eyebrow: 'Competentie',
+    levels: 'Niveaus',
+    definition: 'Definitie',
+    block: 'Blok',
+    cluster: 'Cluster',
+    blockNames: { technical: 'Technische competentie', behavioural: 'Gedragscompetentie' },
+    notInDictionary:
+      'Deze competentie staat niet in het woordenboek: er is geen definitie of niveauomschrijving.',
+    rolesTitle: 'Functies die deze competentie vereisen',
+    rolesCaption: (name: string) => `Functies die ${name} vereisen, met het vereiste niveau`,
+    rolesCount: (count: number) =>
+      count === 0
+        ? 'Geen enkele functie vereist deze competentie.'
+        : `${count} ${count === 1 ? 'functie vereist' : 'functies vereisen'} deze competentie.`,
+    columns: { role: 'Functie', department: 'Afdeling', level: 'Vereist niveau' },
+    notFound: 'Deze competentie bestaat niet. Ga terug naar de catalogus.',
+  },
+  compare: {
+    title: 'Functies vergelijken',
+    pick: (position: number) => `Functie ${position}`,
+    pickPlaceholder: 'Kies een functie',
+    add: 'Functie toevoegen',
+    remove: (title: string) => `${title} verwijderen uit de vergelijking`,
+    needTwo: 'Kies minstens twee functies om te vergelijken.',
+    summary: 'Samenvatting',
+    tableCaption: 'Vereiste niveaus per competentie, naast elkaar',
+    regionLabel: 'Vergelijkingstabel',
+    competencyColumn: 'Competentie',
+    notRequired: 'Niet vereist',
+    higher: 'hoger',
+    differs: 'verschil',
+    onlyDifferences: 'Enkel verschillen tonen',
+    requiredNoLevel: 'Vereist (geen niveau)',
+    tasksTitle: 'Taken die maar in één functie voorkomen',
+    onlyIn: (title: string) => `Enkel in ${title}`,
+    noUniqueTasks: 'Geen taken die enkel in deze functie voorkomen.',
+  },
+};
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { [K in keyof T]: Widen<T[K]> };
+
+/** The shape every language must fill in. */
+export type Strings = Widen<typeof nl>;

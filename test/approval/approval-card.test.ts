@@ -1,0 +1,150 @@
+/** @jest-environment jsdom */
+// The package's main entry is ES modules, which jest (CommonJS) cannot load; its UMD build is the
+// same code, so the test parses with exactly what the host page renders with.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+import {
+  LOCAL_APPROVAL_CHANNEL,
+  approvalDeepLink,
+  approvalMessage,
+  buildApprovalCard,
+  decisionReplyHtml,
+  type ApprovalCardInput,
+} from '../../src/teams/approval-card';
+import { parseSubPageId } from '../../src/teams/deep-link';
+import { CHANNELS, TEAM_ID } from '../../src/emulator/tenant';
+
+// jsdom has no layout and so no `innerText`, which the renderer writes text with; browsers map it
+// to the text content, and so does this shim (setting it on a plain object would lose the text).
+Object.defineProperty(HTMLElement.prototype, 'innerText', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.textContent;
+  },
+  set(this: HTMLElement, value: string) {
+    this.textContent = value;
+  },
+});
+
+function parseStrictly(card: object): { errors: string[]; rendered: HTMLElement | undefined } {
+  const adaptive = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  adaptive.parse(card, context);
+  const errors: string[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) {
+    const event = context.getEventAt(i);
+    errors.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  const validation = adaptive.validateProperties();
+  for (const event of validation.validationEvents) {
+    errors.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  return { errors, rendered: adaptive.render() };
+}
+
+const base: ApprovalCardInput = {
+  requestId: '42',
+  roleTitle: 'Deskundige ICT',
+  department: 'Interne zaken',
+  service: 'ICT',
+  careerPath: 'B1-B3',
+  changes: '2 wijzigingen: Doel gewijzigd; Hoofdtaak toegevoegd',
+  requestedBy: 'Hilde Janssens',
+  note: 'Na overleg met de dienst.',
+  deepLink: approvalDeepLink(LOCAL_APPROVAL_CHANNEL, '42'),
+};
+
+describe('approval card', () => {
+  it.each([
+    ['complete', base],
+    [
+      'never approved, no note, no unit',
+      { ...base, changes: null, note: null, department: null, service: null, careerPath: null },
+    ],
+    [
+      'text that looks like markup',
+      { ...base, roleTitle: '<b>Titel</b> & "co"', note: '**vet** [x](javascript:alert(1))' },
+    ],
+  ])(
+    '%s: parses with the adaptivecards package without errors or warnings and renders',
+    (_name, input) => {
+      const card = buildApprovalCard(input);
+      expect(card.version).toBe('1.5');
+      const { errors, rendered } = parseStrictly(card);
+      expect(errors).toEqual([]);
+      expect(rendered?.textContent).toContain('Bekijken en beslissen');
+    },
+  );
+
+  it('shows title, afdeling/dienst, loopbaan, changes, requester and note', () => {
+    const { rendered } = parseStrictly(buildApprovalCard(base));
+    const text = rendered?.textContent ?? '';
+    for (const expected of [
+      'Deskundige ICT',
+      'Interne zaken · ICT',
+      'B1-B3',
+      '2 wijzigingen: Doel gewijzigd',
+      'Hilde Janssens',
+      'Na overleg met de dienst.',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(buildApprovalCard({ ...base, changes: null }).body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: expect.stringMatching(/Nog nooit goedgekeurd/) }),
+      ]),
+    );
+  });
+
+  it('list content stays text: no markup from a title reaches the DOM', () => {
+    const { rendered } = parseStrictly(
+      buildApprovalCard({ ...base, roleTitle: '<b>Titel</b><img src=x onerror=alert(1)>' }),
+    );
+    expect(rendered?.querySelector('b, img')).toBeNull();
+    expect(rendered?.textContent).toContain('<b>Titel</b>');
+  });
+
+  it('the button deep-links to the approval page with the channel in the context', () => {
+    const url = new URL(base.deepLink);
+    expect(url.origin).toBe('https://teams.microsoft.com');
+    expect(url.pathname).toBe(
+      `/l/entity/${LOCAL_APPROVAL_CHANNEL.appId}/${LOCAL_APPROVAL_CHANNEL.entityId}`,
+    );
+    const context = JSON.parse(url.searchParams.get('context') ?? '') as {
+      subEntityId: string;
+      channelId: string;
+    };
+    expect(context.channelId).toBe(LOCAL_APPROVAL_CHANNEL.channelId);
+    expect(parseSubPageId(context.subEntityId)).toEqual({ kind: 'approval', requestId: '42' });
+    // The context is URL-encoded in the link itself, as Teams requires.
+    expect(base.deepLink).not.toContain('{');
+  });
+
+  it('the message references its attachment as Teams demands', () => {
+    const message = approvalMessage(buildApprovalCard(base), 'aanvraag-42');
+    expect(message.body.content).toBe('<attachment id="aanvraag-42"></attachment>');
+    expect(JSON.parse(message.attachments[0]?.content ?? '')).toMatchObject({
+      type: 'AdaptiveCard',
+    });
+  });
+
+  it("the local channel settings are the emulator's team and approval channel", () => {
+    expect(LOCAL_APPROVAL_CHANNEL.teamId).toBe(TEAM_ID);
+    expect(CHANNELS.find((c) => c.id === LOCAL_APPROVAL_CHANNEL.channelId)?.displayName).toBe(
+      'Goedkeuringen',
+    );
+  });
+
+  it('the reply escapes what a person typed', () => {
+    expect(
+      decisionReplyHtml({
+        outcome: 'rejected',
+        decidedBy: 'Jan <Peeters>',
+        date: '9 februari 2023',
+        reason: 'a & b',
+      }),
+    ).toBe(
+      '<p><strong>Afgewezen</strong> door Jan &lt;Peeters&gt; op 9 februari 2023.</p><p>Motivering: a &amp; b</p>',
+    );
+  });
+});

@@ -1,0 +1,262 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { contentHash, type ContentHash } from '../../src/domain/content-hash';
+import { contentOf } from '../../src/domain/content-hash';
+import type {
+  ApprovalView,
+  DecideInput,
+  DecideResult,
+  RoleHistory,
+} from '../../src/graph/approval-service';
+import { ForbiddenError } from '../../src/graph/errors';
+import type { RequestRecord } from '../../src/graph/model';
+import type { TabApprovalPort, TabPermissions } from '../../src/tab/app/host-context';
+import { fakeRepositories, renderApp } from '../tab/support/render-app';
+import { deskundigeIct } from '../tab/support/fixtures';
+
+jest.mock('../../src/tab/app/lazy-views', () => jest.requireActual('../tab/support/sync-views'));
+
+// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar measures itself with one.
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+window.ResizeObserver = NoLayoutResizeObserver as unknown as typeof ResizeObserver;
+
+const ROLES: Record<'staff' | 'hr' | 'approver', TabPermissions> = {
+  staff: { canEdit: false, canSubmit: false, canApprove: false },
+  hr: { canEdit: true, canSubmit: true, canApprove: false },
+  approver: { canEdit: false, canSubmit: false, canApprove: true },
+};
+
+let hash: ContentHash;
+beforeAll(async () => {
+  hash = await contentHash(deskundigeIct);
+});
+
+function request(): RequestRecord {
+  return {
+    id: '7',
+    roleId: '1',
+    eTag: '"1"',
+    createdAt: '2025-03-10T09:00:00Z',
+    status: 'open',
+    contentHash: hash,
+    note: 'Nieuwe taakafspraak',
+    teamId: null,
+    channelId: null,
+    messageId: null,
+    createdBy: { id: 'hr', displayName: 'Hilde Janssens' },
+  };
+}
+
+function fakePort(
+  overrides: Partial<TabApprovalPort> = {},
+): TabApprovalPort & { decide: jest.Mock<Promise<DecideResult>, [DecideInput]> } {
+  const view: ApprovalView = {
+    request: request(),
+    role: { id: '1', key: deskundigeIct.key, content: contentOf(deskundigeIct), webUrl: null },
+    currentHash: hash,
+    status: {
+      kind: 'pending',
+      requestId: '7',
+      since: '2025-03-10T09:00:00Z',
+      changedSinceApproval: null,
+      changedSinceRequest: false,
+    },
+    lastApproved: null,
+    changes: null,
+    decision: null,
+    changedSinceRequest: false,
+  };
+  const history: RoleHistory = {
+    roleId: '1',
+    currentHash: hash,
+    status: view.status,
+    requests: [request()],
+    decisions: [],
+    changesSinceApproval: null,
+  };
+  return {
+    submit: jest.fn(),
+    decide: jest.fn(() => Promise.reject(new Error('niet verwacht'))),
+    view: jest.fn(() => Promise.resolve(view)),
+    history: jest.fn(() => Promise.resolve(history)),
+    queue: jest.fn(() =>
+      Promise.resolve([
+        { request: request(), roleKey: deskundigeIct.key, roleTitle: deskundigeIct.title },
+      ]),
+    ),
+    ...overrides,
+  } as TabApprovalPort & { decide: jest.Mock<Promise<DecideResult>, [DecideInput]> };
+}
+
+/**
+ * The open dialog with this title. Found by its title text, not `findByRole('dialog', { name })`:
+ * role queries walk the whole page's accessibility tree in jsdom, which is slow enough on a busy
+ * machine to hit the query timeout.
+ */
+async function dialogTitled(title: string): Promise<HTMLElement> {
+  const heading = await screen.findByText(title, {}, { timeout: 5000 });
+  const dialog = heading.closest<HTMLElement>('[role="dialog"]');
+  if (!dialog) throw new Error(`"${title}" staat niet in een dialoogvenster`);
+  expect(dialog).toHaveAttribute('aria-modal', 'true');
+  return dialog;
+}
+
+function open(
+  role: keyof typeof ROLES,
+  port: TabApprovalPort,
+  subPageId: string | null = 'approval/7',
+) {
+  return renderApp({
+    subPageId,
+    permissions: ROLES[role],
+    repositories: { ...fakeRepositories(), approval: port },
+  });
+}
+
+describe('approval page by role', () => {
+  test('an approver sees the content, the request and both actions', async () => {
+    open('approver', fakePort());
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Goedkeuring: Deskundige ICT' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Voorgelegd door Hilde Janssens op 10 maart 2025\. Toelichting: Nieuwe taakafspraak/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Goedkeuren' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Afwijzen' })).toBeInTheDocument();
+  });
+
+  test.each(['staff', 'hr'] as const)(
+    '%s sees the page without any approval action',
+    async (role) => {
+      open(role, fakePort());
+      await screen.findByRole('heading', { level: 1, name: 'Goedkeuring: Deskundige ICT' });
+      expect(screen.queryByRole('button', { name: 'Goedkeuren' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Afwijzen' })).toBeNull();
+    },
+  );
+
+  test('approving is confirmed in a dialog and sends the hash that was shown', async () => {
+    const user = userEvent.setup();
+    const port = fakePort();
+    port.decide.mockImplementation(() => new Promise(() => undefined));
+    open('approver', port);
+    await user.click(await screen.findByRole('button', { name: 'Goedkeuren' }));
+    const dialog = await dialogTitled('Goedkeuren?');
+    expect(port.decide).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Goedkeuren' }));
+    expect(port.decide).toHaveBeenCalledWith({
+      requestId: '7',
+      outcome: 'approved',
+      reason: null,
+      seenHash: hash,
+    });
+  });
+
+  test('rejecting needs a reason before it can be confirmed', async () => {
+    const user = userEvent.setup();
+    const port = fakePort();
+    port.decide.mockImplementation(() => new Promise(() => undefined));
+    open('approver', port);
+    await user.click(await screen.findByRole('button', { name: 'Afwijzen' }));
+    const dialog = await dialogTitled('Afwijzen?');
+    const confirm = within(dialog).getByRole('button', { name: 'Afwijzen' });
+    expect(confirm).toBeDisabled();
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Reden van afwijzing/ }),
+      'Loopbaan klopt niet',
+    );
+    await user.click(confirm);
+    expect(port.decide).toHaveBeenCalledWith({
+      requestId: '7',
+      outcome: 'rejected',
+      reason: 'Loopbaan klopt niet',
+      seenHash: hash,
+    });
+  });
+
+  test('a refused write is explained plainly in Dutch', async () => {
+    const user = userEvent.setup();
+    const port = fakePort();
+    port.decide.mockRejectedValue(
+      new ForbiddenError(
+        'Alleen de algemeen directeur of een adjunct-algemeen directeur kan beslissen.',
+      ),
+    );
+    open('approver', port);
+    await user.click(await screen.findByRole('button', { name: 'Goedkeuren' }));
+    await user.click(
+      within(await dialogTitled('Goedkeuren?')).getByRole('button', { name: 'Goedkeuren' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Geweigerd: Alleen de algemeen directeur',
+    );
+  });
+
+  test('content changed after the request: no actions, and why', async () => {
+    const port = fakePort();
+    const changed = await (port.view as jest.Mock)();
+    port.view = jest.fn(() => Promise.resolve({ ...changed, changedSinceRequest: true }));
+    open('approver', port);
+    expect(await screen.findByText(/gewijzigd nadat ze werd voorgelegd/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Goedkeuren' })).toBeNull();
+  });
+});
+
+describe('role page and catalogue by role', () => {
+  test('HR sees "Ter goedkeuring voorleggen" and submits with a note after confirming', async () => {
+    const user = userEvent.setup();
+    const port = fakePort({
+      submit: jest.fn(() =>
+        Promise.resolve({
+          request: request(),
+          cardPosted: true,
+          notifiedApprovers: 2,
+          warnings: [],
+        }),
+      ),
+    });
+    open('hr', port, 'role/deskundige-ict');
+    await user.click(await screen.findByRole('button', { name: 'Ter goedkeuring voorleggen' }));
+    const dialog = await dialogTitled('Ter goedkeuring voorleggen?');
+    await user.type(within(dialog).getByRole('textbox'), 'Graag voor de raad');
+    await user.click(within(dialog).getByRole('button', { name: 'Voorleggen' }));
+    expect(port.submit).toHaveBeenCalledWith('deskundige-ict', 'Graag voor de raad');
+    expect(await screen.findByText('Voorgelegd ter goedkeuring.')).toBeInTheDocument();
+  });
+
+  test.each(['staff', 'approver'] as const)(
+    '%s does not see the submit button; the history is there',
+    async (role) => {
+      open(role, fakePort(), 'role/deskundige-ict');
+      expect(
+        await screen.findByRole('list', { name: 'Geschiedenis van de goedkeuring' }),
+      ).toHaveTextContent('Voorgelegd door Hilde Janssens');
+      expect(screen.queryByRole('button', { name: 'Ter goedkeuring voorleggen' })).toBeNull();
+    },
+  );
+
+  test('approvers get the "Te beslissen" queue on the start page, others do not', async () => {
+    const user = userEvent.setup();
+    open('approver', fakePort(), null);
+    const queue = await screen.findByRole('region', { name: 'Te beslissen' });
+    await user.click(await within(queue).findByRole('button', { name: 'Deskundige ICT' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Goedkeuring: Deskundige ICT' }),
+    ).toBeInTheDocument();
+  });
+
+  test('staff get no queue', async () => {
+    open('staff', fakePort(), null);
+    await screen.findAllByRole('heading');
+    expect(screen.queryByRole('region', { name: 'Te beslissen' })).toBeNull();
+  });
+});

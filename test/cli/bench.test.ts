@@ -1,0 +1,203 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LoadedBenchmarks, loadBenchmarks, runBench, toBenchmark } from '../../src/cli/bench';
+import * as importBenchmark from '../../src/cli/bench/import';
+import { type Benchmark, measure, median, percentile } from '../../src/cli/bench-kit';
+
+function capture(): {
+  io: { stdout: (t: string) => void; stderr: (t: string) => void };
+  out: () => string;
+  err: () => string;
+} {
+  let out = '';
+  let err = '';
+  return {
+    io: { stdout: (t) => (out += t), stderr: (t) => (err += t) },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const fixed = (
+  name: string,
+  metrics: Record<string, number>,
+  budget?: Record<string, number>,
+): Benchmark => ({
+  name,
+  run: () => Promise.resolve(metrics),
+  ...(budget ? { budget } : {}),
+});
+
+const loaded = (benchmarks: Benchmark[], problems: string[] = []): Promise<LoadedBenchmarks> =>
+  Promise.resolve({ benchmarks, problems });
+
+describe('bench-kit statistics', () => {
+  it('takes the median of odd and even sample counts', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted
+    expect(percentile(samples, 95)).toBe(95);
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 100)).toBe(100);
+    expect(percentile([7], 95)).toBe(7);
+    expect(() => percentile([], 95)).toThrow(RangeError);
+  });
+
+  it('warms up, then measures every iteration', async () => {
+    let calls = 0;
+    const { ms, cpuMs } = await measure(() => calls++, { warmup: 3, iterations: 5 });
+    expect(calls).toBe(8);
+    expect(ms).toHaveLength(5);
+    expect(ms.every((m) => m >= 0)).toBe(true);
+    expect(cpuMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('runBench', () => {
+  const two = (): Promise<LoadedBenchmarks> =>
+    loaded([fixed('a', { aMs: 1.5, aPerSecond: 10 }), fixed('b', { bMs: 2 })]);
+
+  it('--json prints one object merging every benchmark’s metrics', async () => {
+    const c = capture();
+    expect(await runBench(['--json'], c.io, two)).toBe(0);
+    expect(JSON.parse(c.out())).toEqual({ aMs: 1.5, aPerSecond: 10, bMs: 2 });
+    expect(c.err()).toBe('');
+  });
+
+  it('--only runs one benchmark', async () => {
+    const c = capture();
+    expect(await runBench(['--json', '--only', 'b'], c.io, two)).toBe(0);
+    expect(JSON.parse(c.out())).toEqual({ bMs: 2 });
+  });
+
+  it('prints a table without --json', async () => {
+    const c = capture();
+    expect(await runBench([], c.io, two)).toBe(0);
+    const lines = c.out().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^benchmark\s+meetwaarde\s+waarde/);
+    expect(lines.slice(2).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
+      ['a', 'aMs', '1.5'],
+      ['a', 'aPerSecond', '10'],
+      ['b', 'bMs', '2'],
+    ]);
+  });
+
+  it('is a usage error (2) for an unknown benchmark or flag', async () => {
+    const c = capture();
+    expect(await runBench(['--only', 'zzz'], c.io, two)).toBe(2);
+    expect(c.err()).toMatch(/Onbekende benchmark 'zzz'. Beschikbaar: a, b/);
+    const d = capture();
+    expect(await runBench(['--snel'], d.io, two)).toBe(2);
+    expect(d.err()).toMatch(/Gebruik: npm run bench/);
+  });
+
+  it('fails (1) when a metric is over budget, and says which', async () => {
+    const c = capture();
+    const load = (): Promise<LoadedBenchmarks> => loaded([fixed('a', { aMs: 60 }, { aMs: 50 })]);
+    expect(await runBench([], c.io, load)).toBe(1);
+    expect(c.err()).toMatch(/boven budget: aMs = 60 \(maximaal 50\)/);
+    expect(c.out()).toMatch(/≤ 50\s+TE HOOG/);
+  });
+
+  it('fails (1) on a metric name used twice instead of overwriting it', async () => {
+    const c = capture();
+    const load = (): Promise<LoadedBenchmarks> =>
+      loaded([fixed('a', { ms: 1 }), fixed('b', { ms: 2 })]);
+    expect(await runBench(['--json'], c.io, load)).toBe(1);
+    expect(JSON.parse(c.out())).toEqual({ ms: 1 });
+    expect(c.err()).toMatch(/'ms' komt uit 'a' én 'b'/);
+  });
+
+  it('reports a failing benchmark and still runs the others', async () => {
+    const c = capture();
+    const broken: Benchmark = { name: 'kapot', run: () => Promise.reject(new Error('stuk')) };
+    const load = (): Promise<LoadedBenchmarks> => loaded([broken, fixed('b', { bMs: 2 })]);
+    expect(await runBench(['--json'], c.io, load)).toBe(1);
+    expect(JSON.parse(c.out())).toEqual({ bMs: 2 });
+    expect(c.err()).toMatch(/benchmark 'kapot' mislukt: stuk/);
+  });
+});
+
+describe('runBench with a module that did not load', () => {
+  const withProblem = (): Promise<LoadedBenchmarks> =>
+    loaded([fixed('a', { aMs: 1 })], ['kapot.ts: niet geladen: Cannot find module']);
+
+  it('fails (1) a full run, still running the others', async () => {
+    const c = capture();
+    expect(await runBench(['--json'], c.io, withProblem)).toBe(1);
+    expect(JSON.parse(c.out())).toEqual({ aMs: 1 });
+    expect(c.err()).toMatch(/^kapot\.ts: niet geladen/m);
+  });
+
+  it('only warns with --only for another benchmark', async () => {
+    const c = capture();
+    expect(await runBench(['--json', '--only', 'a'], c.io, withProblem)).toBe(0);
+    expect(JSON.parse(c.out())).toEqual({ aMs: 1 });
+    expect(c.err()).toMatch(/^waarschuwing: kapot\.ts: niet geladen/m);
+  });
+});
+
+describe('loadBenchmarks', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fw-bench-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads every module in the folder, in file-name order', async () => {
+    await writeFile(
+      join(dir, 'b.js'),
+      "exports.name = 'tweede'; exports.run = async () => ({ x: 1 });",
+    );
+    await writeFile(
+      join(dir, 'a.js'),
+      "exports.name = 'eerste'; exports.run = async () => ({ y: 2 }); exports.budget = { y: 3 };",
+    );
+    const { benchmarks, problems } = await loadBenchmarks(dir);
+    expect(problems).toEqual([]);
+    expect(benchmarks.map((b) => b.name)).toEqual(['eerste', 'tweede']);
+    expect(benchmarks[0]?.budget).toEqual({ y: 3 });
+    expect(await benchmarks[1]?.run()).toEqual({ x: 1 });
+  });
+
+  it('reports modules that are not benchmarks or do not load, and keeps the others', async () => {
+    await writeFile(join(dir, 'a.js'), "exports.name = 'goed'; exports.run = async () => ({});");
+    await writeFile(join(dir, 'b-helper.js'), 'exports.median = () => 0;');
+    await writeFile(join(dir, 'c-broken.js'), "require('./bestaat-niet');");
+    await writeFile(
+      join(dir, 'd-twin.js'),
+      "exports.name = 'goed'; exports.run = async () => ({});",
+    );
+    const { benchmarks, problems } = await loadBenchmarks(dir);
+    expect(benchmarks.map((b) => b.name)).toEqual(['goed']);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^b-helper\.js is geen benchmark: exporteer 'name' en 'run'/);
+    expect(problems[1]).toMatch(
+      /^c-broken\.js: niet geladen: Cannot find module '\.\/bestaat-niet'/,
+    );
+    expect(problems[2]).toMatch(/^d-twin\.js: een andere benchmark heet al 'goed'/);
+  });
+});
+
+describe('the import benchmark', () => {
+  it('is a benchmark and reports its budgeted metrics as positive numbers', async () => {
+    const benchmark = toBenchmark(importBenchmark, 'import.ts');
+    expect(benchmark.name).toBe('import');
+    const metrics = await importBenchmark.measureImport({ warmup: 1, iterations: 3 });
+    expect(Object.keys(metrics).sort()).toEqual([
+      'importDocsPerSecond',
+      'importParseBothSeedsCpuMs',
+      'importParseBothSeedsMs',
+      'importParseBothSeedsP95Ms',
+    ]);
+    for (const value of Object.values(metrics)) expect(value).toBeGreaterThan(0);
+    for (const metric of Object.keys(benchmark.budget ?? {}))
+      expect(metrics).toHaveProperty(metric);
+  });
+});

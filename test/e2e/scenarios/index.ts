@@ -1,0 +1,29 @@
+import type { Scenario } from '../harness/runner';
+import { approvalEndToEnd } from './approval';
+import { directDeepLink, directFlow, directPersonaSwitcher } from './direct';
+import { keyboardOnly } from './keyboard';
+import { axeEveryViewEveryTheme, axeHostAndConfiguration, narrowViewport } from './layout-a11y';
+import {
+  hostChannelConfiguration,
+  hostCrossOrigin,
+  hostDeepLinkAndTheme,
+  hostFlow,
+  hostPersona,
+} from './teams-host';
+
+export const scenarios: Scenario[] = [
+  directFlow,
+  directDeepLink,
+  directPersonaSwitcher,
+  hostFlow,
+  hostDeepLinkAndTheme,
+  hostPersona,
+  hostCrossOrigin,
+  hostChannelConfiguration,
+  narrowViewport,
+  keyboardOnly,
+  axeEveryViewEveryTheme,
+  axeHostAndConfiguration,
+  // Last: it approves and then edits a role, which changes that role's status for later views.
+  approvalEndToEnd,
+];

@@ -1,0 +1,151 @@
+import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
+import { PERSONAS, emulatorTokens } from '../../src/cli/local-stack';
+import { canonicalContentJson, contentHash } from '../../src/domain/content-hash';
+import type { FunctionDescription } from '../../src/domain/schema';
+import { ApprovalService } from '../../src/graph/approval-service';
+import { ForbiddenError } from '../../src/graph/errors';
+import { writeDescriptions } from '../../src/graph/import-writer';
+import { decisionFields } from '../../src/graph/mapping';
+import type { NewDecision } from '../../src/graph/repositories/decisions';
+import { listPath } from '../../src/graph/site';
+import { createTabRepositories } from '../../src/tab/host/repositories';
+import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
+import { functiebeschrijving } from '../graph/fixtures';
+import { type Persona, type Target, startEmulatorTarget, uniqueKey } from '../integration/harness';
+
+/**
+ * A decision forged by someone who is not an approver. The list refuses it to HR and staff on
+ * every path (item POST, `$batch`, edit of an existing decision); where the list lets one in
+ * (IT, who may add to Besluiten to migrate imported approvals), the status derivation flags it
+ * and it does not count — in the role's history and in the catalogue.
+ */
+
+let target: Target;
+let doc: FunctionDescription;
+let roleId: string;
+
+beforeAll(async () => {
+  target = await startEmulatorTarget();
+  doc = functiebeschrijving({ key: uniqueKey('vervalst'), approval: null });
+  const hr = target.repos('hr');
+  const report = await writeDescriptions([doc], {
+    roles: hr.roles,
+    competencies: hr.competencies,
+    decisions: null,
+  });
+  expect(report.failed).toBe(false);
+  roleId = (await hr.roles.getByKey(doc.key)).id;
+}, 60_000);
+afterAll(async () => {
+  await target.close();
+});
+
+async function forged(overrides: Partial<NewDecision> = {}): Promise<NewDecision> {
+  return {
+    roleId,
+    roleTitle: doc.title,
+    requestId: null,
+    outcome: 'approved',
+    decisionDate: '2025-03-14',
+    contentHash: await contentHash(doc),
+    reason: null,
+    snapshot: canonicalContentJson(doc),
+    imported: false,
+    ...overrides,
+  };
+}
+
+function service(persona: Persona): ApprovalService {
+  return new ApprovalService({
+    repos: target.repos(persona),
+    http: target.client(persona),
+    site: target.site,
+    channel: LOCAL_APPROVAL_CHANNEL,
+    today: () => '2025-03-14',
+  });
+}
+
+/** A raw `$batch` as the persona, bypassing the product's own client. */
+async function rawBatch(persona: Persona, body: unknown): Promise<{ status: number }[]> {
+  const control = target.control;
+  if (!control) throw new Error('alleen tegen de emulator');
+  const token = await emulatorTokens(control.url, PERSONAS[persona])();
+  const response = await fetch(`${control.url}/v1.0/$batch`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  const parsed = (await response.json()) as { responses: { status: number }[] };
+  return parsed.responses;
+}
+
+describe('a forged decision', () => {
+  test.each(['staff', 'hr'] as const)('%s cannot add a decision (403)', async (persona) => {
+    await expect(target.repos(persona).decisions.create(await forged())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    // Not even one that claims to come from a document's approval line.
+    await expect(
+      target.repos(persona).decisions.create(await forged({ imported: true })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  test.each(['staff', 'hr'] as const)(
+    '%s cannot slip a decision in through $batch (403 inside the batch)',
+    async (persona) => {
+      const responses = await rawBatch(persona, {
+        requests: [
+          {
+            id: '1',
+            method: 'POST',
+            url: `${listPath(target.site, 'Besluiten')}/items`,
+            headers: { 'Content-Type': 'application/json' },
+            body: { fields: decisionFields(await forged()) },
+          },
+        ],
+      });
+      expect(responses.map((r) => r.status)).toEqual([403]);
+      const history = await service('staff').history(doc.key);
+      expect(history.decisions).toEqual([]);
+    },
+  );
+
+  test("HR cannot turn an approver's rejection into an approval by editing it", async () => {
+    const rejection = await target
+      .repos('approver')
+      .decisions.create(await forged({ outcome: 'rejected', reason: 'Onvolledig' }));
+    const edit = target
+      .client('hr')
+      .expectOk('PATCH', `${listPath(target.site, 'Besluiten')}/items/${rejection.id}/fields`, {
+        body: { Uitkomst: 'Goedgekeurd' },
+      });
+    await expect(edit).rejects.toBeInstanceOf(ForbiddenError);
+    const history = await service('staff').history(doc.key);
+    expect(history.status.kind).toBe('rejected');
+  });
+
+  test('one written by IT (allowed to add) is flagged as invalid and does not count anywhere', async () => {
+    // IT approves the current content, newer than the approver's rejection above.
+    const it = await target.repos('admin').decisions.create(await forged({ outcome: 'approved' }));
+    const history = await service('staff').history(doc.key);
+    expect(history.decisions.find((d) => d.decision.id === it.id)?.invalid).toBe('not-approver');
+    // The approver's rejection still stands: the forged approval did not override it.
+    expect(history.status.kind).toBe('rejected');
+
+    // The catalogue, through the tab's own port as a member of staff, agrees.
+    const control = target.control;
+    if (!control) throw new Error('alleen tegen de emulator');
+    const tab = createTabRepositories({
+      graphBaseUrl: `${control.url}/v1.0`,
+      site: target.siteRef,
+      tokenProvider: createLocalPersonaTokenProvider({
+        emulatorUrl: control.url,
+        initialUpn: PERSONAS.staff,
+      }),
+    });
+    const entry = (await tab.listCatalogue()).find((e) => e.key === doc.key);
+    expect(entry?.status.kind).toBe('rejected');
+    expect((await tab.getRole(doc.key)).status.kind).toBe('rejected');
+  });
+});

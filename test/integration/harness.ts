@@ -1,0 +1,231 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  emulatorPermissions,
+  emulatorTokens,
+  LOCAL_SITE,
+  PERSONAS,
+} from '../../src/cli/local-stack';
+import { startEmulator } from '../../src/emulator/server';
+import {
+  createGraphClient,
+  type Exchange,
+  type GraphClientOptions,
+  type GraphHttp,
+} from '../../src/graph/client';
+import { type PermissionWriter, provision } from '../../src/graph/provision';
+import { createRepositories, type Repositories } from '../../src/graph/repositories';
+import { loadSiteLists, resolveSiteId, type SiteLists, type SiteRef } from '../../src/graph/site';
+
+/**
+ * What an integration test runs against: the real graph client and either the in-process
+ * emulator (always) or a real tenant (when GRAPH_TENANT_TEST=1 and its variables are set).
+ * Nothing is mocked between the client and the server.
+ */
+
+export type Persona = keyof typeof PERSONAS;
+
+export interface Target {
+  name: 'emulator' | 'tenant';
+  site: SiteLists;
+  siteId: string;
+  siteRef: SiteRef;
+  /** A client acting as the persona, reporting every HTTP exchange to `log` when given. */
+  client(persona: Persona, extra?: Partial<GraphClientOptions>): GraphHttp;
+  repos(persona: Persona, extra?: Partial<GraphClientOptions>): Repositories;
+  /** Permissions can be set only on the emulator. */
+  permissions: PermissionWriter | null;
+  /** Emulator control API (faults, reset); null on a tenant. */
+  control: Control | null;
+  close(): Promise<void>;
+}
+
+export interface Control {
+  url: string;
+  addFaults(rules: unknown[]): Promise<void>;
+  /** How often each active rule matched and fired. */
+  faults(): Promise<{ seen: number; fired: number }[]>;
+  clearFaults(): Promise<void>;
+}
+
+/** No waiting in tests: a retry's wait is recorded, not slept (there are no timing assertions). */
+export function instantRetries(waits: number[] = []): Partial<GraphClientOptions> {
+  return {
+    retry: {
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+/** Counts the HTTP exchanges of a client: what "round trips" means in these tests. */
+export function exchangeLog(): { log: Exchange[]; options: Partial<GraphClientOptions> } {
+  const log: Exchange[] = [];
+  return { log, options: { onExchange: (e) => log.push(e) } };
+}
+
+export async function startEmulatorTarget(): Promise<Target> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-it-'));
+  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+  const client = (persona: Persona, extra: Partial<GraphClientOptions> = {}): GraphHttp =>
+    createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: emulatorTokens(emulator.url, PERSONAS[persona]),
+      ...instantRetries(),
+      ...extra,
+    });
+  const admin = client('admin');
+  const siteId = await resolveSiteId(admin, LOCAL_SITE);
+  const permissions = emulatorPermissions(
+    emulator.url,
+    admin,
+    emulatorTokens(emulator.url, PERSONAS.admin),
+  );
+  await provision(admin, siteId, { permissions });
+  const site = await loadSiteLists(admin, siteId);
+  const control: Control = {
+    url: emulator.url,
+    async addFaults(rules) {
+      const response = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rules }),
+      });
+      if (!response.ok) throw new Error(`faults: HTTP ${response.status} ${await response.text()}`);
+    },
+    async faults() {
+      const response = await fetch(`${emulator.url}/_emulator/faults`);
+      const body = (await response.json()) as { rules: { seen: number; fired: number }[] };
+      return body.rules;
+    },
+    async clearFaults() {
+      const response = await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
+      if (!response.ok) throw new Error(`faults wissen: HTTP ${response.status}`);
+    },
+  };
+  return {
+    name: 'emulator',
+    site,
+    siteId,
+    siteRef: LOCAL_SITE,
+    client,
+    repos: (persona, extra) => createRepositories(client(persona, extra), site),
+    permissions,
+    control,
+    async close() {
+      await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TENANT_TOKENS: Record<Persona, string> = {
+  staff: 'GRAPH_TOKEN_STAFF',
+  hr: 'GRAPH_TOKEN_HR',
+  approver: 'GRAPH_TOKEN_APPROVER',
+  approver2: 'GRAPH_TOKEN_APPROVER2',
+  admin: 'GRAPH_TOKEN_ADMIN',
+};
+
+/**
+ * The tenant target, or the reason it cannot run. Tokens are delegated tokens of five test users
+ * (one per role) for a test site that `npm run provision -- --tenant` has set up and whose list
+ * permissions IT has set as that command prints.
+ */
+export function tenantTargetConfig(
+  env: NodeJS.ProcessEnv = process.env,
+):
+  | { ok: true; baseUrl: string; site: SiteRef; tokens: Record<Persona, string> }
+  | { ok: false; reason: string } {
+  if (env['GRAPH_TENANT_TEST'] !== '1') {
+    return {
+      ok: false,
+      reason: 'GRAPH_TENANT_TEST is niet 1 (de tenantvariant draait alleen op vraag)',
+    };
+  }
+  const missing = ['GRAPH_BASE_URL', 'SHAREPOINT_SITE', ...Object.values(TENANT_TOKENS)].filter(
+    (v) => !env[v],
+  );
+  if (missing.length > 0)
+    return { ok: false, reason: `ontbrekende variabelen: ${missing.join(', ')}` };
+  const url = new URL(env['SHAREPOINT_SITE'] as string);
+  const tokens = Object.fromEntries(
+    Object.entries(TENANT_TOKENS).map(([persona, variable]) => [persona, env[variable] as string]),
+  ) as Record<Persona, string>;
+  return {
+    ok: true,
+    baseUrl: env['GRAPH_BASE_URL'] as string,
+    site: { hostname: url.hostname, path: url.pathname.replace(/\/+$/, '') },
+    tokens,
+  };
+}
+
+export async function startTenantTarget(
+  config: Extract<ReturnType<typeof tenantTargetConfig>, { ok: true }>,
+): Promise<Target> {
+  const client = (persona: Persona, extra: Partial<GraphClientOptions> = {}): GraphHttp =>
+    createGraphClient({
+      baseUrl: config.baseUrl,
+      getToken: () => Promise.resolve(config.tokens[persona]),
+      ...extra,
+    });
+  const siteId = await resolveSiteId(client('admin'), config.site);
+  const site = await loadSiteLists(client('admin'), siteId);
+  return {
+    name: 'tenant',
+    site,
+    siteId,
+    siteRef: config.site,
+    client,
+    repos: (persona, extra) => createRepositories(client(persona, extra), site),
+    permissions: null,
+    control: null,
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Declares `body` once per target: always the emulator; the tenant when configured, otherwise a
+ * line that says why it is not run (no skipped tests are committed).
+ */
+export function describeTargets(
+  name: string,
+  body: (target: () => Target, kind: Target['name']) => void,
+): void {
+  describe(`${name} [emulator]`, () => {
+    let target: Target | undefined;
+    beforeAll(async () => {
+      target = await startEmulatorTarget();
+    });
+    afterAll(async () => {
+      await target?.close();
+    });
+    body(() => {
+      if (!target) throw new Error('emulator niet gestart');
+      return target;
+    }, 'emulator');
+  });
+  const tenant = tenantTargetConfig();
+  if (!tenant.ok) {
+    console.info(`${name} [tenant] niet uitgevoerd: ${tenant.reason}`);
+    return;
+  }
+  describe(`${name} [tenant]`, () => {
+    let target: Target | undefined;
+    beforeAll(async () => {
+      target = await startTenantTarget(tenant);
+    });
+    body(() => {
+      if (!target) throw new Error('tenant niet bereikbaar');
+      return target;
+    }, 'tenant');
+  });
+}
+
+/** A key no earlier run used, so tests on a shared tenant site do not collide. */
+export function uniqueKey(base: string): string {
+  return `${base}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}

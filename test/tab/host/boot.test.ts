@@ -1,0 +1,175 @@
+/** @jest-environment jsdom */
+import type { TokenProvider } from '../../../src/auth/token-provider';
+import type { TabRepositories } from '../../../src/tab/app/host-context';
+import { bootHost, switchPersona, type BootDependencies } from '../../../src/tab/host/boot';
+import type { TeamsContext } from '../../../src/teams/context';
+import type { TeamsSession } from '../../../src/teams/teams-client';
+
+/**
+ * The start-up decisions of the tab's host glue: who the user is, which theme, locale and deep
+ * link apply, in Teams and in a plain browser. The runtime config and the emulator's persona
+ * list are served by a recorded fetch; the repositories are whatever the factory returns.
+ */
+
+const personas = [
+  { upn: 'hr@stad.example', displayName: 'Hanne HR', role: 'hr' },
+  { upn: 'medewerker@stad.example', displayName: 'Mia Medewerker', role: 'staff' },
+  { upn: 'directeur@stad.example', displayName: 'Dirk Directeur', role: 'approver' },
+];
+
+/** jsdom has no fetch Response; the glue reads only ok, status and json(). */
+function json(body: unknown, status = 200): Response {
+  return { ok: status < 400, status, json: async () => body } as Response;
+}
+
+function deps(options: {
+  session?: TeamsSession | null;
+  config?: unknown;
+  personas?: unknown;
+}): BootDependencies & { tokenProviders: TokenProvider[]; repositories: TabRepositories } {
+  const repositories = {} as TabRepositories;
+  const tokenProviders: TokenProvider[] = [];
+  return {
+    window,
+    tokenProviders,
+    repositories,
+    fetch: async (input) => {
+      const url = String(input);
+      if (url === '/config.json') {
+        return json(
+          options.config ?? {
+            mode: 'local',
+            graphBaseUrl: 'http://127.0.0.1:53001/v1.0',
+            emulatorUrl: 'http://127.0.0.1:53001',
+            tabUrl: 'http://127.0.0.1:53000',
+            site: { hostname: 'stad.example', path: '/sites/functiewijzer' },
+          },
+        );
+      }
+      if (url === 'http://127.0.0.1:53001/_emulator/personas') {
+        return json(options.personas ?? personas);
+      }
+      return json({}, 404);
+    },
+    connect: async () => options.session ?? null,
+    createRepositories: ({ tokenProvider }) => {
+      tokenProviders.push(tokenProvider);
+      return repositories;
+    },
+  };
+}
+
+function teamsSession(context: Partial<TeamsContext>): TeamsSession & { failures: string[] } {
+  const failures: string[] = [];
+  return {
+    failures,
+    context: {
+      theme: 'dark',
+      locale: 'en-GB',
+      frameContext: 'content',
+      subPageId: 'role/deskundige-ict',
+      deepLink: { kind: 'role', key: 'deskundige-ict' },
+      pageId: 'functiewijzer',
+      user: { userPrincipalName: 'directeur@stad.example', loginHint: null, displayName: null },
+      team: null,
+      channel: null,
+      ...context,
+    },
+    onThemeChange: () => () => undefined,
+    notifySuccess: () => undefined,
+    notifyFailure: (message) => failures.push(message),
+    settings: null,
+  };
+}
+
+let prefersDark = false;
+window.matchMedia = (query: string) =>
+  ({
+    matches: query === '(prefers-color-scheme: dark)' && prefersDark,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }) as unknown as MediaQueryList;
+
+beforeEach(() => {
+  prefersDark = false;
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('bootHost in a Teams host', () => {
+  it('acts as the user the host names, with theme, locale and deep link from its context', async () => {
+    const d = deps({ session: teamsSession({}) });
+    const booted = await bootHost(d);
+    expect(booted.initial).toEqual({
+      theme: 'dark',
+      locale: 'en-GB',
+      subPageId: 'role/deskundige-ict',
+      user: { upn: 'directeur@stad.example', displayName: 'Dirk Directeur', role: 'approver' },
+      permissions: { canEdit: false, canSubmit: false, canApprove: true },
+    });
+    // Teams decides who is signed in: no persona switcher inside a host.
+    expect(booted.personas).toEqual([]);
+    expect(booted.repositories).toBe(d.repositories);
+    expect(d.tokenProviders[0]).toBe(booted.tokenProvider);
+    expect(booted.tokenProvider.currentUpn).toBe('directeur@stad.example');
+  });
+
+  it('refuses a user the emulator does not know, and tells the host', async () => {
+    const session = teamsSession({
+      user: { userPrincipalName: 'vreemde@elders.example', loginHint: null, displayName: null },
+    });
+    await expect(bootHost(deps({ session }))).rejects.toThrow(
+      /vreemde@elders\.example is onbekend/,
+    );
+    expect(session.failures).toHaveLength(1);
+  });
+});
+
+describe('bootHost in a plain browser', () => {
+  it('starts as a staff member, with the deep link from the address bar', async () => {
+    window.history.replaceState(null, '', '/?subPageId=compare/a/b');
+    const booted = await bootHost(deps({}));
+    expect(booted.session).toBeNull();
+    expect(booted.initial.user.upn).toBe('medewerker@stad.example');
+    expect(booted.initial.permissions.canEdit).toBe(false);
+    expect(booted.initial.subPageId).toBe('compare/a/b');
+    expect(booted.initial.theme).toBe('default');
+    expect(booted.personas).toHaveLength(3);
+  });
+
+  it("follows the operating system's dark preference", async () => {
+    prefersDark = true;
+    expect((await bootHost(deps({}))).initial.theme).toBe('dark');
+  });
+
+  it('switches persona, and remembers the choice for a reload', async () => {
+    const booted = await bootHost(deps({}));
+    expect(switchPersona(booted, window, 'hr@stad.example')).toEqual({
+      user: { upn: 'hr@stad.example', displayName: 'Hanne HR', role: 'hr' },
+      permissions: { canEdit: true, canSubmit: true, canApprove: false },
+    });
+    expect(booted.tokenProvider.currentUpn).toBe('hr@stad.example');
+    expect(switchPersona(booted, window, 'niemand@stad.example')).toBeNull();
+
+    const reloaded = await bootHost(deps({}));
+    expect(reloaded.initial.user.upn).toBe('hr@stad.example');
+  });
+
+  it('says so in Dutch when the emulator has no personas or the mode is a tenant', async () => {
+    await expect(bootHost(deps({ personas: [] }))).rejects.toThrow(/kent geen gebruikers/);
+    await expect(
+      bootHost(
+        deps({
+          config: {
+            mode: 'tenant',
+            graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+            clientId: 'c',
+            tenantId: 't',
+            site: { hostname: 'stad.example', path: '/sites/functiewijzer' },
+          },
+        }),
+      ),
+    ).rejects.toThrow(/Aanmelden bij Microsoft 365/);
+  });
+});

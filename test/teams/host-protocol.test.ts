@@ -1,0 +1,171 @@
+import {
+  HostSession,
+  subPageIdFromTeamsLink,
+  type SessionContext,
+} from '../../src/emulator/teams-host/host-protocol';
+import { buildTeamsDeepLink } from '../../src/teams/deep-link';
+import {
+  LOCAL_APP_ID,
+  legacyContextSchema,
+  tabRequestSchema,
+  type TabRequest,
+} from '../../src/teams/protocol';
+
+/** The local Teams host's side of the teams-js protocol (DESIGN §7), without a browser. */
+
+const channelTab: SessionContext = {
+  frameContext: 'content',
+  theme: 'default',
+  locale: 'nl-be',
+  entityId: 'functiewijzer-kanaal',
+  subPageId: 'role/deskundige-ict',
+  user: { upn: 'directeur@stad.example', displayName: 'Dirk Directeur' },
+  team: { id: '19:team', name: 'Stad – Personeel', groupId: 'g-1' },
+  channel: { id: '19:kanaal', name: 'Goedkeuringen' },
+};
+
+let nextId = 0;
+function request(func: string, ...args: unknown[]): TabRequest {
+  // Exactly what teams-js 2.58 posts: a serialised UUID next to the legacy numeric id.
+  return tabRequestSchema.parse({
+    id: nextId++,
+    uuidAsString: `uuid-${nextId}`,
+    func,
+    args,
+    timestamp: Date.now(),
+    apiVersionTag: 'v2_app.initialize',
+  });
+}
+
+describe('HostSession', () => {
+  it('answers initialize with frame context, client type, runtime config and SDK version', () => {
+    const session = new HostSession(channelTab);
+    const init = request('initialize', '2.58.0', 4);
+    const step = session.handle(init);
+    expect(step.response?.id).toBe(init.id);
+    expect(step.response?.uuidAsString).toBe(init.uuidAsString);
+    const [frameContext, clientType, runtimeJson, sdkVersion] = step.response?.args ?? [];
+    expect(frameContext).toBe('content');
+    expect(clientType).toBe('web');
+    const runtime = JSON.parse(String(runtimeJson)) as {
+      apiVersion: number;
+      supports: { pages?: { config?: object } };
+    };
+    expect(runtime.apiVersion).toBe(4);
+    expect(runtime.supports.pages?.config).toBeDefined();
+    expect(sdkVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(step.effects).toEqual([{ type: 'initialized' }]);
+  });
+
+  it('answers getContext with the flat legacy context teams-js maps to app.Context', () => {
+    const step = new HostSession(channelTab).handle(request('getContext'));
+    const context = legacyContextSchema.parse(step.response?.args[0]);
+    expect(context).toMatchObject({
+      theme: 'default',
+      locale: 'nl-be',
+      frameContext: 'content',
+      subEntityId: 'role/deskundige-ict',
+      userPrincipalName: 'directeur@stad.example',
+      loginHint: 'directeur@stad.example',
+      teamId: '19:team',
+      channelId: '19:kanaal',
+      appId: LOCAL_APP_ID,
+    });
+  });
+
+  it('leaves team and channel out of a personal tab, and the sub page when there is none', () => {
+    const step = new HostSession({
+      ...channelTab,
+      team: null,
+      channel: null,
+      subPageId: null,
+    }).handle(request('getContext'));
+    const context = legacyContextSchema.parse(step.response?.args[0]);
+    expect(context.teamId).toBeUndefined();
+    expect(context.channelId).toBeUndefined();
+    expect(context.subEntityId).toBeUndefined();
+  });
+
+  it('sends a theme change only to a tab that registered for it', () => {
+    const session = new HostSession(channelTab);
+    expect(session.changeTheme('dark')).toBeNull();
+    expect(session.handle(request('registerHandler', 'themeChange')).response).toBeNull();
+    expect(session.changeTheme('contrast')).toEqual({ func: 'themeChange', args: ['contrast'] });
+    expect(session.changeTheme('iets anders')).toEqual({ func: 'themeChange', args: ['default'] });
+    expect(new HostSession({ ...channelTab, theme: 'dark' }).theme).toBe('dark');
+  });
+
+  it('reports the first meaningful render and failures', () => {
+    const session = new HostSession(channelTab);
+    expect(session.handle(request('appInitialization.success', '2.58.0')).effects).toEqual([
+      { type: 'success' },
+    ]);
+    expect(
+      session.handle(request('appInitialization.failure', 'Other', 'Geen verbinding')).effects,
+    ).toEqual([{ type: 'failure', reason: 'Other', message: 'Geen verbinding' }]);
+  });
+
+  it('navigates to a sub page for pages.navigateToApp of this app only', () => {
+    const session = new HostSession(channelTab);
+    const ok = session.handle(
+      request('pages.navigateToApp', {
+        appId: LOCAL_APP_ID,
+        pageId: 'x',
+        subPageId: 'compare/a/b',
+      }),
+    );
+    expect(ok.response?.args).toEqual([true]);
+    expect(ok.effects).toEqual([{ type: 'navigate', subPageId: 'compare/a/b' }]);
+
+    const other = session.handle(
+      request('pages.navigateToApp', { appId: 'another-app', pageId: 'x', subPageId: 'role/a' }),
+    );
+    expect(other.response?.args[0]).toBe(false);
+    expect(other.effects).toEqual([]);
+  });
+
+  it('follows a Teams deep link passed to executeDeepLink', () => {
+    const link = buildTeamsDeepLink({
+      appId: LOCAL_APP_ID,
+      entityId: 'functiewijzer',
+      target: { kind: 'role', key: 'leidinggevende' },
+    });
+    expect(subPageIdFromTeamsLink(link)).toBe('role/leidinggevende');
+    expect(subPageIdFromTeamsLink('geen link')).toBeNull();
+    expect(new HostSession(channelTab).handle(request('executeDeepLink', link)).effects).toEqual([
+      { type: 'navigate', subPageId: 'role/leidinggevende' },
+    ]);
+  });
+
+  it('runs the configuration page: validity, settings, save and its outcome', () => {
+    const session = new HostSession({ ...channelTab, frameContext: 'settings', subPageId: null });
+    expect(session.handle(request('settings.setValidityState', true)).effects).toEqual([
+      { type: 'validity', valid: true },
+    ]);
+    const config = {
+      entityId: 'functiewijzer-ict',
+      contentUrl: 'http://127.0.0.1:53000/?dienst=ict',
+      suggestedDisplayName: 'Functiewijzer',
+    };
+    const saved = session.handle(request('settings.setSettings', config));
+    expect(saved.response?.args).toEqual([true]);
+    expect(saved.effects).toEqual([{ type: 'configSaved', config }]);
+    expect(session.handle(request('settings.getSettings')).response?.args).toEqual([config]);
+    expect(session.save()).toEqual({ func: 'settings.save', args: [config] });
+    expect(session.handle(request('settings.save.success')).effects).toEqual([
+      { type: 'saveSucceeded' },
+    ]);
+    expect(session.handle(request('settings.save.failure', 'Kies een dienst')).effects).toEqual([
+      { type: 'saveFailed', message: 'Kies een dienst' },
+    ]);
+    expect(
+      session.handle(request('settings.setSettings', { entityId: '' })).response?.args[0],
+    ).toBe(false);
+  });
+
+  it('answers an unsupported call with an SDK error instead of leaving the tab waiting', () => {
+    const step = new HostSession(channelTab).handle(request('geoLocation.getCurrentLocation'));
+    expect(step.response?.args[0]).toMatchObject({ errorCode: 100 });
+    expect(step.effects).toEqual([{ type: 'unsupported', func: 'geoLocation.getCurrentLocation' }]);
+  });
+});

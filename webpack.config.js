@@ -1,0 +1,129 @@
+// The Teams tab bundle and, separately, the local Teams host page (a development and test tool
+// that must never ship with the tab: it gets its own output folder).
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+// ts-loader compiles for the bundler, not for Node: ES modules let webpack tree-shake Fluent UI
+// and teams-js; `bundler` resolution matches how webpack resolves packages.
+const tsRule = {
+  test: /\.tsx?$/,
+  loader: 'ts-loader',
+  exclude: /node_modules/,
+  options: {
+    transpileOnly: true,
+    compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false },
+  },
+};
+
+const common = (mode) => ({
+  mode,
+  devtool: mode === 'development' ? 'eval-cheap-module-source-map' : false,
+  resolve: {
+    extensions: ['.tsx', '.ts', '.js', '.mjs'],
+    // TypeScript's node16 resolution wants `import('./x.js')` for ./x.tsx; map it back.
+    extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+  },
+  module: { rules: [tsRule] },
+  // The budgets are checked by `npm run bench` (initial JS ≤ 250 KB gzip), not by webpack's
+  // uncompressed hints.
+  performance: { hints: false },
+  stats: 'errors-warnings',
+});
+
+const tabHtml = `<!doctype html>
+<html lang="nl-BE">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <title>Functiewijzer</title>
+    <!-- Fetched while the scripts download: the tab cannot start without it. -->
+    <link rel="preload" href="/config.json" as="fetch" crossorigin="anonymous" />
+  </head>
+  <body>
+    <div id="root"></div>
+    <noscript>Functiewijzer heeft JavaScript nodig. Schakel JavaScript in en laad de pagina opnieuw.</noscript>
+  </body>
+</html>
+`;
+
+const redirectHtml = `<!doctype html>
+<html lang="nl-BE">
+  <head>
+    <meta charset="utf-8" />
+    <title>Aanmelden – Functiewijzer</title>
+  </head>
+  <body></body>
+</html>
+`;
+
+module.exports = (_env, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const tab = {
+    ...common(mode),
+    name: 'tab',
+    entry: {
+      tab: './src/tab/index.tsx',
+      // Tenant mode's sign-in popup lands here (MSAL_REDIRECT_PATH): it must load nothing else.
+      'auth-redirect': './src/auth/msal-redirect.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/tab'),
+      publicPath: '/',
+      filename: '[name].[contenthash].js',
+      chunkFilename: '[name].[contenthash].js',
+      clean: true,
+    },
+    optimization: {
+      // Vendors in their own long-cached file: an app release does not invalidate React/Fluent.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            // Only the tab's: the sign-in redirect page must stay tiny.
+            chunks: (chunk) => chunk.name === 'tab',
+            priority: -10,
+          },
+        },
+      },
+      runtimeChunk: 'single',
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        templateContent: tabHtml,
+        chunks: ['tab'],
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new HtmlWebpackPlugin({
+        templateContent: redirectHtml,
+        filename: 'auth-redirect.html',
+        chunks: ['auth-redirect'],
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+    ],
+  };
+  const teamsHost = {
+    ...common(mode),
+    name: 'teams-host',
+    entry: { 'teams-host': './src/emulator/teams-host/teams-host.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/teams-host'),
+      publicPath: '/',
+      filename: '[name].[contenthash].js',
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/emulator/teams-host/teams-host.html',
+        filename: 'teams-host.html',
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+    ],
+  };
+  return [tab, teamsHost];
+};
