@@ -8,8 +8,11 @@ import { isoDateSchema } from './schema';
  *
  * Which decisions count ("valid"):
  * - made by a member of the approver group (user ids compared case-insensitively: Entra object
- *   ids are GUIDs and different APIs spell them in different case), or imported from the
- *   document's approval line by HR's import, whoever ran it;
+ *   ids are GUIDs and different APIs spell them in different case). The Geimporteerd flag gives
+ *   no exemption: the import's approvals are written with IT's account, and IT (the site owner)
+ *   may add to Besluiten, so nothing but the creator tells a migrated paper decision from one IT
+ *   made up. An imported decision by anyone else is a historical record ("historisch besluit
+ *   (geïmporteerd)"): listed with reason `imported`, never an approval (docs/approval.md);
  * - at most one per request: if a request got two decisions (two directors at once), the first
  *   one wins and the other is flagged, so every client agrees on the same winner.
  *
@@ -28,7 +31,9 @@ import { isoDateSchema } from './schema';
  *                to an earlier approved version: the last word on this role was "no" and only a
  *                new request and decision change that.
  * 4. changed   — N is an approval of other content ("Gewijzigd sinds goedkeuring van …").
- * 5. draft     — no valid decision and no open request ("Concept").
+ * 5. draft     — no valid decision and no open request ("Concept"); when a historical
+ *                (imported, not counting) approval of exactly the current content exists, its
+ *                date is carried so the user reads "Historisch besluit van …" instead.
  * Rejected and changed cannot compete: they depend on N's outcome.
  */
 
@@ -55,7 +60,7 @@ export const decisionSchema = z.object({
   contentHash: contentHashSchema,
   reason: z.string().min(1).nullable(),
   createdBy: z.object({ id: idSchema, displayName: z.string() }),
-  /** Written by HR's import from the document's approval line; counts without an approver. */
+  /** Written by the import from the document's approval line; counts only if an approver wrote it. */
   imported: z.boolean(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
@@ -74,13 +79,22 @@ export type RoleStatus =
     }
   | { kind: 'rejected'; date: string; reason: string | null; decisionId: string }
   | { kind: 'changed'; approvedDate: string; decisionId: string }
-  | { kind: 'draft' };
+  | {
+      kind: 'draft';
+      /**
+       * Date of an imported (historical) approval of exactly this content that does not count,
+       * because no approver wrote it. Absent when there is none.
+       */
+      historicalDate?: string;
+    };
 
 export type StatusKind = RoleStatus['kind'];
 
 export type InvalidDecisionReason =
   /** Its creator is not in the approver group and it was not imported. */
   | 'not-approver'
+  /** Imported from a document by someone outside the approver group: history, not approval. */
+  | 'imported'
   /** Another valid decision on the same request came first. */
   | 'duplicate';
 
@@ -160,7 +174,19 @@ export function deriveStatus(input: StatusInput): StatusDerivation {
   if (newest) {
     return result({ kind: 'changed', approvedDate: newest.decisionDate, decisionId: newest.id });
   }
-  return result({ kind: 'draft' });
+  const historical = invalid
+    .filter(
+      (i) =>
+        i.reason === 'imported' &&
+        i.decision.outcome === 'approved' &&
+        i.decision.contentHash === input.currentHash,
+    )
+    .map((i) => i.decision)
+    .sort(compareDecisions)
+    .at(-1);
+  return result(
+    historical ? { kind: 'draft', historicalDate: historical.decisionDate } : { kind: 'draft' },
+  );
 }
 
 /** The newest valid approval: the base for "what changed since the last approved version". */
@@ -176,14 +202,20 @@ const LABELS: {
     pending: () => 'Ter goedkeuring',
     rejected: (s) => `Afgewezen op ${formatIsoDate(s.date, 'nl')}`,
     changed: (s) => `Gewijzigd sinds goedkeuring van ${formatIsoDate(s.approvedDate, 'nl')}`,
-    draft: () => 'Concept',
+    draft: (s) =>
+      s.historicalDate === undefined
+        ? 'Concept'
+        : `Historisch besluit van ${formatIsoDate(s.historicalDate, 'nl')} (geïmporteerd)`,
   },
   en: {
     approved: (s) => `Approved on ${formatIsoDate(s.date, 'en')}`,
     pending: () => 'Pending approval',
     rejected: (s) => `Rejected on ${formatIsoDate(s.date, 'en')}`,
     changed: (s) => `Changed since approval of ${formatIsoDate(s.approvedDate, 'en')}`,
-    draft: () => 'Draft',
+    draft: (s) =>
+      s.historicalDate === undefined
+        ? 'Draft'
+        : `Historical decision of ${formatIsoDate(s.historicalDate, 'en')} (imported)`,
   },
 };
 
@@ -200,8 +232,8 @@ function classifyDecisions(input: DecisionSet): { valid: Decision[]; invalid: In
   const decidedRequests = new Set<string>();
   const valid: Decision[] = [];
   for (const decision of ordered) {
-    if (!decision.imported && !approvers.has(decision.createdBy.id.toLowerCase())) {
-      reasons.set(decision, 'not-approver');
+    if (!approvers.has(decision.createdBy.id.toLowerCase())) {
+      reasons.set(decision, decision.imported ? 'imported' : 'not-approver');
     } else if (decision.requestId !== null && decidedRequests.has(decision.requestId)) {
       reasons.set(decision, 'duplicate');
     } else {

@@ -86,11 +86,57 @@ describe('deriveStatus', () => {
     expect(result.validDecisions).toEqual([]);
   });
 
-  it('counts an imported decision whoever imported it, and marks it imported', () => {
+  it('does not count an imported decision written by someone outside the approver group: historical', () => {
     const imported = decision({
       decidedAt: '2023-02-09T00:00:00Z',
       contentHash: H1,
       createdBy: HR,
+      imported: true,
+    });
+    const result = derive({ currentHash: H1, decisions: [imported] });
+    expect(result.status).toEqual({ kind: 'draft', historicalDate: '2023-02-09' });
+    expect(result.validDecisions).toEqual([]);
+    expect(result.invalidDecisions).toEqual([{ decision: imported, reason: 'imported' }]);
+    expect(statusLabel(result.status, 'nl')).toBe(
+      'Historisch besluit van 9 februari 2023 (geïmporteerd)',
+    );
+    // Once the content differs from it, the historical decision says nothing about it.
+    expect(derive({ currentHash: H2, decisions: [imported] }).status).toEqual({ kind: 'draft' });
+  });
+
+  it('a forged import cannot override an approver: a rejection stands, an approval is not replaced', () => {
+    const rejected = decision({
+      decidedAt: '2024-05-01T12:00:00Z',
+      contentHash: H1,
+      outcome: 'rejected',
+      reason: 'Onvolledig.',
+    });
+    const forgedImport = decision({
+      decidedAt: '2024-06-01T12:00:00Z',
+      decisionDate: '2024-06-01',
+      contentHash: H1,
+      createdBy: HR,
+      imported: true,
+    });
+    expect(derive({ currentHash: H1, decisions: [rejected, forgedImport] }).status).toMatchObject({
+      kind: 'rejected',
+      decisionId: rejected.id,
+    });
+    const approved = decision({ decidedAt: '2024-04-01T12:00:00Z', contentHash: H1 });
+    expect(derive({ currentHash: H2, decisions: [approved, forgedImport] }).status).toEqual({
+      kind: 'changed',
+      approvedDate: '2024-04-01',
+      decisionId: approved.id,
+    });
+    expect(
+      lastApprovedDecision({ decisions: [approved, forgedImport], approverIds: [DIRECTOR.id] }),
+    ).toBe(approved);
+  });
+
+  it('counts an imported decision when an approver wrote it, and marks it imported', () => {
+    const imported = decision({
+      decidedAt: '2023-02-09T00:00:00Z',
+      contentHash: H1,
       imported: true,
     });
     const result = derive({ currentHash: H1, decisions: [imported] });
@@ -439,6 +485,11 @@ describe('statusLabel', () => {
       'Changed since approval of 9 February 2023',
     ],
     [{ kind: 'draft' }, 'Concept', 'Draft'],
+    [
+      { kind: 'draft', historicalDate: '2023-02-09' },
+      'Historisch besluit van 9 februari 2023 (geïmporteerd)',
+      'Historical decision of 9 February 2023 (imported)',
+    ],
   ];
   it.each(cases.map(([status, nl, en]) => [status.kind, status, nl, en] as const))(
     'labels %s in Dutch and English',

@@ -17,7 +17,8 @@ import { type Persona, type Target, startEmulatorTarget, uniqueKey } from '../in
  * A decision forged by someone who is not an approver. The list refuses it to HR and staff on
  * every path (item POST, `$batch`, edit of an existing decision); where the list lets one in
  * (IT, who may add to Besluiten to migrate imported approvals), the status derivation flags it
- * and it does not count — in the role's history and in the catalogue.
+ * and it does not count — in the role's history and in the catalogue. Claiming to be imported
+ * from a document does not help: only an approver's decision counts (docs/approval.md).
  */
 
 let target: Target;
@@ -147,5 +148,62 @@ describe('a forged decision', () => {
     const entry = (await tab.listCatalogue()).find((e) => e.key === doc.key);
     expect(entry?.status.kind).toBe('rejected');
     expect((await tab.getRole(doc.key)).status.kind).toBe('rejected');
+  });
+
+  function tabAs(persona: Persona) {
+    const control = target.control;
+    if (!control) throw new Error('alleen tegen de emulator');
+    return createTabRepositories({
+      graphBaseUrl: `${control.url}/v1.0`,
+      site: target.siteRef,
+      tokenProvider: createLocalPersonaTokenProvider({
+        emulatorUrl: control.url,
+        initialUpn: PERSONAS[persona],
+      }),
+    });
+  }
+
+  test("one written by IT as 'imported' does not override an approver's rejection", async () => {
+    const it = await target
+      .repos('admin')
+      .decisions.create(await forged({ outcome: 'approved', imported: true }));
+    const history = await service('staff').history(doc.key);
+    expect(history.decisions.find((d) => d.decision.id === it.id)?.invalid).toBe('imported');
+    expect(history.status.kind).toBe('rejected');
+    const entry = (await tabAs('staff').listCatalogue()).find((e) => e.key === doc.key);
+    expect(entry?.status.kind).toBe('rejected');
+  });
+
+  test("IT cannot approve a never-submitted role by writing an 'imported' decision: historical only", async () => {
+    const fresh = functiebeschrijving({ key: uniqueKey('vervalst-import'), approval: null });
+    const hr = target.repos('hr');
+    const report = await writeDescriptions([fresh], {
+      roles: hr.roles,
+      competencies: hr.competencies,
+      decisions: null,
+    });
+    expect(report.failed).toBe(false);
+    const freshId = (await hr.roles.getByKey(fresh.key)).id;
+    await target.repos('admin').decisions.create({
+      roleId: freshId,
+      roleTitle: fresh.title,
+      requestId: null,
+      outcome: 'approved',
+      decisionDate: '2023-02-09',
+      contentHash: await contentHash(fresh),
+      reason: null,
+      snapshot: canonicalContentJson(fresh),
+      imported: true,
+    });
+    const history = await service('staff').history(fresh.key);
+    expect(history.status).toEqual({ kind: 'draft', historicalDate: '2023-02-09' });
+    expect(history.decisions.map((d) => d.invalid)).toEqual(['imported']);
+    const tab = tabAs('staff');
+    const entry = (await tab.listCatalogue()).find((e) => e.key === fresh.key);
+    expect(entry?.status).toEqual({ kind: 'draft', historicalDate: '2023-02-09' });
+    const role = await tab.getRole(fresh.key);
+    expect(role.status.kind).toBe('draft');
+    // The role page shows no approval line for it: nothing an approver vouched for.
+    expect(role.description.approval).toBeNull();
   });
 });

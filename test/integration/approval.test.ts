@@ -341,4 +341,34 @@ describe('approval flow [emulator]', () => {
     expect(history.status.kind).toBe('draft');
     expect(history.decisions.map((d) => d.invalid)).toEqual(['not-approver']);
   });
+
+  it('an imported approval counts only when an approver wrote it; by IT it is historical', async () => {
+    const byIt = await seedRole();
+    const byApprover = await seedRole();
+    for (const [doc, persona] of [
+      [byIt, 'admin'],
+      [byApprover, 'approver'],
+    ] as const) {
+      const role = await target.repos('hr').roles.getByKey(doc.key);
+      await target.repos(persona).decisions.create({
+        roleId: role.id,
+        roleTitle: doc.title,
+        requestId: null,
+        outcome: 'approved',
+        decisionDate: '2023-02-09',
+        contentHash: await contentHash(doc),
+        reason: null,
+        snapshot: canonicalContentJson(doc),
+        imported: true,
+      });
+    }
+    const historical = await service('staff').history(byIt.key);
+    expect(statusLabel(historical.status, 'nl')).toBe(
+      'Historisch besluit van 9 februari 2023 (geïmporteerd)',
+    );
+    expect(historical.decisions.map((d) => d.invalid)).toEqual(['imported']);
+    const vouched = await service('staff').history(byApprover.key);
+    expect(vouched.status).toMatchObject({ kind: 'approved', date: '2023-02-09', imported: true });
+    expect(vouched.decisions.map((d) => d.invalid)).toEqual([null]);
+  });
 });

@@ -32,8 +32,9 @@ const useStyles = makeStyles({
   actions: { marginBlock: tokens.spacingVerticalM },
 });
 
-const INVALID: Record<'not-approver' | 'duplicate', string> = {
+const INVALID: Record<'not-approver' | 'imported' | 'duplicate', string> = {
   'not-approver': 'ongeldig: niet genomen door een lid van de goedkeurders, telt niet mee',
+  imported: 'historisch besluit (geïmporteerd): telt niet mee als goedkeuring in de Functiewijzer',
   duplicate: 'ongeldig: over deze aanvraag was al beslist, telt niet mee',
 };
 
