@@ -18,6 +18,7 @@ import {
   decisionReplyHtml,
 } from '../teams/approval-card';
 import type { GraphHttp } from './client';
+import { GROUP_NAMES } from './lists';
 import { ConflictError, DataError, ForbiddenError, ValidationError } from './errors';
 import type { DecisionRecord, Person, RequestRecord, RoleContent } from './model';
 import type { Repositories } from './repositories';
@@ -150,6 +151,9 @@ export function todayInBrussels(now: Date = new Date()): string {
 
 const createdMessage = z.object({ id: z.string().min(1) });
 
+/** Rounds of the client's own retries spent on reopening a request after a failed decision. */
+const REOPEN_ROUNDS = 3;
+
 export class ApprovalService {
   private readonly repos: Repositories;
   private readonly http: GraphHttp;
@@ -157,6 +161,7 @@ export class ApprovalService {
   private readonly channel: ApprovalChannelSettings | null;
   private readonly today: () => string;
   private approverCache: Promise<Person[]> | null = null;
+  private editorCache: Promise<boolean> | null = null;
 
   constructor(options: ApprovalServiceOptions) {
     this.repos = options.repos;
@@ -315,11 +320,20 @@ export class ApprovalService {
         imported: false,
       });
     } catch (error) {
-      await this.reopen(closed);
-      throw forbiddenAs(
-        error,
-        'Alleen de algemeen directeur of een adjunct-algemeen directeur kan over een functiebeschrijving beslissen. De aanvraag blijft open.',
-      );
+      // A connection lost after the write may still have delivered it: look before reopening,
+      // or the director's next attempt would write a second decision (issue #7).
+      const landed =
+        error instanceof ForbiddenError
+          ? null
+          : await this.landedDecision(request.id, input.outcome, currentHash);
+      if (!landed) {
+        await this.reopen(closed);
+        throw forbiddenAs(
+          error,
+          'Alleen de algemeen directeur of een adjunct-algemeen directeur kan over een functiebeschrijving beslissen. De aanvraag blijft open.',
+        );
+      }
+      decision = landed;
     }
 
     const warnings: string[] = [];
@@ -382,9 +396,14 @@ export class ApprovalService {
     };
   }
 
-  /** Every request and decision of a role, with validity, for the history panel. */
+  /**
+   * Every request and decision of a role, with validity, for the history panel. When HR (or IT)
+   * opens a role whose app-maintained columns went stale through an edit in SharePoint's own UI,
+   * they are repaired on the way, so the catalogue no longer has to re-read it.
+   */
   async history(roleKey: string): Promise<RoleHistory> {
     const role = await this.repos.roles.getByKey(roleKey);
+    await this.repairSummaryIfAllowed(role);
     const approverIds = (await this.approvers()).map((p) => p.id);
     const currentHash = await contentHash(role.content);
     // The role read may leave snapshots out; the history shows them, so read them with them.
@@ -425,6 +444,32 @@ export class ApprovalService {
       }
     }
     return entries;
+  }
+
+  /** Best effort: a failed repair (a concurrent edit, no right) leaves the next read to try. */
+  private async repairSummaryIfAllowed(role: RoleContent): Promise<void> {
+    try {
+      if (!(await this.repos.roles.isSummaryStale(role))) return;
+      if (!(await this.mayEditContent())) return;
+      await this.repos.roles.repairSummary(role);
+    } catch {
+      // Nothing the user has to act on: the status shown is derived from the content read.
+    }
+  }
+
+  /** Whether the signed-in user is in a group that may edit Functies (HR or IT). */
+  private mayEditContent(): Promise<boolean> {
+    this.editorCache ??= this.repos.directory.myGroups().then(
+      (groups) =>
+        groups.some(
+          (g) => g.displayName === GROUP_NAMES.hr || g.displayName === GROUP_NAMES.beheerders,
+        ),
+      () => {
+        this.editorCache = null;
+        return false;
+      },
+    );
+    return this.editorCache;
   }
 
   private async refuseIfDecided(request: RequestRecord, approverIds: string[]): Promise<void> {
@@ -478,16 +523,42 @@ export class ApprovalService {
     }
   }
 
-  private async reopen(closed: RequestRecord): Promise<void> {
+  /** The decision on this request with this outcome and content, if one was written; else null. */
+  private async landedDecision(
+    requestId: string,
+    outcome: DecideInput['outcome'],
+    hash: ContentHash,
+  ): Promise<DecisionRecord | null> {
     try {
-      await this.http.expectOk(
-        'PATCH',
-        `${listPath(this.site, 'Goedkeuringsaanvragen')}/items/${closed.id}/fields`,
-        { body: { Status: 'Open' }, headers: { 'If-Match': closed.eTag } },
+      const decisions = await this.repos.decisions.listForRequest(requestId);
+      return (
+        decisions.find((d) => !d.imported && d.outcome === outcome && d.contentHash === hash) ??
+        null
       );
     } catch {
-      // Best effort; the file comment explains what remains (a closed request without decision).
+      return null;
     }
+  }
+
+  private async reopen(closed: RequestRecord): Promise<void> {
+    // The client already retries a PATCH with backoff; a few more rounds ride out a service
+    // that is restarting, so the request is not left closed without a decision.
+    for (let round = 0; round < REOPEN_ROUNDS; round++) {
+      try {
+        await this.http.expectOk(
+          'PATCH',
+          `${listPath(this.site, 'Goedkeuringsaanvragen')}/items/${closed.id}/fields`,
+          { body: { Status: 'Open' }, headers: { 'If-Match': closed.eTag } },
+        );
+        return;
+      } catch (error) {
+        // 412: the request changed since our close — reopened by an earlier attempt whose
+        // answer was lost, or superseded. Either way there is nothing left for us to undo.
+        if (error instanceof DataError && error.kind !== 'network' && error.kind !== 'throttled')
+          return;
+      }
+    }
+    // Best effort; the file comment explains what remains (a closed request without decision).
   }
 
   private async snapshotOf(decision: { id: string }): Promise<string | null> {

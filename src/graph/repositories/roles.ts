@@ -13,6 +13,7 @@ import {
   decisionFromItem,
   decisionItemSchema,
   parseItems,
+  readLines,
   requestFieldsSchema,
   requestFromItem,
   requestItemSchema,
@@ -29,12 +30,20 @@ import {
   type RoleCompetencyItem,
   roleContentHead,
   roleFields,
+  roleFieldsSchema,
   roleItemSchema,
   type RoleItem,
   roleSummary,
 } from '../mapping';
 import type { Catalogue, DecisionRecord, RequestRecord, RoleContent } from '../model';
-import { itemQuery, itemsQuery, listPath, odataString, ROW_PROPERTIES } from '../site';
+import {
+  itemQuery,
+  itemsQuery,
+  listPath,
+  odataString,
+  ROW_PROPERTIES,
+  type SiteLists,
+} from '../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from './context';
 
 /**
@@ -45,6 +54,12 @@ import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } fr
  *   (the search text and competency profile are kept on the item, so 70,000 role-competency rows
  *   are not needed), every decision without its snapshot, and the open requests. A list past
  *   5,000 items adds one more wave for the next pages.
+ *   Those columns are refreshed only when the app writes; an edit in SharePoint's own UI leaves
+ *   InhoudHash stale, and a stale hash would show an edited role as still approved. So a role
+ *   whose item was modified after the newest approval or open request carrying its InhoudHash is
+ *   a "suspect": its full content is read (one more `$batch` for all suspects, 3 GETs each) and
+ *   hashed here. Normally there are none — the app's own writes change InhoudHash, and a
+ *   decision or request comes after the write it is about.
  * - one role: ONE `$batch` with five GETs — the Functies item by id and its task agreements,
  *   competencies, decisions and requests, each filtered on the indexed Functie lookup.
  *
@@ -80,9 +95,15 @@ interface RawRole {
   requests: RequestRecord[];
 }
 
+/** The app-maintained columns of a Functies item (see `roleFields`). */
+const SUMMARY_COLUMNS = ['InhoudHash', 'Zoektekst', 'Competentieprofiel'] as const;
+type SummaryColumns = Pick<RoleItem['fields'], (typeof SUMMARY_COLUMNS)[number]>;
+
 export class RoleRepository {
   /** Key → item id, learnt from the catalogue and earlier reads, so a role by key is one round trip. */
   private readonly idsByKey = new Map<string, string>();
+  /** The summary columns as last read per item id and eTag: what a repair compares with. */
+  private readonly storedSummaries = new Map<string, { eTag: string; columns: SummaryColumns }>();
 
   constructor(private readonly ctx: RepositoryContext) {}
 
@@ -118,12 +139,9 @@ export class RoleRepository {
       ],
       options.signal,
     );
-    const items = parseItems(roleItemSchema, result.items.get('roles') ?? [], 'Functies');
-    const roles = items
-      .filter((i) => i.fields.Inhoudsversie !== INCOMPLETE_GENERATION)
-      .map(roleSummary)
-      .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
-    for (const r of roles) this.idsByKey.set(r.key, r.id);
+    const items = parseItems(roleItemSchema, result.items.get('roles') ?? [], 'Functies').filter(
+      (i) => i.fields.Inhoudsversie !== INCOMPLETE_GENERATION,
+    );
     const decisions = parseItems(
       decisionItemSchema,
       result.items.get('decisions') ?? [],
@@ -138,7 +156,112 @@ export class RoleRepository {
     )
       .sort(byNumericId)
       .map(requestFromItem);
+    const recomputed = await this.recomputeSuspects(
+      suspectRoles(items, decisions, openRequests),
+      options,
+    );
+    const roles = items
+      .map((item) => {
+        const fresh = recomputed.get(item.id);
+        if (!fresh) return roleSummary(item);
+        const summary = roleSummary(fresh);
+        return options.withTasks === false ? { ...summary, tasks: [] } : summary;
+      })
+      .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+    for (const r of roles) this.idsByKey.set(r.key, r.id);
     return { roles, decisions, openRequests };
+  }
+
+  /**
+   * Reads the full content of the suspect roles in one `$batch` wave and returns, per item id,
+   * the item with its summary columns as the app would write them for that content.
+   */
+  private async recomputeSuspects(
+    suspects: readonly RoleItem[],
+    options: ReadOptions,
+  ): Promise<Map<string, RoleItem>> {
+    const out = new Map<string, RoleItem>();
+    if (suspects.length === 0) return out;
+    const { site, http } = this.ctx;
+    let result: Awaited<ReturnType<typeof batchGetAll>>;
+    try {
+      result = await batchGetAll(
+        http,
+        suspects.flatMap((item, i) => [
+          { id: `f${i}`, url: itemQuery(site, 'Functies', item.id, ROLE_SELECT) },
+          ...childQueries(site, item.id).map((q) => ({ id: `${q.id}${i}`, url: q.url })),
+        ]),
+        options.signal,
+      );
+    } catch (error) {
+      // A suspect deleted between the two reads: its stored columns are shown this once; the
+      // next catalogue read no longer lists it.
+      if (error instanceof NotFoundError) return out;
+      throw error;
+    }
+    for (const [i] of suspects.entries()) {
+      const body = result.bodies.get(`f${i}`);
+      const parsed = roleItemSchema.safeParse(body);
+      // An item that no longer parses keeps its stored columns rather than failing the catalogue.
+      if (!parsed.success) continue;
+      const raw: RawRole = {
+        item: parsed.data,
+        areas: parseItems(
+          resultAreaItemSchema,
+          result.items.get(`areas${i}`) ?? [],
+          'Taakafspraken',
+        ),
+        competencies: parseItems(
+          roleCompetencyItemSchema,
+          result.items.get(`competencies${i}`) ?? [],
+          'Functiecompetenties',
+        ),
+        decisions: [],
+        requests: [],
+      };
+      const role = toRoleContent(raw);
+      out.set(raw.item.id, {
+        ...raw.item,
+        fields: { ...raw.item.fields, ...(await summaryColumns(role)) },
+      });
+    }
+    return out;
+  }
+
+  /**
+   * True when the role's app-maintained columns (InhoudHash, Zoektekst, Competentieprofiel) do
+   * not match its content as read — it was edited outside the app. Only for a role read by this
+   * repository (getById/getByKey); otherwise false.
+   */
+  async isSummaryStale(role: RoleContent): Promise<boolean> {
+    return (await this.staleColumns(role)) !== null;
+  }
+
+  /**
+   * Rewrites the app-maintained columns from the content read, guarded by If-Match on the eTag of
+   * that read (a concurrent edit wins; the next read repairs again). Needs HR's right to edit
+   * Functies. Returns whether anything was written.
+   */
+  async repairSummary(role: RoleContent): Promise<boolean> {
+    const stale = await this.staleColumns(role);
+    if (stale === null) return false;
+    await this.ctx.http.expectOk(
+      'PATCH',
+      `${listPath(this.ctx.site, 'Functies')}/items/${checkItemId(role.id, 'Functie')}/fields`,
+      { body: stale, headers: { 'If-Match': role.eTag } },
+    );
+    this.storedSummaries.delete(role.id);
+    return true;
+  }
+
+  private async staleColumns(role: RoleContent): Promise<SummaryColumns | null> {
+    const stored = this.storedSummaries.get(role.id);
+    if (!stored || stored.eTag !== role.eTag || role.eTag === '') return null;
+    const expected = await summaryColumns(role);
+    // Multi-line columns compared by their lines: SharePoint may hand back other line ends.
+    const same = (c: (typeof SUMMARY_COLUMNS)[number]) =>
+      readLines(expected[c]).join('\n') === readLines(stored.columns[c]).join('\n');
+    return SUMMARY_COLUMNS.every(same) ? null : expected;
   }
 
   /** One role's full content, its decisions and requests: one round trip. */
@@ -345,22 +468,7 @@ export class RoleRepository {
       http,
       [
         { id: 'role', url: roleUrl },
-        {
-          id: 'areas',
-          url: itemsQuery(site, 'Taakafspraken', {
-            select: RESULT_AREA_SELECT,
-            filter: byRole,
-            properties: ROW_PROPERTIES,
-          }),
-        },
-        {
-          id: 'competencies',
-          url: itemsQuery(site, 'Functiecompetenties', {
-            select: ROLE_COMPETENCY_SELECT,
-            filter: byRole,
-            properties: ROW_PROPERTIES,
-          }),
-        },
+        ...childQueries(site, id),
         {
           id: 'decisions',
           url: itemsQuery(site, 'Besluiten', { select: DECISION_SELECT, filter: byRole }),
@@ -379,6 +487,14 @@ export class RoleRepository {
     });
     const item = validate(roleItemSchema, result.bodies.get('role'), describe('GET', roleUrl));
     this.idsByKey.set(item.fields.FunctieKey, item.id);
+    this.storedSummaries.set(item.id, {
+      eTag: item.eTag,
+      columns: {
+        InhoudHash: item.fields.InhoudHash,
+        Zoektekst: item.fields.Zoektekst,
+        Competentieprofiel: item.fields.Competentieprofiel,
+      },
+    });
     return {
       item,
       areas: parseItems(resultAreaItemSchema, result.items.get('areas') ?? [], 'Taakafspraken'),
@@ -399,6 +515,74 @@ export class RoleRepository {
         .map(requestFromItem),
     };
   }
+}
+
+/** A role's task agreements and competencies, filtered on the indexed Functie lookup. */
+function childQueries(
+  site: SiteLists,
+  roleId: string,
+): { id: 'areas' | 'competencies'; url: string }[] {
+  const byRole = `fields/FunctieLookupId eq ${roleId}`;
+  return [
+    {
+      id: 'areas',
+      url: itemsQuery(site, 'Taakafspraken', {
+        select: RESULT_AREA_SELECT,
+        filter: byRole,
+        properties: ROW_PROPERTIES,
+      }),
+    },
+    {
+      id: 'competencies',
+      url: itemsQuery(site, 'Functiecompetenties', {
+        select: ROLE_COMPETENCY_SELECT,
+        filter: byRole,
+        properties: ROW_PROPERTIES,
+      }),
+    },
+  ];
+}
+
+/**
+ * Roles whose InhoudHash may be stale: the item was modified after the newest approval or open
+ * request that carries its InhoudHash. Any approval counts here, valid or not — this only decides
+ * what to re-read, and re-reading one role too many costs less than trusting a stale hash.
+ */
+export function suspectRoles(
+  items: readonly RoleItem[],
+  decisions: readonly DecisionRecord[],
+  openRequests: readonly RequestRecord[],
+): RoleItem[] {
+  const newest = new Map<string, number>();
+  const note = (roleId: string, hash: string, at: string) => {
+    const key = `${roleId} ${hash}`;
+    const time = Date.parse(at);
+    if (!Number.isNaN(time) && time > (newest.get(key) ?? -Infinity)) newest.set(key, time);
+  };
+  for (const d of decisions)
+    if (d.outcome === 'approved') note(d.roleId, d.contentHash, d.decidedAt);
+  for (const r of openRequests) note(r.roleId, r.contentHash, r.createdAt);
+  return items.filter((item) => {
+    const hash = item.fields.InhoudHash;
+    if (hash === null) return false;
+    const since = newest.get(`${item.id} ${hash}`);
+    return since !== undefined && Date.parse(item.lastModifiedDateTime) > since;
+  });
+}
+
+/** The summary columns the app writes for a role's content (`roleFields`), parsed as read back. */
+async function summaryColumns(role: RoleContent): Promise<SummaryColumns> {
+  const fields = roleFieldsSchema.parse(
+    roleFields(role.content, {
+      generation: role.generation ?? INCOMPLETE_GENERATION,
+      contentHash: await contentHash(role.content),
+    }),
+  );
+  return {
+    InhoudHash: fields.InhoudHash,
+    Zoektekst: fields.Zoektekst,
+    Competentieprofiel: fields.Competentieprofiel,
+  };
 }
 
 function generationOf(value: number | null): number | null {
