@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -7,6 +9,12 @@ import {
   functionDescriptionSchema,
   type Level,
 } from '../domain/schema';
+import { ApprovalService } from '../graph/approval-service';
+import { createGraphClient } from '../graph/client';
+import { writeDescriptions } from '../graph/import-writer';
+import { createRepositories } from '../graph/repositories';
+import { loadSiteLists, resolveSiteId } from '../graph/site';
+import { emulatorTokens, LOCAL_SITE, PERSONAS, startLocalStack } from './local-stack';
 
 /**
  * The benchmarks' data set: roles shaped like the city's (35 competencies each from a dictionary
@@ -30,6 +38,89 @@ export function benchDataset(roles: number): FunctionDescription[] {
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(file, JSON.stringify(generated));
   return generated;
+}
+
+/** The key of the n-th generated role (1-based), as the generator writes it. */
+export function roleKey(n: number): string {
+  return `functie-${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * The roles each measured view opens, the same for every bench so their figures compare: one
+ * role from the middle of the list, three to compare, and the roles HR submits for approval
+ * (never one with an imported approval, r % 4 === 0, so each is a plain open request).
+ */
+export function benchViews(roles: number): {
+  role: string;
+  compare: [string, string, string];
+  approvals: string[];
+} {
+  if (roles < 12) throw new RangeError('de bench heeft minstens 12 functies nodig');
+  const mid = Math.floor(roles / 2);
+  return {
+    role: roleKey(mid),
+    compare: [roleKey(mid - 1), roleKey(mid + 1), roleKey(mid + 2)],
+    approvals: [2, 3, 6, 7, 10].map(roleKey),
+  };
+}
+
+/**
+ * A private copy of an emulator data directory with `roles` roles loaded through Graph (as HR,
+ * like an import). Loaded once and kept in .cache/ (the load takes minutes at 2,000 roles and is
+ * deterministic); every run works on a copy, so what a run writes never reaches the cache.
+ */
+export async function loadedEmulatorCopy(roles: number): Promise<string> {
+  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v2`);
+  if (!existsSync(path.join(cached, '.complete'))) {
+    await rm(cached, { recursive: true, force: true });
+    await mkdir(cached, { recursive: true });
+    process.stderr.write(`Emulator laden met ${roles} functies (eenmalig, in .cache/)…\n`);
+    const stack = await startLocalStack({ port: 0, dataDir: cached, seed: false });
+    try {
+      const hr = createRepositories(stack.clientFor(PERSONAS.hr), stack.site);
+      const admin = createRepositories(stack.clientFor(PERSONAS.admin), stack.site);
+      const report = await writeDescriptions(benchDataset(roles), {
+        roles: hr.roles,
+        competencies: hr.competencies,
+        decisions: admin.decisions,
+        concurrency: 4,
+      });
+      const failed = report.documents.filter((d) => !d.ok);
+      if (failed.length > 0) throw new Error(`${failed.length} functies niet geladen`);
+    } finally {
+      await stack.close();
+    }
+    await writeFile(path.join(cached, '.complete'), new Date().toISOString());
+  }
+  const copy = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-'));
+  await cp(cached, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * HR submits each role for approval (no channel card), so the approvals view has open requests
+ * to show. Returns the request ids, in the order of `keys`.
+ */
+export async function submitForApproval(
+  emulator: { url: string; graphBaseUrl: string },
+  keys: readonly string[],
+): Promise<string[]> {
+  const http = createGraphClient({
+    baseUrl: emulator.graphBaseUrl,
+    getToken: emulatorTokens(emulator.url, PERSONAS.hr),
+  });
+  const site = await loadSiteLists(http, await resolveSiteId(http, LOCAL_SITE));
+  const service = new ApprovalService({
+    repos: createRepositories(http, site),
+    http,
+    site,
+    channel: null,
+  });
+  const ids: string[] = [];
+  for (const roleKey of keys) {
+    ids.push((await service.submit({ roleKey, note: 'Bench' })).request.id);
+  }
+  return ids;
 }
 
 /** A small deterministic PRNG (mulberry32): the same data set on every machine. */

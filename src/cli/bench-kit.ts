@@ -1,18 +1,26 @@
 import { performance } from 'node:perf_hooks';
+import type { Exchange } from '../graph/client';
 
 /**
  * What a benchmark module under `src/cli/bench/` exports (the module itself, not a default):
  *
  *   export const name = 'import';
  *   export const budget = { importParseBothSeedsMs: 50 };   // optional: maximum per metric
- *   export async function run(): Promise<Record<string, number>> { … }
+ *   export async function run(options: BenchOptions): Promise<Record<string, number>> { … }
  *
  * Metric names are global (the runner merges every benchmark's metrics into one JSON object), so
  * prefix them with the benchmark's subject.
  */
+export type BenchOptions = {
+  /** Generated roles to load (`--roles`); the issue's figures are for 2,000. */
+  roles: number;
+};
+
+export const DEFAULT_ROLES = 2000;
+
 export type Benchmark = {
   name: string;
-  run(): Promise<Record<string, number>>;
+  run(options: BenchOptions): Promise<Record<string, number>>;
   /** Upper bounds the runner checks: a metric above its budget fails the run (exit 1). */
   budget?: Record<string, number>;
 };
@@ -70,4 +78,19 @@ export function median(samples: readonly number[]): number {
 /** Three significant decimals are more than a timer on a shared machine can tell apart. */
 export function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * What a view costs on the wire, counted from the Graph client's exchange log (`onExchange`):
+ * `roundTrips` are HTTP exchanges, `requests` the Graph requests in them (each `$batch` entry
+ * counts), `bytes` request and response bodies together, uncompressed.
+ */
+export type Traffic = { requests: number; roundTrips: number; bytes: number };
+
+export function trafficOf(exchanges: readonly Exchange[]): Traffic {
+  return {
+    requests: exchanges.reduce((n, e) => n + (e.path === '/$batch' ? (e.batchEntries ?? 1) : 1), 0),
+    roundTrips: exchanges.length,
+    bytes: exchanges.reduce((n, e) => n + e.requestBytes + e.responseBytes, 0),
+  };
 }

@@ -9,7 +9,7 @@ import { writeDescriptions } from '../../graph/import-writer';
 import { provision } from '../../graph/provision';
 import { createRepositories } from '../../graph/repositories';
 import { listPath, loadSiteLists, resolveSiteId } from '../../graph/site';
-import { measure, median, round } from '../bench-kit';
+import { type BenchOptions, measure, median, round, trafficOf } from '../bench-kit';
 import { benchDataset, COMPETENCIES_PER_ROLE } from '../bench-dataset';
 import { emulatorPermissions, emulatorTokens, LOCAL_SITE, PERSONAS } from '../local-stack';
 
@@ -19,8 +19,8 @@ import { emulatorPermissions, emulatorTokens, LOCAL_SITE, PERSONAS } from '../lo
  * makes most — the catalogue and one role — counted in round trips, requests and bytes, and the
  * emulator's single-item GET timed. The generated set is cached under .cache/ (deterministic).
  *
- * BENCH_GRAPH_ROLES overrides the number of roles (a quick local run); the figures in
- * docs/data-layer.md are for the full 2,000.
+ * `--roles N` sets the number of roles (a quick local run); the figures in docs/data-layer.md
+ * are for the full 2,000. It loads its own fresh emulator, because the load is what it times.
  */
 
 export const name = 'graph';
@@ -31,10 +31,8 @@ export const budget = {
   graphItemGetMedianMs: 5,
 };
 
-const ROLES = Number(process.env['BENCH_GRAPH_ROLES'] ?? 2000);
-
-export async function run(): Promise<Record<string, number>> {
-  const descriptions = benchDataset(ROLES);
+export async function run(options: BenchOptions): Promise<Record<string, number>> {
+  const descriptions = benchDataset(options.roles);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-'));
   const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
   try {
@@ -75,7 +73,7 @@ export async function run(): Promise<Record<string, number>> {
     const catalogueStart = performance.now();
     const catalogue = await staff.roles.catalogue();
     const catalogueMs = performance.now() - catalogueStart;
-    const catalogueFigures = sum(exchanges);
+    const catalogueFigures = trafficOf(exchanges);
     if (catalogue.roles.length !== descriptions.length) {
       throw new Error(
         `catalogus heeft ${catalogue.roles.length} rollen, verwacht ${descriptions.length}`,
@@ -84,7 +82,7 @@ export async function run(): Promise<Record<string, number>> {
 
     exchanges.length = 0;
     await staff.roles.catalogue({ withTasks: false });
-    const catalogueWithoutTasks = sum(exchanges);
+    const catalogueWithoutTasks = trafficOf(exchanges);
 
     // One role, after the catalogue (the id is known), as the tab navigates to it.
     const key = descriptions[Math.floor(descriptions.length / 2)]?.key as string;
@@ -92,7 +90,7 @@ export async function run(): Promise<Record<string, number>> {
     const roleStart = performance.now();
     const role = await staff.roles.getByKey(key);
     const roleMs = performance.now() - roleStart;
-    const roleFigures = sum(exchanges);
+    const roleFigures = trafficOf(exchanges);
     if (role.content.competencies.length !== COMPETENCIES_PER_ROLE)
       throw new Error('rol onvolledig gelezen');
 
@@ -107,12 +105,12 @@ export async function run(): Promise<Record<string, number>> {
       graphLoadRoleCompetencyRows: descriptions.length * COMPETENCIES_PER_ROLE,
       graphLoadSeconds: round(loadMs / 1000),
       graphLoadRolesPerSecond: round(descriptions.length / (loadMs / 1000)),
-      graphCatalogueRoundTrips: catalogueFigures.requests,
+      graphCatalogueRoundTrips: catalogueFigures.roundTrips,
       graphCatalogueBytes: catalogueFigures.bytes,
       graphCatalogueMs: round(catalogueMs),
       graphCatalogueWithoutTasksBytes: catalogueWithoutTasks.bytes,
-      graphRoleRoundTrips: roleFigures.requests,
-      graphRoleRequests: roleFigures.entries,
+      graphRoleRoundTrips: roleFigures.roundTrips,
+      graphRoleRequests: roleFigures.requests,
       graphRoleBytes: roleFigures.bytes,
       graphRoleMs: round(roleMs),
       graphItemGetMedianMs: round(median(ms)),
@@ -122,14 +120,3 @@ export async function run(): Promise<Record<string, number>> {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
-
-/** HTTP requests, the Graph requests inside them (batch entries) and bytes both ways. */
-function sum(exchanges: readonly Exchange[]): { requests: number; entries: number; bytes: number } {
-  return {
-    requests: exchanges.length,
-    entries: exchanges.reduce((n, e) => n + (e.path === '/$batch' ? (e.batchEntries ?? 1) : 1), 0),
-    bytes: exchanges.reduce((n, e) => n + e.requestBytes + e.responseBytes, 0),
-  };
-}
-
-// ── The generated data set ─────────────────────────────────────────────────────────────────────

@@ -1,0 +1,188 @@
+import { rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { startEmulator } from '../../emulator/server';
+import { ApprovalService } from '../../graph/approval-service';
+import { createGraphClient, type Exchange, type GraphHttp } from '../../graph/client';
+import { createRepositories } from '../../graph/repositories';
+import { loadSiteLists, resolveSiteId, type SiteLists } from '../../graph/site';
+import { type BenchOptions, round, type Traffic, trafficOf } from '../bench-kit';
+import {
+  benchViews,
+  COMPETENCIES_PER_ROLE,
+  loadedEmulatorCopy,
+  submitForApproval,
+} from '../bench-dataset';
+import { NaiveClient } from '../bench-naive';
+import { emulatorTokens, LOCAL_SITE, PERSONAS } from '../local-stack';
+
+/**
+ * What each view of the tab costs on the wire, ours against the naive client (../bench-naive.ts),
+ * on the same emulator loaded with the generated roles, counted by the same exchange log.
+ *
+ * Ours is the repository calls the tab's port makes for the view, on a fresh data cache:
+ * - session: what the tab reads once when it starts (site, lists, approver group) — not part of
+ *   any view below, for either client;
+ * - catalogue: the catalogue read;
+ * - role: one role after the catalogue (the user clicked it there; its item id is known);
+ * - compare: a comparison of three roles opened from a link — the catalogue (for the pickers)
+ *   and the three roles at once, as the compare page asks for them;
+ * - approvals: the approval page opened from the channel card, as the director.
+ * `…FetchMs` is our data fetch in Node, to set beside the naive client's; the times a user sees
+ * are the browser bench's. The naive client has no cache, so its warm open reads everything
+ * again: its `…WarmMs` is a second, measured fetch, not a copy of the first.
+ */
+
+export const name = 'views';
+
+export const budget = { catalogueRoundTrips: 2, roleRoundTrips: 1 };
+
+type Counted<T> = { value: T; traffic: Traffic; ms: number };
+
+export async function run(options: BenchOptions): Promise<Record<string, number>> {
+  const views = benchViews(options.roles);
+  const dataDir = await loadedEmulatorCopy(options.roles);
+  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+  try {
+    process.stderr.write('views: aanvragen indienen…\n');
+    const [requestId] = await submitForApproval(emulator, views.approvals);
+    if (requestId === undefined) throw new Error('geen aanvraag ingediend');
+
+    const client = (upn: string, log: Exchange[]): GraphHttp =>
+      createGraphClient({
+        baseUrl: emulator.graphBaseUrl,
+        getToken: emulatorTokens(emulator.url, upn),
+        onExchange: (e) => log.push(e),
+      });
+    /** Runs `read` with a fresh client as `upn`; counts only what `read` sends after `setup`. */
+    const counted = async <S, T>(
+      upn: string,
+      setup: (http: GraphHttp) => Promise<S>,
+      read: (state: S) => Promise<T>,
+    ): Promise<Counted<T>> => {
+      const log: Exchange[] = [];
+      const state = await setup(client(upn, log));
+      log.length = 0;
+      const start = performance.now();
+      const value = await read(state);
+      const ms = performance.now() - start;
+      return { value, traffic: trafficOf(log), ms };
+    };
+
+    process.stderr.write('views: onze client…\n');
+    const session = await counted(
+      PERSONAS.staff,
+      (http) => Promise.resolve(http),
+      async (http) => {
+        const site = await loadSiteLists(http, await resolveSiteId(http, LOCAL_SITE));
+        await createRepositories(http, site).directory.approvers();
+        return site;
+      },
+    );
+    const site: SiteLists = session.value;
+    const repos = (http: GraphHttp) => Promise.resolve(createRepositories(http, site));
+
+    const catalogue = await counted(PERSONAS.staff, repos, (r) => r.roles.catalogue());
+    if (catalogue.value.roles.length !== options.roles) {
+      throw new Error(
+        `catalogus: ${catalogue.value.roles.length} functies, verwacht ${options.roles}`,
+      );
+    }
+    const role = await counted(
+      PERSONAS.staff,
+      async (http) => {
+        const r = await repos(http);
+        await r.roles.catalogue();
+        return r;
+      },
+      (r) => r.roles.getByKey(views.role),
+    );
+    if (role.value.content.competencies.length !== COMPETENCIES_PER_ROLE) {
+      throw new Error('rol onvolledig gelezen');
+    }
+    const compare = await counted(PERSONAS.staff, repos, (r) =>
+      Promise.all([r.roles.catalogue(), ...views.compare.map((key) => r.roles.getByKey(key))]),
+    );
+    const approvals = await counted(
+      PERSONAS.approver,
+      async (http) =>
+        new ApprovalService({ repos: createRepositories(http, site), http, site, channel: null }),
+      (service) => service.view(requestId),
+    );
+    if (approvals.value.role.key !== views.approvals[0]) throw new Error('verkeerde aanvraag');
+
+    process.stderr.write('views: naïeve client…\n');
+    const naive = (http: GraphHttp) => Promise.resolve(new NaiveClient(http, site));
+    /** The naive client twice: cold, and the "warm" second open that reads everything again. */
+    const naiveTwice = async <T>(
+      upn: string,
+      read: (n: NaiveClient) => Promise<T>,
+    ): Promise<{ cold: Counted<T>; warmMs: number }> => {
+      const cold = await counted(upn, naive, read);
+      const warm = await counted(upn, naive, read);
+      return { cold, warmMs: warm.ms };
+    };
+    const naiveSession = await counted(
+      PERSONAS.staff,
+      (http) => Promise.resolve(http),
+      async (http) => {
+        // The sample's start-up: the site and its lists, whole (no $select).
+        await http.get(`/sites/${LOCAL_SITE.hostname}:${LOCAL_SITE.path}`, idShape);
+        await http.getAll(`/sites/${site.siteId}/lists`, idShape);
+      },
+    );
+    const naiveCatalogue = await naiveTwice(PERSONAS.staff, (n) => n.catalogue());
+    if (naiveCatalogue.cold.value.roles.length !== options.roles) {
+      throw new Error('naïeve catalogus onvolledig');
+    }
+    const naiveRole = await naiveTwice(PERSONAS.staff, (n) => n.roleByKey(views.role));
+    if (naiveRole.cold.value.competencies.length !== COMPETENCIES_PER_ROLE) {
+      throw new Error('naïeve rol onvolledig');
+    }
+    const naiveCompare = await naiveTwice(PERSONAS.staff, (n) => n.compare(views.compare));
+    const naiveApprovals = await naiveTwice(PERSONAS.approver, (n) => n.approval(requestId));
+
+    return {
+      viewsRoles: options.roles,
+      viewsCompetenciesPerRole: COMPETENCIES_PER_ROLE,
+      ...figures('session', session),
+      ...figures('catalogue', catalogue),
+      ...figures('role', role),
+      ...figures('compare', compare),
+      ...figures('approvals', approvals),
+      ...figures('naiveSession', naiveSession),
+      ...naiveFigures('naiveCatalogue', naiveCatalogue),
+      ...naiveFigures('naiveRole', naiveRole),
+      ...naiveFigures('naiveCompare', naiveCompare),
+      ...naiveFigures('naiveApprovals', naiveApprovals),
+    };
+  } finally {
+    await emulator.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Only the ids are checked; the sample reads the whole objects anyway. */
+const idShape = z.object({ id: z.string().min(1) }).loose();
+
+function figures(prefix: string, c: Counted<unknown>): Record<string, number> {
+  return {
+    [`${prefix}Requests`]: c.traffic.requests,
+    [`${prefix}RoundTrips`]: c.traffic.roundTrips,
+    [`${prefix}Bytes`]: c.traffic.bytes,
+    [`${prefix}FetchMs`]: round(c.ms),
+  };
+}
+
+function naiveFigures(
+  prefix: string,
+  n: { cold: Counted<unknown>; warmMs: number },
+): Record<string, number> {
+  return {
+    [`${prefix}Requests`]: n.cold.traffic.requests,
+    [`${prefix}RoundTrips`]: n.cold.traffic.roundTrips,
+    [`${prefix}Bytes`]: n.cold.traffic.bytes,
+    [`${prefix}ColdMs`]: round(n.cold.ms),
+    [`${prefix}WarmMs`]: round(n.warmMs),
+  };
+}
