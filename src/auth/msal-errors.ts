@@ -1,44 +1,21 @@
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-browser';
 import { GRAPH_SCOPES } from './msal-scopes';
-import { TokenUnavailableError } from './token-provider';
+import {
+  SignInError,
+  type SignInAction,
+  type SignInMode,
+  type SignInProblem,
+  type SignInProblemCode,
+} from './sign-in-problem';
+
+export { SignInError };
+export type { SignInAction, SignInMode, SignInProblem, SignInProblemCode };
 
 /**
  * MSAL and Microsoft Entra ID errors, turned into what a member of staff can read and act on:
  * what happened (Dutch), what to do (sign in again, retry, or ask IT — and then exactly what to
  * ask), and the technical code IT needs. Never the token, never the raw server message.
  */
-
-export type SignInMode = 'nested' | 'standard';
-
-export type SignInProblemCode =
-  | 'sign-in-required'
-  | 'consent-required'
-  | 'consent-declined'
-  | 'not-assigned'
-  | 'app-not-found'
-  | 'redirect-uri'
-  | 'blocked-by-policy'
-  | 'popup-blocked'
-  | 'cancelled'
-  | 'interaction-in-progress'
-  | 'offline'
-  | 'timed-out'
-  | 'nested-auth-unavailable'
-  | 'unknown';
-
-/** What the tab should offer: the sign-in button, a plain retry, or only the text for IT. */
-export type SignInAction = 'sign-in' | 'retry' | 'contact-it';
-
-export interface SignInProblem {
-  code: SignInProblemCode;
-  /** For the user, in Dutch: what happened and, where they can, what to do. */
-  message: string;
-  /** In Dutch, ready to pass on: what to ask IT. Null when the user can solve it alone. */
-  askIt: string | null;
-  action: SignInAction;
-  /** For IT: MSAL's error code, the AADSTS number and the correlation id, when known. */
-  technical: string;
-}
 
 export interface SignInContext {
   clientId: string;
@@ -49,13 +26,6 @@ export interface SignInContext {
 
 /** Where the standard (non-Teams) sign-in popup returns to; served beside the tab. */
 export const MSAL_REDIRECT_PATH = '/auth-redirect.html';
-
-/** Thrown by the MSAL token provider; `message` is the user's text plus what to ask IT. */
-export class SignInError extends TokenUnavailableError {
-  constructor(readonly problem: SignInProblem) {
-    super(problem.askIt ? `${problem.message} ${problem.askIt}` : problem.message);
-  }
-}
 
 /** The redirect URI the app registration must list for this mode (DESIGN §6). */
 export function expectedRedirectUri(context: Pick<SignInContext, 'origin' | 'mode'>): string {

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { TenantRuntimeConfig } from '../teams/runtime-config';
 
 /**
- * Tenant mode's configuration: which app registration, which tenant, which SharePoint site and
- * which Teams channel receives approval requests. It comes from `env/.env.<name>` (Microsoft 365
+ * Tenant mode's configuration: which app registration, which tenant, which SharePoint site,
+ * which Teams channel receives approval requests and which Entra ID groups hold HR and the
+ * approvers. It comes from `env/.env.<name>` (Microsoft 365
  * Agents Toolkit conventions, shared with `npm run package`) with the process environment on
  * top, and is checked once at start-up: every missing or malformed value is named in one
  * message, so IT fixes the file in one go instead of one restart per variable.
@@ -134,6 +135,19 @@ export const TENANT_VARIABLES = {
     what: 'de id van het kanaal voor goedkeuringen',
     where: 'Teams › kanaal › ⋯ › Koppeling naar kanaal ophalen › het deel 19:…@thread.tacv2',
   },
+  TEAMS_APP_ID: {
+    what: 'de id van de Teams-app (het veld id van het manifest)',
+    where: 'staat al in env/.env.<naam>; dezelfde waarde als in het app-pakket',
+  },
+  HR_GROUP_ID: {
+    what: 'de object-id van de beveiligingsgroep met de HR-medewerkers',
+    where: 'Microsoft Entra-beheercentrum › Groepen › Functiewijzer HR › Overzicht › Object-id',
+  },
+  APPROVER_GROUP_ID: {
+    what: 'de object-id van de beveiligingsgroep met de goedkeurders (algemeen directeur)',
+    where:
+      'Microsoft Entra-beheercentrum › Groepen › Functiewijzer Goedkeurders › Overzicht › Object-id',
+  },
   GRAPH_BASE_URL: {
     what: 'het adres van Microsoft Graph',
     where: `optioneel, standaard ${DEFAULT_GRAPH_BASE_URL}`,
@@ -149,6 +163,9 @@ const rawTenantSchema = z.object({
   SHAREPOINT_SITE_URL: sharePointSiteUrl,
   APPROVAL_TEAM_ID: guid,
   APPROVAL_CHANNEL_ID: channelId,
+  TEAMS_APP_ID: guid,
+  HR_GROUP_ID: guid,
+  APPROVER_GROUP_ID: guid,
   GRAPH_BASE_URL: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
 });
 
@@ -167,6 +184,10 @@ export interface TenantConfig {
     sitePath: string;
   };
   approvals: { teamId: string; channelId: string };
+  /** The manifest's `id`, for deep links into the tab. */
+  teamsAppId: string;
+  /** Entra ID security groups (object ids) that decide what the tab offers. */
+  groups: { hr: string; approvers: string };
 }
 
 export type TenantConfigProblemKind = 'missing' | 'invalid' | 'placeholder';
@@ -296,6 +317,11 @@ export function parseTenantConfig(
       sitePath: site.pathname,
     },
     approvals: { teamId: data.APPROVAL_TEAM_ID.toLowerCase(), channelId: data.APPROVAL_CHANNEL_ID },
+    teamsAppId: data.TEAMS_APP_ID.toLowerCase(),
+    groups: {
+      hr: data.HR_GROUP_ID.toLowerCase(),
+      approvers: data.APPROVER_GROUP_ID.toLowerCase(),
+    },
   };
 }
 
@@ -327,6 +353,9 @@ export function toTenantRuntimeConfig(config: TenantConfig): TenantRuntimeConfig
     graphBaseUrl: config.graphBaseUrl,
     clientId: config.clientId,
     tenantId: config.tenantId,
+    teamsAppId: config.teamsAppId,
     site: { hostname: config.sharePoint.hostname, path: config.sharePoint.sitePath },
+    approvals: { ...config.approvals },
+    groups: { ...config.groups },
   };
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
  * The configuration the tab (and the local Teams host page) fetch from `/config.json` at start.
  * It arrives at run time, not at build time, so one build serves local and tenant mode.
  * Local mode: Graph is the embedded emulator and users are its personas. Tenant mode: real
- * Microsoft 365 with MSAL nested app auth (a later issue); it never trusts non-Microsoft hosts
- * and never shows a persona switcher.
+ * Microsoft 365 with MSAL nested app auth; it never trusts non-Microsoft hosts and never shows a
+ * persona switcher.
  */
 
 const httpUrl = z
@@ -31,13 +31,25 @@ export const localRuntimeConfigSchema = z.object({
   site: siteRefSchema,
 });
 
+const objectId = z.string().min(1);
+
 export const tenantRuntimeConfigSchema = z.object({
   mode: z.literal('tenant'),
   graphBaseUrl: httpUrl,
   /** The Entra ID app registration of the tab (nested app auth). */
   clientId: z.string().min(1),
   tenantId: z.string().min(1),
+  /** The Teams app id of the manifest: approval cards deep-link to `l/entity/{teamsAppId}/…`. */
+  teamsAppId: objectId,
   site: siteRefSchema,
+  /** Where approval requests are posted (DESIGN §5). */
+  approvals: z.object({ teamId: objectId, channelId: z.string().regex(/^19:\S+$/) }),
+  /**
+   * Entra ID security groups (object ids) that decide what the tab offers: members of `hr` edit
+   * and submit, members of `approvers` decide. Ids, not names: with only `User.Read` Graph lists
+   * a user's groups by id without their names.
+   */
+  groups: z.object({ hr: objectId, approvers: objectId }),
 });
 
 export const runtimeConfigSchema = z.discriminatedUnion('mode', [

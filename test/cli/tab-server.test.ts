@@ -139,7 +139,10 @@ describe('tab server', () => {
         graphBaseUrl: 'https://graph.microsoft.com/v1.0',
         clientId: 'c',
         tenantId: 't',
+        teamsAppId: 'a',
         site: { hostname: 'stad.example', path: '/sites/functiewijzer' },
+        approvals: { teamId: 'team', channelId: '19:kanaal@thread.tacv2' },
+        groups: { hr: 'hr', approvers: 'goedkeurders' },
       },
     });
     try {

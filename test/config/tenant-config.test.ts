@@ -25,6 +25,9 @@ const VALID = {
   SHAREPOINT_SITE_URL: 'https://stad.sharepoint.com/sites/functiewijzer',
   APPROVAL_TEAM_ID: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98',
   APPROVAL_CHANNEL_ID: '19:a1b2c3d4e5f6@thread.tacv2',
+  TEAMS_APP_ID: 'CD65313A-cf82-444d-91cd-705e07ef7699',
+  HR_GROUP_ID: '8E1B7C2A-9daf-4eb0-8b12-ed3e2fb0a199',
+  APPROVER_GROUP_ID: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
 };
 
 function errorOf(fn: () => unknown): TenantConfigError {
@@ -55,6 +58,11 @@ describe('parseTenantConfig', () => {
         teamId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98',
         channelId: '19:a1b2c3d4e5f6@thread.tacv2',
       },
+      teamsAppId: 'cd65313a-cf82-444d-91cd-705e07ef7699',
+      groups: {
+        hr: '8e1b7c2a-9daf-4eb0-8b12-ed3e2fb0a199',
+        approvers: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
+      },
     });
   });
 
@@ -69,9 +77,23 @@ describe('parseTenantConfig', () => {
     const required = Object.keys(TENANT_VARIABLES).filter((name) => name !== 'GRAPH_BASE_URL');
     expect(error.problems.map((problem) => problem.variable)).toEqual(required);
     expect(error.problems.every((problem) => problem.kind === 'missing')).toBe(true);
-    expect(error.message).toContain('7 instellingen ontbreken of zijn ongeldig in env/.env.prod');
+    expect(error.message).toContain('10 instellingen ontbreken of zijn ongeldig in env/.env.prod');
     for (const name of required) expect(error.message).toContain(`${name} ontbreekt: `);
     expect(error.message).toContain('App-registraties');
+    expect(error.message).toContain('HR_GROUP_ID ontbreekt: de object-id van de beveiligingsgroep');
+  });
+
+  it('wants the groups that decide permissions as object ids, not names', () => {
+    const problems = tenantConfigProblems({
+      ...VALID,
+      HR_GROUP_ID: 'Functiewijzer HR',
+      APPROVER_GROUP_ID: 'Functiewijzer Goedkeurders',
+    });
+    expect(problems.map((p) => [p.variable, p.kind])).toEqual([
+      ['HR_GROUP_ID', 'invalid'],
+      ['APPROVER_GROUP_ID', 'invalid'],
+    ]);
+    expect(problems[0]!.message).toContain('verwacht een GUID');
   });
 
   it('treats an empty or blank value as missing', () => {
@@ -137,7 +159,16 @@ describe('parseTenantConfig', () => {
       graphBaseUrl: DEFAULT_GRAPH_BASE_URL,
       clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
       tenantId: VALID.AAD_APP_TENANT_ID,
+      teamsAppId: 'cd65313a-cf82-444d-91cd-705e07ef7699',
       site: { hostname: 'stad.sharepoint.com', path: '/sites/functiewijzer' },
+      approvals: {
+        teamId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98',
+        channelId: '19:a1b2c3d4e5f6@thread.tacv2',
+      },
+      groups: {
+        hr: '8e1b7c2a-9daf-4eb0-8b12-ed3e2fb0a199',
+        approvers: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
+      },
     });
   });
 });
@@ -183,7 +214,7 @@ describe('env files', () => {
     write('prod', { AAD_APP_CLIENT_ID: VALID.AAD_APP_CLIENT_ID });
     const error = errorOf(() => loadTenantConfig({ root, envName: 'prod', processEnv: {} }));
     expect(error.source).toBe('env/.env.prod');
-    expect(error.problems).toHaveLength(6);
+    expect(error.problems).toHaveLength(9);
   });
 
   it('says which env file is missing, and refuses odd names', () => {

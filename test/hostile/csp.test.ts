@@ -30,7 +30,10 @@ const CONFIGS: Array<[string, TabServerConfig]> = [
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
       clientId: 'c',
       tenantId: 't',
+      teamsAppId: 'a',
       site: { hostname: 'stad.sharepoint.com', path: '/sites/functiewijzer' },
+      approvals: { teamId: 'team', channelId: '19:kanaal@thread.tacv2' },
+      groups: { hr: 'hr', approvers: 'goedkeurders' },
     },
   ],
 ];

@@ -31,10 +31,28 @@ describe('runtime config', () => {
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
       clientId: 'c',
       tenantId: 't',
+      teamsAppId: 'a',
       site: { hostname: 'stad.example', path: '/sites/functiewijzer' },
+      approvals: { teamId: 'team', channelId: '19:kanaal@thread.tacv2' },
+      groups: { hr: 'hr', approvers: 'goedkeurders' },
       emulatorUrl: 'http://127.0.0.1:53001',
     });
     expect(tenant).not.toHaveProperty('emulatorUrl');
+  });
+
+  it('refuses a tenant configuration without the approval channel or the permission groups', async () => {
+    const tenant = {
+      mode: 'tenant',
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      clientId: 'c',
+      tenantId: 't',
+      teamsAppId: 'a',
+      site: { hostname: 'stad.example', path: '/sites/functiewijzer' },
+      approvals: { teamId: 'team', channelId: 'Goedkeuringen' },
+    };
+    await expect(loadRuntimeConfig(serving(200, tenant))).rejects.toThrow(
+      /ongeldig: approvals.channelId, groups/,
+    );
   });
 
   it('names the wrong fields in Dutch', async () => {

@@ -1,10 +1,62 @@
-import { BootError } from './boot';
+import { useState } from 'react';
+import { BootError, SignInRequired, type BootedHost } from './boot';
+
+export interface BootFailureProps {
+  error: unknown;
+  /** The sign-in button finished the start-up: render the tab with this host. */
+  onBooted?: (booted: BootedHost) => void;
+  /** Starts the tab again from the beginning (after IT fixed something, or the network is back). */
+  onRetry?: () => void;
+}
 
 /**
- * What the user sees when the tab cannot start at all (no configuration, no emulator, unknown
- * user). Plain markup on purpose: whatever failed, this must still render.
+ * What the user sees when the tab cannot start (no configuration, no emulator, unknown user), or
+ * cannot start without them: tenant mode's sign-in, with the reason in plain Dutch, what to ask
+ * IT, and the one button that helps. Plain markup on purpose: whatever failed, this must render.
  */
-export function BootFailure({ error }: { error: unknown }) {
+export function BootFailure({ error: initialError, onBooted, onRetry }: BootFailureProps) {
+  const [error, setError] = useState<unknown>(initialError);
+  const [busy, setBusy] = useState(false);
+
+  if (error instanceof SignInRequired) {
+    const { problem } = error;
+    const signIn = () => {
+      setBusy(true);
+      // Straight from the click, no await before it: only then does the browser allow the popup.
+      error.signIn().then(
+        (booted) => onBooted?.(booted),
+        (next: unknown) => {
+          // A failed attempt shows its reason and waits for the next click: never a loop.
+          setError(next);
+          setBusy(false);
+        },
+      );
+    };
+    return (
+      <main lang="nl-BE">
+        <h1>Aanmelden bij Functiewijzer</h1>
+        <p role="alert">{problem.message}</p>
+        {problem.askIt && <p>{problem.askIt}</p>}
+        {error.canSignIn ? (
+          <button type="button" onClick={signIn} disabled={busy}>
+            {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
+          </button>
+        ) : (
+          onRetry && (
+            <button type="button" onClick={onRetry}>
+              Opnieuw proberen
+            </button>
+          )
+        )}
+        {problem.technical && (
+          <p>
+            <small>Technische gegevens voor IT: {problem.technical}</small>
+          </p>
+        )}
+      </main>
+    );
+  }
+
   const message =
     error instanceof Error
       ? error.message

@@ -4,12 +4,20 @@ import {
   type LocalPersonaTokenProvider,
   type Persona,
 } from '../../auth/local-personas';
+import type { MsalTokenProvider, MsalTokenProviderOptions } from '../../auth/msal-token-provider';
+import { signInProblemOf, type SignInProblem } from '../../auth/sign-in-problem';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { SiteRef } from '../../graph/site';
+import { PERSONAL_TAB_ENTITY_ID } from '../../teams/protocol';
 import type { HostMode, TeamsSession } from '../../teams/teams-client';
-import { loadRuntimeConfig, type RuntimeConfig } from '../../teams/runtime-config';
-import type { TabHost, TabRepositories, TabTheme, TabUser } from '../app/host-context';
-import { permissionsForRole } from './permissions';
+import {
+  loadRuntimeConfig,
+  type LocalRuntimeConfig,
+  type RuntimeConfig,
+  type TenantRuntimeConfig,
+} from '../../teams/runtime-config';
+import type { TabHost, TabRepositories, TabUser } from '../app/host-context';
+import { identityFromGroups, permissionsForRole } from './permissions';
 import {
   browserLocale,
   rememberPersona,
@@ -17,11 +25,12 @@ import {
   subPageIdFromUrl,
   systemTheme,
 } from './plain-browser';
+import type { SignedInUser } from './repositories';
 
 /**
  * Start-up of the tab's host glue: runtime config → Teams (or the plain-browser fallback) →
  * user and token provider → repositories. Everything outside the tab arrives here and leaves as
- * one `TabHost` value; the rest of the tab never sees teams-js, tokens or HTTP.
+ * one `TabHost` value; the rest of the tab never sees teams-js, MSAL, tokens or HTTP.
  */
 
 export interface BootDependencies {
@@ -34,12 +43,56 @@ export interface BootDependencies {
     site: SiteRef;
     tokenProvider: TokenProvider;
     approvalChannel?: ApprovalChannelSettings | null;
+    approverGroupId?: string | null;
   }): TabRepositories;
+  /** Tenant mode only; without it a tenant configuration is refused. */
+  tenant?: TenantBootDependencies;
+}
+
+export interface TenantBootDependencies {
+  /**
+   * MSAL's token provider (src/auth/msal-token-provider.ts). Injected, so the entry point can
+   * load MSAL as its own chunk that local mode never fetches.
+   */
+  createTokenProvider(options: MsalTokenProviderOptions): Promise<MsalTokenProvider>;
+  /** Graph's `/me` and the user's group ids (repositories.ts: `readSignedInUser`). */
+  readSignedInUser(options: {
+    graphBaseUrl: string;
+    tokenProvider: TokenProvider;
+  }): Promise<SignedInUser>;
 }
 
 /** The user's own words for why the tab cannot start. */
 export class BootError extends Error {
   override readonly name = 'BootError';
+}
+
+/**
+ * Tenant mode: only the user can continue. `problem` says why in Dutch (and what to ask IT);
+ * `signIn()` opens Microsoft's sign-in window and finishes the start-up. Call it straight from a
+ * click: browsers only allow a popup that a click opened, so the tab never opens one by itself
+ * and never retries on its own — no login loop.
+ */
+export class SignInRequired extends BootError {
+  constructor(
+    readonly problem: SignInProblem,
+    private readonly resume: (() => Promise<BootedHost>) | null,
+  ) {
+    super(problem.askIt ? `${problem.message} ${problem.askIt}` : problem.message);
+  }
+
+  /**
+   * True when signing in is what helps. Otherwise (IT must act first, the network is down, or the
+   * sign-in client could not be created) the tab offers to start again instead.
+   */
+  get canSignIn(): boolean {
+    return this.resume !== null && this.problem.action === 'sign-in';
+  }
+
+  signIn(): Promise<BootedHost> {
+    if (!this.resume) return Promise.reject(this);
+    return this.resume();
+  }
 }
 
 export interface BootedHost {
@@ -48,7 +101,8 @@ export interface BootedHost {
   session: TeamsSession | null;
   /** The local personas; the plain browser shows a switcher when this is not empty. */
   personas: Persona[];
-  tokenProvider: LocalPersonaTokenProvider;
+  /** Local mode's persona tokens (the switcher sets the persona); null in tenant mode. */
+  tokenProvider: LocalPersonaTokenProvider | null;
   repositories: TabRepositories;
   /** The host value for the first render; later ones come from `hostFor`. */
   initial: Pick<TabHost, 'theme' | 'locale' | 'subPageId' | 'user' | 'permissions'>;
@@ -67,13 +121,25 @@ export function choosePersona(personas: Persona[], wanted: string | null): Perso
 
 export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
   const config = await loadRuntimeConfig(deps.fetch);
-  if (config.mode !== 'local') {
-    // Nested app authentication with MSAL is the next issue; until then be plain about it.
-    throw new BootError(
-      'Aanmelden bij Microsoft 365 is in deze versie van Functiewijzer nog niet beschikbaar. Gebruik de lokale modus (npm start) of vraag IT naar de planning.',
-    );
-  }
+  return config.mode === 'tenant' ? bootTenant(deps, config) : bootLocal(deps, config);
+}
 
+type Initial = BootedHost['initial'];
+
+function hostView(
+  deps: BootDependencies,
+  session: TeamsSession | null,
+): Pick<Initial, 'theme' | 'locale' | 'subPageId'> {
+  return {
+    theme: session ? session.context.theme : systemTheme(deps.window),
+    locale: session ? session.context.locale : browserLocale(deps.window),
+    // A configured channel tab carries its start view in its contentUrl (ChannelTabConfig);
+    // a deep link (page.subPageId) wins over it.
+    subPageId: (session ? session.context.subPageId : null) ?? subPageIdFromUrl(deps.window),
+  };
+}
+
+async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Promise<BootedHost> {
   const tokenProvider = createLocalPersonaTokenProvider({
     emulatorUrl: config.emulatorUrl,
     fetch: deps.fetch,
@@ -114,7 +180,6 @@ export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
     approvalChannel: LOCAL_APPROVAL_CHANNEL,
   });
 
-  const theme: TabTheme = session ? session.context.theme : systemTheme(deps.window);
   return {
     config,
     session,
@@ -122,15 +187,105 @@ export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
     tokenProvider,
     repositories,
     initial: {
-      theme,
-      locale: session ? session.context.locale : browserLocale(deps.window),
-      // A configured channel tab carries its start view in its contentUrl (ChannelTabConfig);
-      // a deep link (page.subPageId) wins over it.
-      subPageId: (session ? session.context.subPageId : null) ?? subPageIdFromUrl(deps.window),
+      ...hostView(deps, session),
       user: userFor(persona),
       permissions: permissionsForRole(persona.role),
     },
   };
+}
+
+/**
+ * Tenant mode (DESIGN §6): Teams (nested app auth) or a plain browser (the standard SPA client),
+ * a token silently if at all possible, then who the user is and which groups they are in — as
+ * Graph says, never as the tab guesses. SharePoint still refuses whatever the groups do not allow.
+ */
+async function bootTenant(
+  deps: BootDependencies,
+  config: TenantRuntimeConfig,
+): Promise<BootedHost> {
+  if (!deps.tenant) {
+    throw new BootError(
+      'Deze versie van het tabblad kan niet aanmelden bij Microsoft 365. Vraag IT om de installatie na te kijken.',
+    );
+  }
+  const tenant = deps.tenant;
+  const session = await deps.connect('tenant');
+
+  let tokenProvider: MsalTokenProvider;
+  try {
+    tokenProvider = await tenant.createTokenProvider({
+      clientId: config.clientId,
+      tenantId: config.tenantId,
+      origin: deps.window.location.origin,
+      inTeams: session !== null,
+      loginHint: session?.context.user.loginHint ?? session?.context.user.userPrincipalName,
+    });
+  } catch (error) {
+    const problem = signInProblemOf(error);
+    if (!problem) throw error;
+    throw needsUser(session, problem, null);
+  }
+
+  const finish = async (): Promise<BootedHost> => {
+    try {
+      // Before any Graph call: a Graph error hides why there is no token, this does not.
+      await tokenProvider.getToken();
+    } catch (error) {
+      const problem = signInProblemOf(error);
+      if (!problem) throw error;
+      throw needsUser(session, problem, () => signInThenFinish());
+    }
+    const me = await tenant.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
+    const { role, permissions } = identityFromGroups(me.memberOf, config.groups);
+    const repositories = deps.createRepositories({
+      graphBaseUrl: config.graphBaseUrl,
+      site: config.site,
+      tokenProvider,
+      approvalChannel: {
+        teamId: config.approvals.teamId,
+        channelId: config.approvals.channelId,
+        appId: config.teamsAppId,
+        entityId: PERSONAL_TAB_ENTITY_ID,
+        notifyApprovers: true,
+      },
+      approverGroupId: config.groups.approvers,
+    });
+    const user: TabUser = {
+      upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),
+      displayName: me.person.displayName,
+      role,
+    };
+    return {
+      config,
+      session,
+      personas: [],
+      tokenProvider: null,
+      repositories,
+      initial: { ...hostView(deps, session), user, permissions },
+    };
+  };
+
+  const signInThenFinish = (): Promise<BootedHost> => {
+    // No await before signIn(): the popup must open in the same task as the user's click.
+    const signedIn = tokenProvider.signIn();
+    return signedIn.then(finish, (error: unknown) => {
+      const problem = signInProblemOf(error);
+      throw problem ? needsUser(session, problem, signInThenFinish) : error;
+    });
+  };
+
+  return finish();
+}
+
+function needsUser(
+  session: TeamsSession | null,
+  problem: SignInProblem,
+  resume: (() => Promise<BootedHost>) | null,
+): SignInRequired {
+  // Teams covers the tab with its loading indicator until the app reports success; the
+  // explanation and the button are what the user must see now.
+  session?.notifySuccess();
+  return new SignInRequired(problem, resume);
 }
 
 /** Switches the plain browser's persona: new token owner, new user, new permissions. */
@@ -140,7 +295,7 @@ export function switchPersona(
   upn: string,
 ): Pick<TabHost, 'user' | 'permissions'> | null {
   const persona = booted.personas.find((p) => p.upn === upn);
-  if (!persona) return null;
+  if (!persona || !booted.tokenProvider) return null;
   booted.tokenProvider.setPersona(persona.upn);
   rememberPersona(win, persona.upn);
   return { user: userFor(persona), permissions: permissionsForRole(persona.role) };

@@ -18,3 +18,30 @@ export function permissionsForRole(role: PersonaRole): TabPermissions {
       return { canEdit: false, canSubmit: false, canApprove: false };
   }
 }
+
+/** The Entra ID security groups (object ids) of tenant mode's configuration. */
+export interface PermissionGroups {
+  hr: string;
+  approvers: string;
+}
+
+/**
+ * Tenant mode: what the tab offers follows the groups Graph says the user is a member of. Someone
+ * in both groups gets both sets of actions; the shown role is the approver's, the rarer one.
+ */
+export function identityFromGroups(
+  memberOf: ReadonlySet<string>,
+  groups: PermissionGroups,
+): { role: PersonaRole; permissions: TabPermissions } {
+  const has = (id: string) => memberOf.has(id.toLowerCase());
+  const hr = has(groups.hr);
+  const approver = has(groups.approvers);
+  const role: PersonaRole = approver ? 'approver' : hr ? 'hr' : 'staff';
+  const permissions = permissionsForRole(role);
+  if (hr && approver) {
+    const asHr = permissionsForRole('hr');
+    permissions.canEdit = asHr.canEdit;
+    permissions.canSubmit = asHr.canSubmit;
+  }
+  return { role, permissions };
+}

@@ -4,10 +4,12 @@ import { deriveStatus, lastApprovedDecision, type Decision } from '../../domain/
 import type { FunctionDescription } from '../../domain/schema';
 import { createGraphClient, type GraphHttp } from '../../graph/client';
 import { UnauthorizedError } from '../../graph/errors';
-import type { DecisionRecord, RequestRecord } from '../../graph/model';
+import type { DecisionRecord, Person, RequestRecord } from '../../graph/model';
 import { createRepositories, type Repositories } from '../../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteRef } from '../../graph/site';
 import { ApprovalService } from '../../graph/approval-service';
+import { DirectoryRepository } from '../../graph/repositories/directory';
+import { z } from 'zod';
 import type { ApprovalChannelSettings } from '../../teams/approval-card';
 import type { CatalogueEntry, TabRepositories } from '../app/host-context';
 
@@ -25,6 +27,11 @@ export interface TabRepositoryOptions {
   fetch?: typeof fetch;
   /** Where approval cards go; null or absent: requests are made without a card. */
   approvalChannel?: ApprovalChannelSettings | null;
+  /**
+   * Tenant mode: the approvers' Entra ID group by object id, as configured. Absent (local mode):
+   * the group is looked up by its name in the emulator's directory.
+   */
+  approverGroupId?: string | null;
 }
 
 /** Who wrote the approval line of an approved role, as the interchange format names it. */
@@ -76,7 +83,10 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
    */
   const approverIds = once(async () => {
     const { directory } = await repositories();
-    return new Set((await directory.approvers()).map((person) => person.id));
+    const members = options.approverGroupId
+      ? await directory.groupMembers(options.approverGroupId)
+      : await directory.approvers();
+    return new Set(members.map((person) => person.id));
   });
 
   // Start the session's fixed costs (token, site, lists, approvers) while React mounts and the
@@ -178,4 +188,35 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
         }));
       }),
   };
+}
+
+/** Who is signed in, and the ids of every group they are a member of, directly or nested. */
+export interface SignedInUser {
+  person: Person;
+  /** Object ids, lower case. */
+  memberOf: ReadonlySet<string>;
+}
+
+const membershipShape = z.object({ id: z.string().min(1) }).loose();
+
+/**
+ * Tenant mode's "who am I": `/me` and `/me/transitiveMemberOf`. Both need only `User.Read`; with
+ * that permission Graph returns the groups' ids but not their names, so the configuration names
+ * the groups by id. Transitive, so a group nested in the HR group counts as HR.
+ */
+export async function readSignedInUser(options: {
+  graphBaseUrl: string;
+  tokenProvider: TokenProvider;
+  fetch?: typeof fetch;
+}): Promise<SignedInUser> {
+  const http = createGraphClient({
+    baseUrl: options.graphBaseUrl,
+    getToken: () => options.tokenProvider.getToken(),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const [person, memberships] = await Promise.all([
+    new DirectoryRepository(http).me(),
+    http.getAll('/me/transitiveMemberOf?$select=id', membershipShape),
+  ]);
+  return { person, memberOf: new Set(memberships.map((m) => m.id.toLowerCase())) };
 }
