@@ -28,7 +28,7 @@ export async function choose(
   const matches = (o: string) =>
     typeof optionLabel === 'string' ? o === optionLabel : optionLabel.test(o);
   // Some lists are filled after load (the personas come from the emulator): give them a moment.
-  let options: string[] = [];
+  let options: string[];
   const deadline = Date.now() + 5_000;
   for (;;) {
     options = await select.locator('option').allTextContents();
