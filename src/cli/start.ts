@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_EMULATOR_DATA, DEFAULT_EMULATOR_PORT, LOCAL_SITE, type LocalStack, startLocalStack } from './local-stack';
-import { startLocalTab } from './tab-server';
+import { envNameSchema, loadTenantConfig, toTenantRuntimeConfig } from '../config/tenant-config';
+import {
+  DEFAULT_EMULATOR_DATA,
+  DEFAULT_EMULATOR_PORT,
+  LOCAL_SITE,
+  startLocalStack,
+} from './local-stack';
+import { startLocalTab, startTenantTab } from './tab-server';
 
 /**
  * `npm start`: the whole product locally — the Graph emulator with provisioned lists and, on
@@ -9,7 +15,52 @@ import { startLocalTab } from './tab-server';
  * Then the tab and the local Teams host (tab-server.ts, on PORT, default 53000). Stays up until
  * Ctrl-C (or SIGTERM), then closes cleanly. The URLs are printed; a browser opens only on a
  * desktop, never with CI set.
+ *
+ * `npm start -- --https`: the same, with the tab over https and a local certificate.
+ * `npm start -- --env <name>`: tenant mode for sideloading into a real Teams client — no
+ * emulator; `env/.env.<name>` is validated (every missing value named) and served as
+ * `/config.json`; always over https, because Teams and the sign-in redirect want https.
  */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface StartArgs {
+  https: boolean;
+  /** Tenant mode's environment (`env/.env.<name>`); null: local mode with the emulator. */
+  envName: string | null;
+}
+
+export const START_USAGE =
+  'Gebruik: npm start [-- --https] [-- --env <naam>]  (zie README.md en docs/deploy.md)';
+
+/** The command line of `npm start`; an unknown or incomplete argument is named in Dutch. */
+export function parseStartArgs(argv: readonly string[]): StartArgs {
+  const args: StartArgs = { https: false, envName: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--https') {
+      args.https = true;
+    } else if (arg === '--env' || arg.startsWith('--env=')) {
+      const value = arg === '--env' ? argv[++i] : arg.slice('--env='.length);
+      const parsed = envNameSchema.safeParse(value ?? '');
+      if (!parsed.success) {
+        throw new Error(
+          `--env verwacht de naam van een omgeving (local, dev, prod: env/.env.<naam>), kreeg ${value === undefined ? 'niets' : `"${value}"`}. ${START_USAGE}`,
+        );
+      }
+      args.envName = parsed.data;
+    } else {
+      throw new Error(`Onbekend argument "${arg}". ${START_USAGE}`);
+    }
+  }
+  // Tenant mode only makes sense over https: Teams loads nothing else.
+  if (args.envName) args.https = true;
+  return args;
+}
+
+export interface Running {
+  close(): Promise<void>;
+}
 
 const envSchema = z.object({
   EMULATOR_PORT: z.coerce
@@ -29,7 +80,9 @@ export function readStartEnv(env: NodeJS.ProcessEnv): StartEnv {
     ...(env['EMULATOR_DATA'] ? { EMULATOR_DATA: env['EMULATOR_DATA'] } : {}),
   });
   if (!parsed.success) {
-    throw new Error(`Ongeldige instelling: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    throw new Error(
+      `Ongeldige instelling: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -37,7 +90,11 @@ export function readStartEnv(env: NodeJS.ProcessEnv): StartEnv {
 export async function start(
   env: NodeJS.ProcessEnv,
   out: (line: string) => void,
-): Promise<LocalStack> {
+  argv: readonly string[] = [],
+  root: string = ROOT,
+): Promise<Running> {
+  const args = parseStartArgs(argv);
+  if (args.envName) return startTenant(args.envName, env, out, root);
   const settings = readStartEnv(env);
   out(`Functiewijzer start lokaal (gegevens in ${settings.EMULATOR_DATA})…`);
   const stack = await startLocalStack({
@@ -48,27 +105,58 @@ export async function start(
   out('');
   out(`Graph-emulator:     ${stack.emulator.graphBaseUrl}`);
   out(`Gebruikers/tokens:  ${stack.emulator.url}/_emulator/personas`);
-  out(`SharePoint-site:    https://stadtienen.sharepoint.com/sites/functiewijzer (id ${stack.siteId})`);
+  out(
+    `SharePoint-site:    https://stadtienen.sharepoint.com/sites/functiewijzer (id ${stack.siteId})`,
+  );
   const tab = await startLocalTab({
-    root: path.resolve(__dirname, '..', '..'),
+    root,
     emulatorUrl: stack.emulator.url,
     site: LOCAL_SITE,
     env,
     log: out,
+    https: args.https,
   }).catch(async (error: unknown) => {
     await stack.close();
     throw error;
   });
   out('');
   out('Stoppen: Ctrl-C.');
-  return { ...stack, close: () => tab.close().finally(() => stack.close()) };
+  return { close: () => tab.close().finally(() => stack.close()) };
+}
+
+async function startTenant(
+  envName: string,
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  root: string,
+): Promise<Running> {
+  // Throws TenantConfigError naming every missing or invalid value at once.
+  const tenant = loadTenantConfig({ root, envName, processEnv: env });
+  out(`Functiewijzer start in tenantmodus met env/.env.${envName} (geen emulator)…`);
+  out(`Microsoft Graph:    ${tenant.graphBaseUrl}`);
+  out(`SharePoint-site:    ${tenant.sharePoint.siteUrl}`);
+  out(`App-registratie:    ${tenant.clientId} (tenant ${tenant.tenantId})`);
+  const tab = await startTenantTab({
+    root,
+    config: toTenantRuntimeConfig(tenant),
+    tabEndpoint: tenant.tabEndpoint,
+    env,
+    log: out,
+    https: true,
+  });
+  out(
+    `Sideloaden: npm run package -- --env ${envName}, dan in Teams › Apps › Apps beheren › Een app uploaden (docs/deploy.md).`,
+  );
+  out('');
+  out('Stoppen: Ctrl-C.');
+  return tab;
 }
 
 if (require.main === module) {
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  start(process.env, out).then(
+  start(process.env, out, process.argv.slice(2)).then(
     (stack) => {
       let closing = false;
       const stop = (): void => {

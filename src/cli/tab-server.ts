@@ -1,19 +1,28 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import webpack from 'webpack';
 import { z } from 'zod';
-import { RUNTIME_CONFIG_PATH, type RuntimeConfig } from '../teams/runtime-config';
+import { generate as generateCertificate } from 'selfsigned';
+import {
+  RUNTIME_CONFIG_PATH,
+  tenantRuntimeConfigSchema,
+  type RuntimeConfig,
+  type TenantRuntimeConfig,
+} from '../teams/runtime-config';
 
 /**
  * Serves the built tab (dist/tab), its runtime configuration (/config.json) and, in local mode
  * only, the local Teams host page (dist/teams-host). Builds the tab first when the build is
- * missing or older than its sources, so a second `npm start` starts in a moment.
+ * missing or older than its sources, so a second `npm start` starts in a moment. Over http by
+ * default; over https with a local certificate (`npm start -- --https`), because a real Teams
+ * client loads only https tabs.
  */
 
 const gzip = promisify(gzipCallback);
@@ -167,10 +176,12 @@ export interface TabServerOptions {
   root: string;
   config: TabServerConfig;
   port?: number;
+  /** Serve over https with this key and certificate (PEM); see `ensureLocalCertificate`. */
+  tls?: { key: string; cert: string };
 }
 
 export interface TabServer {
-  /** The tab, e.g. http://127.0.0.1:53000/ */
+  /** The tab, e.g. http://127.0.0.1:53000/ or, over https, https://localhost:53000/ */
   url: string;
   /** The local Teams host page; null in tenant mode. */
   teamsHostUrl: string | null;
@@ -209,18 +220,30 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+type Scheme = 'http' | 'https';
+
 /** Both names of the loopback server: the host page may be opened on either. */
-function loopbackOrigins(port: number): string[] {
-  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+function loopbackOrigins(port: number, scheme: Scheme): string[] {
+  return [`${scheme}://127.0.0.1:${port}`, `${scheme}://localhost:${port}`];
 }
 
-export function tabContentSecurityPolicy(config: TabServerConfig, port: number): string {
+export function tabContentSecurityPolicy(
+  config: TabServerConfig,
+  port: number,
+  scheme: Scheme = 'http',
+): string {
   const connect = new Set(["'self'", originOf(config.graphBaseUrl)]);
   if (config.mode === 'local') connect.add(originOf(config.emulatorUrl));
-  // MSAL talks to Entra ID: tokens over fetch, silent sign-in in a hidden frame.
-  if (config.mode === 'tenant') connect.add(ENTRA_ID);
+  if (config.mode === 'tenant') {
+    // MSAL talks to Entra ID: tokens over fetch, silent sign-in in a hidden frame.
+    connect.add(ENTRA_ID);
+    // The site itself: Graph hands out its file and list URLs (webUrl) on this host.
+    connect.add(`https://${config.site.hostname}`);
+  }
   const ancestors =
-    config.mode === 'local' ? ["'self'", ...loopbackOrigins(port)] : MICROSOFT_HOST_ANCESTORS;
+    config.mode === 'local'
+      ? ["'self'", ...loopbackOrigins(port, scheme)]
+      : MICROSOFT_HOST_ANCESTORS;
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -240,13 +263,14 @@ export function tabContentSecurityPolicy(config: TabServerConfig, port: number):
 export function teamsHostContentSecurityPolicy(
   config: Extract<TabServerConfig, { mode: 'local' }>,
   port: number,
+  scheme: Scheme = 'http',
 ): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self' ${originOf(config.emulatorUrl)}`,
-    `frame-src ${loopbackOrigins(port).join(' ')}`,
+    `frame-src ${loopbackOrigins(port, scheme).join(' ')}`,
     "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -260,10 +284,25 @@ interface CachedFile {
   etag: string;
 }
 
+/** A tenant configuration the tab would refuse must not be served: say what is wrong now. */
+function checkedConfig(config: TabServerConfig): TabServerConfig {
+  if (config.mode !== 'tenant') return config;
+  const parsed = tenantRuntimeConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(geheel)');
+    throw new Error(
+      `De tenantconfiguratie voor ${RUNTIME_CONFIG_PATH} is ongeldig: ${[...new Set(fields)].join(', ')}.`,
+    );
+  }
+  return parsed.data;
+}
+
 export async function startTabServer(options: TabServerOptions): Promise<TabServer> {
+  const config = checkedConfig(options.config);
+  const scheme: Scheme = options.tls ? 'https' : 'http';
   const tabDir = path.join(options.root, 'dist', 'tab');
   const hostDir = path.join(options.root, 'dist', 'teams-host');
-  const local = options.config.mode === 'local';
+  const local = config.mode === 'local';
   const cache = new Map<string, CachedFile>();
   let port = options.port ?? DEFAULT_TAB_PORT;
   let configBody = Buffer.from('{}');
@@ -351,7 +390,7 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
       return sendText(res, 405, 'Alleen GET en HEAD worden ondersteund.');
     }
     const { pathname } = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-    const tabCsp = tabContentSecurityPolicy(options.config, port);
+    const tabCsp = tabContentSecurityPolicy(config, port, scheme);
 
     if (pathname === '/favicon.ico') {
       // Teams shows the manifest's icons; a browser tab needs none, and a 404 is only noise.
@@ -370,8 +409,8 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
       return;
     }
 
-    if (local && options.config.mode === 'local') {
-      const hostCsp = teamsHostContentSecurityPolicy(options.config, port);
+    if (config.mode === 'local') {
+      const hostCsp = teamsHostContentSecurityPolicy(config, port, scheme);
       if (pathname === '/teams-host.html' || pathname === '/teams-host') {
         if (await sendFile(req, res, path.join(hostDir, 'teams-host.html'), hostCsp)) return;
       } else if (/^\/teams-host\.[^/]+\.js$/.test(pathname)) {
@@ -396,12 +435,15 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
     sendText(res, 503, 'Het tabblad is nog niet gebouwd. Start `npm start` opnieuw.');
   }
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Interne fout in de tabbladserver.');
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, LOOPBACK, () => {
@@ -410,9 +452,10 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
     });
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://${LOOPBACK}:${port}/`;
+  // The local certificate names localhost (a Teams manifest's validDomains cannot hold an IP).
+  const url = options.tls ? `https://localhost:${port}/` : `http://${LOOPBACK}:${port}/`;
   const runtimeConfig: RuntimeConfig =
-    options.config.mode === 'local' ? { ...options.config, tabUrl: url } : options.config;
+    config.mode === 'local' ? { ...config, tabUrl: url } : config;
   configBody = Buffer.from(JSON.stringify(runtimeConfig));
 
   return {
@@ -425,6 +468,109 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
         server.closeAllConnections();
       }),
   };
+}
+
+// ── local certificate ─────────────────────────────────────────────────────────────────────
+
+export const CERTIFICATE_DIR = path.join('.cache', 'tls');
+const CERT_FILE = 'localhost.crt';
+const KEY_FILE = 'localhost.key';
+const CERT_VALIDITY_DAYS = 365;
+/** Renew a little before expiry, so a long session never runs into it. */
+const RENEW_BEFORE_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface LocalCertificate {
+  key: string;
+  cert: string;
+  /** Where the certificate lies, for the instructions to trust it. */
+  certPath: string;
+  /** SHA-256 fingerprint, as browsers and certificate stores show it. */
+  fingerprint: string;
+  created: boolean;
+}
+
+function usable(cert: string, key: string, now: Date): boolean {
+  try {
+    const x509 = new X509Certificate(cert);
+    return (
+      x509.checkHost('localhost') !== undefined &&
+      x509.checkIP('127.0.0.1') !== undefined &&
+      new Date(x509.validTo).getTime() - now.getTime() > RENEW_BEFORE_MS &&
+      new Date(x509.validFrom).getTime() <= now.getTime() &&
+      x509.checkPrivateKey(createPrivateKey(key))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A self-signed certificate for localhost (and 127.0.0.1, ::1) under `.cache/tls/`, made once and
+ * reused, so that a browser or operating system told to trust it keeps trusting it. Remade only
+ * when missing, unreadable or about to expire. The key never leaves this machine (.cache is
+ * ignored by git).
+ */
+export async function ensureLocalCertificate(
+  root: string,
+  now: Date = new Date(),
+): Promise<LocalCertificate> {
+  const dir = path.join(root, CERTIFICATE_DIR);
+  const certPath = path.join(dir, CERT_FILE);
+  const keyPath = path.join(dir, KEY_FILE);
+  const [cert, key] = await Promise.all([
+    fs.readFile(certPath, 'utf8').catch(() => null),
+    fs.readFile(keyPath, 'utf8').catch(() => null),
+  ]);
+  if (cert !== null && key !== null && usable(cert, key, now)) {
+    return { key, cert, certPath, fingerprint: fingerprintOf(cert), created: false };
+  }
+  const pems = await generateCertificate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now.getTime() - 60_000),
+    notAfterDate: new Date(now.getTime() + CERT_VALIDITY_DAYS * 24 * 60 * 60 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(keyPath, pems.private, { mode: 0o600 });
+  await fs.writeFile(certPath, pems.cert);
+  return {
+    key: pems.private,
+    cert: pems.cert,
+    certPath,
+    fingerprint: fingerprintOf(pems.cert),
+    created: true,
+  };
+}
+
+function fingerprintOf(cert: string): string {
+  return new X509Certificate(cert).fingerprint256;
+}
+
+/** How to make this machine trust the certificate, per platform, in Dutch. */
+export function trustInstructions(certificate: LocalCertificate, root: string): string[] {
+  const relative = path.relative(root, certificate.certPath) || certificate.certPath;
+  return [
+    `Lokaal certificaat: ${relative} (SHA-256 ${certificate.fingerprint}).`,
+    'Vertrouw het één keer, anders laadt Teams het tabblad niet:',
+    `  Windows:  certutil -user -addstore Root ${relative.replaceAll('/', '\\')}`,
+    `  macOS:    security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db ${relative}`,
+    `  Linux:    certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n functiewijzer-localhost -i ${relative}`,
+    '            (Chrome/Edge; het pakket libnss3-tools levert certutil)',
+    '  of open het adres hieronder één keer in de browser van Teams en kies Geavanceerd › Doorgaan.',
+  ];
 }
 
 // ── npm start glue ─────────────────────────────────────────────────────────────────────────
@@ -477,6 +623,20 @@ export interface LocalTabOptions {
   site: { hostname: string; path: string };
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** `npm start -- --https`: serve with the local certificate. */
+  https?: boolean;
+}
+
+async function tlsFor(
+  root: string,
+  enabled: boolean | undefined,
+  log: (line: string) => void,
+): Promise<TabServerOptions['tls']> {
+  if (!enabled) return undefined;
+  const certificate = await ensureLocalCertificate(root);
+  if (certificate.created) log('Lokaal certificaat voor localhost gemaakt.');
+  for (const line of trustInstructions(certificate, root)) log(line);
+  return { key: certificate.key, cert: certificate.cert };
 }
 
 /**
@@ -492,9 +652,45 @@ export async function startLocalTab(options: LocalTabOptions): Promise<TabServer
     root: options.root,
     port,
     config: { mode: 'local', emulatorUrl, graphBaseUrl: `${emulatorUrl}/v1.0`, site: options.site },
+    tls: await tlsFor(options.root, options.https, log),
   });
   log(`Functiewijzer (tabblad):    ${server.url}`);
   log(`Lokale Teams-host:          ${server.teamsHostUrl ?? ''}`);
   if (server.teamsHostUrl) openInBrowser(server.teamsHostUrl, options.env ?? process.env);
+  return server;
+}
+
+export interface TenantTabOptions {
+  root: string;
+  /** The validated tenant configuration (`loadTenantConfig`), as `/config.json` serves it. */
+  config: TenantRuntimeConfig;
+  /** TAB_ENDPOINT: where Teams will load the tab from, compared with where it is served. */
+  tabEndpoint: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  https?: boolean;
+}
+
+/**
+ * `npm start -- --env <name>`: the tab against the real tenant, no emulator and no local Teams
+ * host. Meant for sideloading into a Teams client, so it says when TAB_ENDPOINT (which the app
+ * package sends Teams to) is not the address it serves.
+ */
+export async function startTenantTab(options: TenantTabOptions): Promise<TabServer> {
+  const { port } = readTabServerEnv(options.env ?? process.env);
+  const log = options.log ?? ((line: string) => console.log(line));
+  await ensureTabBuild(options.root, log);
+  const server = await startTabServer({
+    root: options.root,
+    port,
+    config: options.config,
+    tls: await tlsFor(options.root, options.https, log),
+  });
+  log(`Functiewijzer (tabblad, tenant):  ${server.url}`);
+  if (new URL(server.url).origin !== new URL(options.tabEndpoint).origin) {
+    log(
+      `Let op: TAB_ENDPOINT is ${options.tabEndpoint}; Teams laadt het tabblad daar, niet op ${server.url}.`,
+    );
+  }
   return server;
 }

@@ -151,7 +151,7 @@ describe('tab server', () => {
       expect(await host.text()).not.toContain('Lokale Teams-host');
       const csp = (await fetch(tenant.url)).headers.get('content-security-policy') ?? '';
       expect(csp).toContain(
-        "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com;",
+        "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com https://stad.example;",
       );
       expect(csp).toContain('frame-ancestors https://teams.microsoft.com');
       expect(csp).toContain('frame-src https://login.microsoftonline.com');
