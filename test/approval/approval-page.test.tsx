@@ -10,6 +10,7 @@ import type {
   DecideResult,
   RoleHistory,
 } from '../../src/graph/approval-service';
+import { ApprovalConflictError } from '../../src/graph/approval-service';
 import { ForbiddenError } from '../../src/graph/errors';
 import type { RequestRecord } from '../../src/graph/model';
 import type { TabApprovalPort, TabPermissions } from '../../src/tab/app/host-context';
@@ -111,8 +112,10 @@ function open(
   role: keyof typeof ROLES,
   port: TabApprovalPort,
   subPageId: string | null = 'approval/7',
+  locale = 'nl-BE',
 ) {
   return renderApp({
+    locale,
     subPageId,
     permissions: ROLES[role],
     repositories: { ...fakeRepositories(), approval: port },
@@ -258,5 +261,92 @@ describe('role page and catalogue by role', () => {
     open('staff', fakePort(), null);
     await screen.findAllByRole('heading');
     expect(screen.queryByRole('region', { name: 'Te beslissen' })).toBeNull();
+  });
+});
+
+describe('approval page in an English Teams client', () => {
+  const openInEnglish = (role: keyof typeof ROLES, port: TabApprovalPort, subPageId?: string) =>
+    open(role, port, subPageId ?? 'approval/7', 'en-US');
+
+  test('shows the request, the status and the actions in English; the content stays as written', async () => {
+    openInEnglish('approver', fakePort());
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Approval: Deskundige ICT' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Submitted by Hilde Janssens on 10 March 2025. Note: Nieuwe taakafspraak'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Pending approval')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Never approved' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Content' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeInTheDocument();
+    expect(screen.queryByText(/Voorgelegd door|Goedkeuren|Afwijzen|Inhoud/)).toBeNull();
+  });
+
+  test('the reject dialog and a refusal are in English', async () => {
+    const user = userEvent.setup();
+    const port = fakePort();
+    port.decide.mockRejectedValue(
+      new ApprovalConflictError(
+        'already-decided',
+        'Over deze aanvraag is al beslist: goedgekeurd door Jan Peeters op 14 maart 2025.',
+      ),
+    );
+    openInEnglish('approver', port);
+    await user.click(await screen.findByRole('button', { name: 'Reject' }));
+    const dialog = await dialogTitled('Reject?');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Reason for rejection/ }),
+      'Loopbaan klopt niet',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This request has already been decided. Refresh the page to see the decision.',
+    );
+  });
+
+  test('the role history is in English, with a historical (imported) decision explained', async () => {
+    const port = fakePort();
+    const history = await (port.history as jest.Mock)();
+    port.history = jest.fn(() =>
+      Promise.resolve({
+        ...history,
+        status: { kind: 'draft', historicalDate: '2023-02-09' },
+        decisions: [
+          {
+            decision: {
+              id: '3',
+              roleId: '1',
+              requestId: null,
+              outcome: 'approved',
+              decisionDate: '2023-02-09',
+              decidedAt: '2025-01-02T09:00:00Z',
+              contentHash: hash,
+              reason: null,
+              createdBy: { id: 'it', displayName: 'Tom Vermeulen' },
+              imported: true,
+              snapshot: null,
+            },
+            invalid: 'imported',
+          },
+        ],
+      }),
+    );
+    openInEnglish('approver', port, 'role/deskundige-ict');
+    const list = await screen.findByRole('list', { name: 'Approval history' });
+    expect(list).toHaveTextContent('Submitted by Hilde Janssens on 10 March 2025');
+    expect(list).toHaveTextContent(
+      'Approved by Tom Vermeulen on 9 February 2023 (historical decision (imported): does not count as an approval in Functiewijzer)',
+    );
+  });
+
+  test('the "To decide" queue', async () => {
+    openInEnglish('approver', fakePort(), '');
+    const queue = await screen.findByRole('region', { name: 'To decide' });
+    expect(
+      await within(queue).findByText(/submitted by Hilde Janssens on 10 March 2025/),
+    ).toBeInTheDocument();
   });
 });

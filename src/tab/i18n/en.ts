@@ -1,4 +1,96 @@
-import type { Strings } from './nl';
+import type { Change, ScalarField } from '../../domain/diff';
+import type { ApprovalFailure, Strings } from './nl';
+
+const FIELD_NAMES: Record<ScalarField, string> = {
+  key: 'Key',
+  kind: 'Kind',
+  title: 'Title',
+  organisation: 'Organisation',
+  department: 'Department',
+  service: 'Service',
+  grade: 'Grade',
+  careerPath: 'Career path',
+  purpose: 'Purpose',
+  position: 'Position in the organisation',
+};
+
+function levelText(level: number | null): string {
+  return level === null ? 'no level' : `level ${level}`;
+}
+
+function describeFailure(failure: ApprovalFailure): string {
+  switch (failure.reason) {
+    case 'already-decided':
+      return 'This request has already been decided. Refresh the page to see the decision.';
+    case 'request-closed':
+      return 'This request was closed without a decision. Open the role and decide on the newest request.';
+    case 'content-changed':
+      return 'The description was changed after it was submitted. HR must submit the new version again.';
+    case null:
+      break;
+  }
+  switch (failure.kind) {
+    case 'forbidden':
+      return failure.action === 'submit'
+        ? 'Refused: only HR can submit a description for approval.'
+        : failure.action === 'decide'
+          ? 'Refused: only the algemeen directeur or a deputy can decide on a description. The request stays open.'
+          : 'Refused: you do not have access to this data.';
+    case 'validation':
+      return failure.action === 'decide'
+        ? 'Give a reason: a rejection needs one.'
+        : 'The data in SharePoint is not valid. Ask HR to check it.';
+    case 'notFound':
+      return 'This request or role does not exist (any more). Go back to the catalogue.';
+    case 'unauthorized':
+      return 'You are not signed in (any more). Sign in again and try again.';
+    case 'throttled':
+      return 'SharePoint is busy. Wait a few seconds and try again.';
+    case 'network':
+      return 'SharePoint cannot be reached. Check your connection and try again.';
+    case 'conflict':
+      return 'Someone else changed this at the same time. Refresh the page and try again.';
+    case null:
+      return 'Something went wrong. Try again.';
+  }
+}
+
+/**
+ * The domain's change summaries are Dutch; an English UI says the same from the change's own
+ * parts. Quoted values are list content and stay as written.
+ */
+function changeSummary(change: Change): string {
+  switch (change.kind) {
+    case 'field':
+      return `${FIELD_NAMES[change.field]} ${change.before === null ? 'added' : change.after === null ? 'removed' : 'changed'}`;
+    case 'main-task':
+      return `Main task ${change.op}`;
+    case 'technical-knowledge':
+      return `Technical knowledge ${change.op}`;
+    case 'result-area-added':
+      return `Task agreement ${change.position} added: "${change.title}"`;
+    case 'result-area-removed':
+      return `Task agreement ${change.position} removed: "${change.title}"`;
+    case 'result-area-retitled':
+      return `Task agreement ${change.position} renamed`;
+    case 'task':
+      return `Task in "${change.areaTitle}" ${change.op}`;
+    case 'competency-added':
+      return `Competency added: ${change.name} (${levelText(change.level)})`;
+    case 'competency-removed':
+      return `Competency removed: ${change.name} (${levelText(change.level)})`;
+    case 'competency-level':
+      return `${change.name}: ${levelText(change.before)} → ${levelText(change.after)}`;
+    case 'competency-block':
+      return `${change.name}: moved to another block`;
+    case 'competency-cluster':
+      return `${change.name}: cluster changed`;
+    case 'competency-text':
+      return `${change.name}: ${change.aspect === 'levelTitle' ? 'level title' : change.aspect} changed`;
+    case 'competencies-reordered':
+      return 'Competencies reordered';
+  }
+}
 
 /** English, for a Teams client whose locale starts with "en". Content from the lists stays Dutch. */
 export const en: Strings = {
@@ -177,5 +269,86 @@ export const en: Strings = {
     tasksTitle: 'Tasks found in one role only',
     onlyIn: (title) => `Only in ${title}`,
     noUniqueTasks: 'No tasks found in this role only.',
+  },
+  approval: {
+    page: {
+      title: (role) => `Approval: ${role}`,
+      submittedBy: (name, date, note) =>
+        `Submitted by ${name} on ${date}${note ? `. Note: ${note}` : '.'}`,
+      closedWithoutDecision:
+        'This request was closed without a decision (replaced by a newer request).',
+      changedSinceRequest:
+        'The description was changed after it was submitted. No decision can be made until HR submits the new version.',
+      approve: 'Approve',
+      reject: 'Reject',
+      changesSince: (date) => `Changed since the approval of ${date}`,
+      neverApproved: 'Never approved',
+      wholeDescription: 'The whole description is submitted.',
+      content: 'Content',
+      confirmApproveTitle: 'Approve?',
+      confirmApprove: (role) =>
+        `You approve "${role}" as shown here. The decision is stored with this version.`,
+      confirmRejectTitle: 'Reject?',
+      confirmReject: (role) => `You reject "${role}". HR sees your reason.`,
+      rejectReason: 'Reason for rejection',
+    },
+    decision: (outcome, name, date) =>
+      `${outcome === 'approved' ? 'Approved' : 'Rejected'} by ${name} on ${date}`,
+    content: {
+      unit: 'Department / service',
+      grade: 'Grade',
+      careerPath: 'Career path',
+      purpose: 'Purpose',
+      mainTasks: 'Main tasks',
+      competencies: 'Competencies',
+      level: (level) => `level ${level}`,
+    },
+    queue: {
+      title: 'To decide',
+      loading: 'Loading requests…',
+      empty: 'There are no requests awaiting approval.',
+      submittedBy: (name, date) => `submitted by ${name} on ${date}`,
+    },
+    dialog: {
+      cancel: 'Cancel',
+      reasonMissing: 'Enter a reason.',
+    },
+    role: {
+      title: 'Approval history',
+      submit: 'Submit for approval',
+      submitted: 'Submitted for approval.',
+      review: 'Review and decide',
+      changesSinceApproval: 'Changes since the last approval',
+      history: 'History',
+      historyLabel: 'Approval history',
+      noHistory: 'Never submitted or decided.',
+      requested: (name, date) => `Submitted by ${name} on ${date}`,
+      requestState: (open) => (open ? 'open' : 'closed'),
+      invalid: {
+        'not-approver': 'invalid: not made by a member of the approvers, does not count',
+        imported: 'historical decision (imported): does not count as an approval in Functiewijzer',
+        duplicate: 'invalid: this request had already been decided, does not count',
+      },
+      viewSnapshot: 'View approved version',
+      confirmSubmitTitle: 'Submit for approval?',
+      confirmSubmit:
+        'The current version goes to the algemeen directeur; a card appears in the channel.',
+      confirmSubmitLabel: 'Submit',
+      note: 'Note (optional)',
+      snapshotTitle: (date) => `Approved version of ${date}`,
+      snapshotUnreadable: 'This snapshot cannot be read.',
+      close: 'Close',
+    },
+    changes: {
+      label: 'Changes',
+      none: 'No changes.',
+      summary: changeSummary,
+    },
+    errors: {
+      // The data layer's messages are Dutch: an English UI names the failure in its own words.
+      describe: describeFailure,
+      warning: (message) => `Saved, with a warning (in Dutch): ${message}`,
+      unavailable: 'Approval is not available here.',
+    },
   },
 };

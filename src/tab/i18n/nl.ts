@@ -1,5 +1,18 @@
 import type { DescriptionKind } from '../../domain/schema';
+import type { Change } from '../../domain/diff';
+import type { DataErrorKind } from '../../graph/errors';
 import type { StatusKind } from '../../domain/status';
+
+/** A failed approval action or read, as the approval views hand it to `describe`. */
+export interface ApprovalFailure {
+  action: 'submit' | 'decide' | 'read';
+  /** The typed error's kind; null for anything else. */
+  kind: DataErrorKind | null;
+  /** Why a decision was refused in the current state (ApprovalConflictError), if it was. */
+  reason: 'already-decided' | 'request-closed' | 'content-changed' | null;
+  /** The error's own (Dutch) message, if any. */
+  message: string | null;
+}
 
 /** Every text the tab shows, in Dutch (nl-BE): the reference language; `en.ts` follows its shape. */
 export const nl = {
@@ -181,6 +194,94 @@ export const nl = {
     tasksTitle: 'Taken die maar in één functie voorkomen',
     onlyIn: (title: string) => `Enkel in ${title}`,
     noUniqueTasks: 'Geen taken die enkel in deze functie voorkomen.',
+  },
+  approval: {
+    page: {
+      title: (role: string) => `Goedkeuring: ${role}`,
+      submittedBy: (name: string, date: string, note: string | null) =>
+        `Voorgelegd door ${name} op ${date}${note ? `. Toelichting: ${note}` : '.'}`,
+      closedWithoutDecision:
+        'Deze aanvraag is gesloten zonder besluit (vervangen door een nieuwere aanvraag).',
+      changedSinceRequest:
+        'De functiebeschrijving is gewijzigd nadat ze werd voorgelegd. Er kan niet over beslist worden tot HR de nieuwe versie opnieuw voorlegt.',
+      approve: 'Goedkeuren',
+      reject: 'Afwijzen',
+      changesSince: (date: string) => `Gewijzigd sinds de goedkeuring van ${date}`,
+      neverApproved: 'Nog nooit goedgekeurd',
+      wholeDescription: 'De volledige beschrijving ligt voor.',
+      content: 'Inhoud',
+      confirmApproveTitle: 'Goedkeuren?',
+      confirmApprove: (role: string) =>
+        `Je keurt "${role}" goed zoals hier getoond. Het besluit wordt bewaard met deze versie.`,
+      confirmRejectTitle: 'Afwijzen?',
+      confirmReject: (role: string) => `Je wijst "${role}" af. HR ziet je motivering.`,
+      rejectReason: 'Reden van afwijzing',
+    },
+    decision: (outcome: 'approved' | 'rejected', name: string, date: string) =>
+      `${outcome === 'approved' ? 'Goedgekeurd' : 'Afgewezen'} door ${name} op ${date}`,
+    content: {
+      unit: 'Afdeling / dienst',
+      grade: 'Graad',
+      careerPath: 'Loopbaan',
+      purpose: 'Doel',
+      mainTasks: 'Hoofdtaken',
+      competencies: 'Competenties',
+      level: (level: number) => `niveau ${level}`,
+    },
+    queue: {
+      title: 'Te beslissen',
+      loading: 'Aanvragen worden geladen…',
+      empty: 'Er liggen geen aanvragen ter goedkeuring.',
+      submittedBy: (name: string, date: string) => `voorgelegd door ${name} op ${date}`,
+    },
+    dialog: {
+      cancel: 'Annuleren',
+      reasonMissing: 'Vul een reden in.',
+    },
+    role: {
+      title: 'Goedkeuringsverloop',
+      submit: 'Ter goedkeuring voorleggen',
+      submitted: 'Voorgelegd ter goedkeuring.',
+      review: 'Bekijken en beslissen',
+      changesSinceApproval: 'Wijzigingen sinds de laatste goedkeuring',
+      history: 'Geschiedenis',
+      historyLabel: 'Geschiedenis van de goedkeuring',
+      noHistory: 'Nog nooit voorgelegd of beslist.',
+      requested: (name: string, date: string) => `Voorgelegd door ${name} op ${date}`,
+      requestState: (open: boolean) => (open ? 'open' : 'gesloten'),
+      invalid: {
+        'not-approver': 'ongeldig: niet genomen door een lid van de goedkeurders, telt niet mee',
+        imported:
+          'historisch besluit (geïmporteerd): telt niet mee als goedkeuring in de Functiewijzer',
+        duplicate: 'ongeldig: over deze aanvraag was al beslist, telt niet mee',
+      },
+      viewSnapshot: 'Goedgekeurde versie bekijken',
+      confirmSubmitTitle: 'Ter goedkeuring voorleggen?',
+      confirmSubmit:
+        'De huidige versie gaat naar de algemeen directeur; in het kanaal verschijnt een kaart.',
+      confirmSubmitLabel: 'Voorleggen',
+      note: 'Toelichting (niet verplicht)',
+      snapshotTitle: (date: string) => `Goedgekeurde versie van ${date}`,
+      snapshotUnreadable: 'Deze momentopname kan niet gelezen worden.',
+      close: 'Sluiten',
+    },
+    changes: {
+      label: 'Wijzigingen',
+      none: 'Geen wijzigingen.',
+      /** The domain writes its summaries in Dutch. */
+      summary: (change: Change) => change.summary,
+    },
+    errors: {
+      /** The data layer's errors are Dutch and say what to do: shown as they are. */
+      describe: (failure: ApprovalFailure) =>
+        failure.message === null
+          ? 'Er ging iets mis. Probeer het opnieuw.'
+          : failure.kind === 'forbidden'
+            ? `Geweigerd: ${failure.message}`
+            : failure.message,
+      warning: (message: string) => message,
+      unavailable: 'Goedkeuren is in deze omgeving niet beschikbaar.',
+    },
   },
 };
 

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import type { DecideInput } from '../../../graph/approval-service';
+import { ApprovalConflictError, type DecideInput } from '../../../graph/approval-service';
+import { isDataError } from '../../../graph/errors';
 import type { TabApprovalPort } from '../../app/host-context';
 import { queryKeys, RepositoriesContext } from '../../data/queries';
+import { useI18n } from '../../i18n';
+import type { ApprovalFailure } from '../../i18n/nl';
 
 /** Approval reads are never persisted: a decision must be made on what the lists hold now. */
 export const approvalKeys = {
@@ -16,33 +19,40 @@ export function useApprovalPort(): TabApprovalPort | null {
   return useContext(RepositoriesContext)?.approval ?? null;
 }
 
-function required(port: TabApprovalPort | null): TabApprovalPort {
-  if (!port) throw new Error('Goedkeuren is in deze omgeving niet beschikbaar.');
-  return port;
+/** The port, or an error that says approval is not offered here (a host without the flow). */
+function useRequiredPort(): () => TabApprovalPort {
+  const port = useApprovalPort();
+  const { t } = useI18n();
+  return () => {
+    if (!port) throw new Error(t.approval.errors.unavailable);
+    return port;
+  };
 }
 
 export function useApprovalView(requestId: string) {
-  const port = useApprovalPort();
+  const required = useRequiredPort();
   return useQuery({
     queryKey: approvalKeys.view(requestId),
-    queryFn: ({ signal }) => required(port).view(requestId, signal),
+    queryFn: ({ signal }) => required().view(requestId, signal),
   });
 }
 
 export function useRoleHistory(roleKey: string) {
   const port = useApprovalPort();
+  const required = useRequiredPort();
   return useQuery({
     queryKey: approvalKeys.history(roleKey),
-    queryFn: ({ signal }) => required(port).history(roleKey, signal),
+    queryFn: ({ signal }) => required().history(roleKey, signal),
     enabled: port !== null,
   });
 }
 
 export function useApprovalQueue(enabled: boolean) {
   const port = useApprovalPort();
+  const required = useRequiredPort();
   return useQuery({
     queryKey: approvalKeys.queue,
-    queryFn: ({ signal }) => required(port).queue(signal),
+    queryFn: ({ signal }) => required().queue(signal),
     enabled: enabled && port !== null,
   });
 }
@@ -63,29 +73,42 @@ function useInvalidateAll(): (roleKey: string) => Promise<void> {
 }
 
 export function useSubmitForApproval(roleKey: string) {
-  const port = useApprovalPort();
+  const required = useRequiredPort();
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (note: string | null) => required(port).submit(roleKey, note),
+    mutationFn: (note: string | null) => required().submit(roleKey, note),
     onSettled: () => invalidate(roleKey),
   });
 }
 
 export function useDecide(roleKey: string) {
-  const port = useApprovalPort();
+  const required = useRequiredPort();
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (input: DecideInput) => required(port).decide(input),
+    mutationFn: (input: DecideInput) => required().decide(input),
     // Also after a refusal: the page then shows who decided first, or the changed content.
     onSettled: () => invalidate(roleKey),
   });
 }
 
-/** The message a person reads for a failed action: our errors are Dutch and say what to do. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof Error && error.message) {
-    if (error.name === 'ForbiddenError') return `Geweigerd: ${error.message}`;
-    return error.message;
-  }
-  return 'Er ging iets mis. Probeer het opnieuw.';
+/** What a failed approval action or read was, for the language to put in words. */
+export function approvalFailure(
+  error: unknown,
+  action: ApprovalFailure['action'],
+): ApprovalFailure {
+  return {
+    action,
+    kind: isDataError(error) ? error.kind : null,
+    reason: error instanceof ApprovalConflictError ? error.reason : null,
+    message: error instanceof Error && error.message !== '' ? error.message : null,
+  };
+}
+
+/**
+ * The message a person reads for a failed action. Dutch shows our errors' own messages (they say
+ * what to do); English describes the failure from its kind.
+ */
+export function useFailureMessage(): (error: unknown, action: ApprovalFailure['action']) => string {
+  const { t } = useI18n();
+  return (error, action) => t.approval.errors.describe(approvalFailure(error, action));
 }

@@ -1,13 +1,15 @@
 import type { Change } from '../../../domain/diff';
+import { useI18n } from '../../i18n';
 
 /** The structural diff as a list a director reads; before/after shown as text, never markup. */
 export function ChangeList(props: { changes: readonly Change[] }) {
-  if (props.changes.length === 0) return <p>Geen wijzigingen.</p>;
+  const strings = useI18n().t.approval.changes;
+  if (props.changes.length === 0) return <p>{strings.none}</p>;
   return (
-    <ul aria-label="Wijzigingen">
+    <ul aria-label={strings.label}>
       {props.changes.map((change, index) => (
         <li key={index}>
-          {change.summary}
+          {strings.summary(change)}
           {'before' in change &&
             'after' in change &&
             typeof change.before === 'string' &&

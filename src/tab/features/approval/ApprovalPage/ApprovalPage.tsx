@@ -7,9 +7,10 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { ErrorState, LoadingState } from '../../../components/QueryStates';
 import { PageHeading } from '../../../components/PageHeading';
 import { useReportReady } from '../../../components/ready';
+import { useI18n } from '../../../i18n';
 import { ChangeList } from '../changes';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
-import { failureMessage, useApprovalView, useDecide } from '../approval-data';
+import { useApprovalView, useDecide, useFailureMessage } from '../approval-data';
 
 const useStyles = makeStyles({
   actions: {
@@ -27,6 +28,9 @@ const useStyles = makeStyles({
  */
 export function ApprovalPage(props: { requestId: string; canApprove: boolean }) {
   const styles = useStyles();
+  const { t, locale } = useI18n();
+  const a = t.approval.page;
+  const failureMessage = useFailureMessage();
   const view = useApprovalView(props.requestId);
   const roleKey = view.data?.role.key ?? '';
   const decide = useDecide(roleKey);
@@ -42,49 +46,49 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
 
   return (
     <article>
-      <PageHeading>{`Goedkeuring: ${role.content.title}`}</PageHeading>
+      <PageHeading>{a.title(role.content.title)}</PageHeading>
       <div>
         <StatusBadge status={data.status} />
       </div>
       <p>
-        Voorgelegd door {request.createdBy.displayName} op {formatIsoDate(request.createdAt, 'nl')}
-        {request.note ? `. Toelichting: ${request.note}` : '.'}
+        {a.submittedBy(
+          request.createdBy.displayName,
+          formatIsoDate(request.createdAt, locale),
+          request.note,
+        )}
       </p>
 
       {data.decision && (
         <MessageBar intent={data.decision.outcome === 'approved' ? 'success' : 'warning'}>
           <MessageBarBody>
-            {data.decision.outcome === 'approved' ? 'Goedgekeurd' : 'Afgewezen'} door{' '}
-            {data.decision.createdBy.displayName} op{' '}
-            {formatIsoDate(data.decision.decisionDate, 'nl')}
+            {t.approval.decision(
+              data.decision.outcome,
+              data.decision.createdBy.displayName,
+              formatIsoDate(data.decision.decisionDate, locale),
+            )}
             {data.decision.reason ? `: ${data.decision.reason}` : '.'}
           </MessageBarBody>
         </MessageBar>
       )}
       {!data.decision && request.status === 'closed' && (
         <MessageBar intent="info">
-          <MessageBarBody>
-            Deze aanvraag is gesloten zonder besluit (vervangen door een nieuwere aanvraag).
-          </MessageBarBody>
+          <MessageBarBody>{a.closedWithoutDecision}</MessageBarBody>
         </MessageBar>
       )}
       {open && data.changedSinceRequest && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            De functiebeschrijving is gewijzigd nadat ze werd voorgelegd. Er kan niet over beslist
-            worden tot HR de nieuwe versie opnieuw voorlegt.
-          </MessageBarBody>
+          <MessageBarBody>{a.changedSinceRequest}</MessageBarBody>
         </MessageBar>
       )}
       {decide.isError && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{failureMessage(decide.error)}</MessageBarBody>
+          <MessageBarBody>{failureMessage(decide.error, 'decide')}</MessageBarBody>
         </MessageBar>
       )}
       {decide.isSuccess &&
         decide.data.warnings.map((warning) => (
           <MessageBar key={warning} intent="warning">
-            <MessageBarBody>{warning}</MessageBarBody>
+            <MessageBarBody>{t.approval.errors.warning(warning)}</MessageBarBody>
           </MessageBar>
         ))}
 
@@ -95,10 +99,10 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
             icon={<CheckmarkRegular />}
             onClick={() => setDialog('approved')}
           >
-            Goedkeuren
+            {a.approve}
           </Button>
           <Button icon={<DismissRegular />} onClick={() => setDialog('rejected')}>
-            Afwijzen
+            {a.reject}
           </Button>
         </div>
       )}
@@ -106,18 +110,14 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
       <section className={styles.section} aria-labelledby="wijzigingen">
         <h2 id="wijzigingen">
           {data.lastApproved
-            ? `Gewijzigd sinds de goedkeuring van ${formatIsoDate(data.lastApproved.decisionDate, 'nl')}`
-            : 'Nog nooit goedgekeurd'}
+            ? a.changesSince(formatIsoDate(data.lastApproved.decisionDate, locale))
+            : a.neverApproved}
         </h2>
-        {data.changes ? (
-          <ChangeList changes={data.changes} />
-        ) : (
-          <p>De volledige beschrijving ligt voor.</p>
-        )}
+        {data.changes ? <ChangeList changes={data.changes} /> : <p>{a.wholeDescription}</p>}
       </section>
 
       <section className={styles.section} aria-labelledby="inhoud">
-        <h2 id="inhoud">Inhoud</h2>
+        <h2 id="inhoud">{a.content}</h2>
         <ContentView content={role.content} />
       </section>
 
@@ -125,9 +125,9 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
       {dialog === 'approved' && (
         <ConfirmDialog
           open
-          title="Goedkeuren?"
-          description={`Je keurt "${role.content.title}" goed zoals hier getoond. Het besluit wordt bewaard met deze versie.`}
-          confirmLabel="Goedkeuren"
+          title={a.confirmApproveTitle}
+          description={a.confirmApprove(role.content.title)}
+          confirmLabel={a.approve}
           busy={decide.isPending}
           onCancel={() => setDialog(null)}
           onConfirm={() => {
@@ -144,10 +144,10 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
       {dialog === 'rejected' && (
         <ConfirmDialog
           open
-          title="Afwijzen?"
-          description={`Je wijst "${role.content.title}" af. HR ziet je motivering.`}
-          confirmLabel="Afwijzen"
-          textLabel="Reden van afwijzing"
+          title={a.confirmRejectTitle}
+          description={a.confirmReject(role.content.title)}
+          confirmLabel={a.reject}
+          textLabel={a.rejectReason}
           textRequired
           busy={decide.isPending}
           onCancel={() => setDialog(null)}
@@ -168,6 +168,7 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
 
 /** The submitted content, section by section, as text. */
 export function ContentView(props: { content: FunctionContent }) {
+  const labels = useI18n().t.approval.content;
   const c = props.content;
   const unit = [c.department, c.service].filter(Boolean).join(' · ');
   return (
@@ -175,32 +176,32 @@ export function ContentView(props: { content: FunctionContent }) {
       <dl>
         {unit && (
           <>
-            <dt>Afdeling / dienst</dt>
+            <dt>{labels.unit}</dt>
             <dd>{unit}</dd>
           </>
         )}
         {c.grade && (
           <>
-            <dt>Graad</dt>
+            <dt>{labels.grade}</dt>
             <dd>{c.grade}</dd>
           </>
         )}
         {c.careerPath && (
           <>
-            <dt>Loopbaan</dt>
+            <dt>{labels.careerPath}</dt>
             <dd>{c.careerPath}</dd>
           </>
         )}
       </dl>
       {c.purpose && (
         <>
-          <h3>Doel</h3>
+          <h3>{labels.purpose}</h3>
           <p>{c.purpose}</p>
         </>
       )}
       {c.mainTasks.length > 0 && (
         <>
-          <h3>Hoofdtaken</h3>
+          <h3>{labels.mainTasks}</h3>
           <ul>
             {c.mainTasks.map((task, i) => (
               <li key={i}>{task}</li>
@@ -220,12 +221,14 @@ export function ContentView(props: { content: FunctionContent }) {
       ))}
       {c.competencies.length > 0 && (
         <>
-          <h3>Competenties</h3>
+          <h3>{labels.competencies}</h3>
           <ul>
             {c.competencies.map((competency) => (
               <li key={competency.name}>
                 {competency.name}
-                {competency.requiredLevel !== null ? ` — niveau ${competency.requiredLevel}` : ''}
+                {competency.requiredLevel !== null
+                  ? ` — ${labels.level(competency.requiredLevel)}`
+                  : ''}
               </li>
             ))}
           </ul>

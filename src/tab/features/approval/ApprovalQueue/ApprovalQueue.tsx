@@ -1,7 +1,8 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { formatIsoDate } from '../../../../domain/dates';
 import { useNavigation } from '../../../components/navigation';
-import { failureMessage, useApprovalQueue } from '../approval-data';
+import { useI18n } from '../../../i18n';
+import { useApprovalQueue, useFailureMessage } from '../approval-data';
 
 const useStyles = makeStyles({
   queue: { marginBlockEnd: tokens.spacingVerticalXL },
@@ -11,14 +12,17 @@ const useStyles = makeStyles({
 export function ApprovalQueue(props: { enabled: boolean }) {
   const styles = useStyles();
   const navigation = useNavigation();
+  const { t, locale } = useI18n();
+  const q = t.approval.queue;
+  const failureMessage = useFailureMessage();
   const queue = useApprovalQueue(props.enabled);
   if (!props.enabled) return null;
   return (
     <section className={styles.queue} aria-labelledby="te-beslissen">
-      <h2 id="te-beslissen">Te beslissen</h2>
-      {queue.isPending && <p>Aanvragen worden geladen…</p>}
-      {queue.isError && <p role="alert">{failureMessage(queue.error)}</p>}
-      {queue.data && queue.data.length === 0 && <p>Er liggen geen aanvragen ter goedkeuring.</p>}
+      <h2 id="te-beslissen">{q.title}</h2>
+      {queue.isPending && <p>{q.loading}</p>}
+      {queue.isError && <p role="alert">{failureMessage(queue.error, 'read')}</p>}
+      {queue.data && queue.data.length === 0 && <p>{q.empty}</p>}
       {queue.data && queue.data.length > 0 && (
         <ul>
           {queue.data.map((entry) => (
@@ -31,8 +35,10 @@ export function ApprovalQueue(props: { enabled: boolean }) {
               >
                 {entry.roleTitle}
               </Button>{' '}
-              — voorgelegd door {entry.request.createdBy.displayName} op{' '}
-              {formatIsoDate(entry.request.createdAt, 'nl')}
+              {`— ${q.submittedBy(
+                entry.request.createdBy.displayName,
+                formatIsoDate(entry.request.createdAt, locale),
+              )}`}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import { useI18n } from '../../../i18n';
 
 /**
  * A Fluent confirmation dialog with an optional text (a note, or the reason for a rejection).
@@ -26,6 +27,7 @@ export function ConfirmDialog(props: {
   onConfirm: (text: string | null) => void;
   onCancel: () => void;
 }) {
+  const strings = useI18n().t.approval.dialog;
   const [text, setText] = useState('');
   const hintId = useId();
   const trimmed = text.trim();
@@ -47,7 +49,7 @@ export function ConfirmDialog(props: {
               <Field
                 label={props.textLabel}
                 required={props.textRequired === true}
-                validationMessage={blocked && text !== '' ? 'Vul een reden in.' : undefined}
+                validationMessage={blocked && text !== '' ? strings.reasonMissing : undefined}
               >
                 <Textarea
                   value={text}
@@ -59,7 +61,7 @@ export function ConfirmDialog(props: {
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onCancel} disabled={props.busy}>
-              Annuleren
+              {strings.cancel}
             </Button>
             <Button
               appearance="primary"

@@ -20,9 +20,10 @@ import { useNavigation } from '../../../components/navigation';
 import { ChangeList } from '../changes';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ContentView } from '../ApprovalPage/ApprovalPage';
+import { useI18n } from '../../../i18n';
 import {
-  failureMessage,
   useApprovalPort,
+  useFailureMessage,
   useRoleHistory,
   useSubmitForApproval,
 } from '../approval-data';
@@ -32,12 +33,6 @@ const useStyles = makeStyles({
   actions: { marginBlock: tokens.spacingVerticalM },
 });
 
-const INVALID: Record<'not-approver' | 'imported' | 'duplicate', string> = {
-  'not-approver': 'ongeldig: niet genomen door een lid van de goedkeurders, telt niet mee',
-  imported: 'historisch besluit (geïmporteerd): telt niet mee als goedkeuring in de Functiewijzer',
-  duplicate: 'ongeldig: over deze aanvraag was al beslist, telt niet mee',
-};
-
 /**
  * Under a role: "Ter goedkeuring voorleggen" for HR, the drift since the last approval, and the
  * history of requests and decisions with each approved snapshot viewable.
@@ -46,6 +41,9 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
   const styles = useStyles();
   const port = useApprovalPort();
   const navigation = useNavigation();
+  const { t, locale } = useI18n();
+  const r = t.approval.role;
+  const failureMessage = useFailureMessage();
   const history = useRoleHistory(props.roleKey);
   const submit = useSubmitForApproval(props.roleKey);
   const [confirming, setConfirming] = useState(false);
@@ -56,7 +54,7 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
   const openRequest = data?.status.kind === 'pending' ? data.status.requestId : null;
   return (
     <section className={styles.panel} aria-labelledby="goedkeuringsverloop">
-      <h2 id="goedkeuringsverloop">Goedkeuringsverloop</h2>
+      <h2 id="goedkeuringsverloop">{r.title}</h2>
       {props.canSubmit && (
         <div className={styles.actions}>
           <Button
@@ -65,50 +63,53 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
             onClick={() => setConfirming(true)}
             disabled={submit.isPending}
           >
-            Ter goedkeuring voorleggen
+            {r.submit}
           </Button>
         </div>
       )}
       {submit.isError && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{failureMessage(submit.error)}</MessageBarBody>
+          <MessageBarBody>{failureMessage(submit.error, 'submit')}</MessageBarBody>
         </MessageBar>
       )}
       {submit.isSuccess && (
         <MessageBar intent={submit.data.warnings.length > 0 ? 'warning' : 'success'}>
           <MessageBarBody>
-            {['Voorgelegd ter goedkeuring.', ...submit.data.warnings].join(' ')}
+            {[r.submitted, ...submit.data.warnings.map(t.approval.errors.warning)].join(' ')}
           </MessageBarBody>
         </MessageBar>
       )}
       {props.canApprove && openRequest && (
         <Button onClick={() => navigation.navigate({ name: 'approval', requestId: openRequest })}>
-          Bekijken en beslissen
+          {r.review}
         </Button>
       )}
-      {history.isError && <p role="alert">{failureMessage(history.error)}</p>}
+      {history.isError && <p role="alert">{failureMessage(history.error, 'read')}</p>}
       {data?.changesSinceApproval && (
         <>
-          <h3>Wijzigingen sinds de laatste goedkeuring</h3>
+          <h3>{r.changesSinceApproval}</h3>
           <ChangeList changes={data.changesSinceApproval} />
         </>
       )}
       {data && (
         <>
-          <h3>Geschiedenis</h3>
+          <h3>{r.history}</h3>
           {data.requests.length === 0 && data.decisions.length === 0 ? (
-            <p>Nog nooit voorgelegd of beslist.</p>
+            <p>{r.noHistory}</p>
           ) : (
-            <ol aria-label="Geschiedenis van de goedkeuring">
+            <ol aria-label={r.historyLabel}>
               {[
-                ...data.requests.map((r) => ({
-                  at: r.createdAt,
-                  key: `r${r.id}`,
+                ...data.requests.map((request) => ({
+                  at: request.createdAt,
+                  key: `r${request.id}`,
                   node: (
                     <>
-                      Voorgelegd door {r.createdBy.displayName} op{' '}
-                      {formatIsoDate(r.createdAt, 'nl')}
-                      {r.note ? ` — “${r.note}”` : ''} ({r.status === 'open' ? 'open' : 'gesloten'})
+                      {r.requested(
+                        request.createdBy.displayName,
+                        formatIsoDate(request.createdAt, locale),
+                      )}
+                      {request.note ? ` — “${request.note}”` : ''} (
+                      {r.requestState(request.status === 'open')})
                     </>
                   ),
                 })),
@@ -117,15 +118,18 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
                   key: `d${d.id}`,
                   node: (
                     <>
-                      {d.outcome === 'approved' ? 'Goedgekeurd' : 'Afgewezen'} door{' '}
-                      {d.createdBy.displayName} op {formatIsoDate(d.decisionDate, 'nl')}
+                      {t.approval.decision(
+                        d.outcome,
+                        d.createdBy.displayName,
+                        formatIsoDate(d.decisionDate, locale),
+                      )}
                       {d.reason ? ` — ${d.reason}` : ''}
-                      {invalid ? ` (${INVALID[invalid]})` : ''}
+                      {invalid ? ` (${r.invalid[invalid]})` : ''}
                       {d.outcome === 'approved' && d.snapshot !== null && (
                         <>
                           {' '}
                           <Button size="small" onClick={() => setSnapshot(d)}>
-                            Goedgekeurde versie bekijken
+                            {r.viewSnapshot}
                           </Button>
                         </>
                       )}
@@ -145,10 +149,10 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
       {confirming && (
         <ConfirmDialog
           open
-          title="Ter goedkeuring voorleggen?"
-          description="De huidige versie gaat naar de algemeen directeur; in het kanaal verschijnt een kaart."
-          confirmLabel="Voorleggen"
-          textLabel="Toelichting (niet verplicht)"
+          title={r.confirmSubmitTitle}
+          description={r.confirmSubmit}
+          confirmLabel={r.confirmSubmitLabel}
+          textLabel={r.note}
           busy={submit.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={(note) => {
@@ -163,6 +167,8 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
 }
 
 function SnapshotDialog(props: { decision: DecisionRecord | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const r = t.approval.role;
   const content = props.decision ? parseSnapshot(props.decision.snapshot) : null;
   return (
     <Dialog
@@ -173,18 +179,14 @@ function SnapshotDialog(props: { decision: DecisionRecord | null; onClose: () =>
         <DialogBody>
           <DialogTitle>
             {props.decision
-              ? `Goedgekeurde versie van ${formatIsoDate(props.decision.decisionDate, 'nl')}`
+              ? r.snapshotTitle(formatIsoDate(props.decision.decisionDate, locale))
               : ''}
           </DialogTitle>
           <DialogContent>
-            {content ? (
-              <ContentView content={content} />
-            ) : (
-              <p>Deze momentopname kan niet gelezen worden.</p>
-            )}
+            {content ? <ContentView content={content} /> : <p>{r.snapshotUnreadable}</p>}
           </DialogContent>
           <DialogActions>
-            <Button onClick={props.onClose}>Sluiten</Button>
+            <Button onClick={props.onClose}>{r.close}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
