@@ -24,7 +24,10 @@ function parseSample(file: string): FunctionDescription {
   return result.description;
 }
 
-/** The status the data layer derives: an imported decision on the document's approval line. */
+/**
+ * The status the data layer derives: an imported decision on the document's approval line,
+ * written by someone outside the approver group — historical, not counting (docs/approval.md).
+ */
 async function detail(description: FunctionDescription): Promise<RoleDetail> {
   const hash = await contentHash(description);
   const decisions = description.approval
@@ -56,7 +59,7 @@ beforeAll(async () => {
 });
 
 describe('the sample documents in the tab', () => {
-  test('Deskundige ICT: every competency, Tekstverwerking at "Niveau 2", approved on 9 February 2023', async () => {
+  test('Deskundige ICT: every competency, Tekstverwerking at "Niveau 2", historical approval of 9 February 2023', async () => {
     const { container } = renderApp({
       subPageId: 'role/deskundige-ict',
       repositories: fakeRepositories(roles, []),
@@ -73,7 +76,7 @@ describe('the sample documents in the tab', () => {
     );
     expect(roles[0]!.description.competencies).toHaveLength(39);
     expect(screen.getByRole('region', { name: 'Goedkeuring' })).toHaveTextContent(
-      'Goedgekeurd op 9 februari 2023',
+      'Historisch besluit van 9 februari 2023 (geïmporteerd)',
     );
     // The page footer of the PDF never ends up in the content.
     expect(container).not.toHaveTextContent('Pagina 16 van 16');
