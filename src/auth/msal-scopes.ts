@@ -9,4 +9,8 @@ export const GRAPH_SCOPES = [
   'Sites.ReadWrite.All',
   'ChannelMessage.Send',
   'TeamsActivity.Send',
+  // Not in DESIGN §4, but needed in a tenant: the approver group's members decide which
+  // decisions count (and who is notified), and Graph lists a group's members or finds a group by
+  // name only with this permission. User.Read alone yields the user's own group ids, no more.
+  'GroupMember.Read.All',
 ] as const;

@@ -237,7 +237,8 @@ export function tabContentSecurityPolicy(
   if (config.mode === 'tenant') {
     // MSAL talks to Entra ID: tokens over fetch, silent sign-in in a hidden frame.
     connect.add(ENTRA_ID);
-    // The site itself: Graph hands out its file and list URLs (webUrl) on this host.
+    // The site's own host, and only that one: Graph answers a file's content with a redirect
+    // to SharePoint, and fetch follows it under connect-src.
     connect.add(`https://${config.site.hostname}`);
   }
   const ancestors =

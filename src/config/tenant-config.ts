@@ -141,7 +141,7 @@ export const TENANT_VARIABLES = {
   },
   HR_GROUP_ID: {
     what: 'de object-id van de beveiligingsgroep met de HR-medewerkers',
-    where: 'Microsoft Entra-beheercentrum › Groepen › Functiewijzer HR › Overzicht › Object-id',
+    where: 'Microsoft Entra-beheercentrum › Groepen › Functiewijzer Leden › Overzicht › Object-id',
   },
   APPROVER_GROUP_ID: {
     what: 'de object-id van de beveiligingsgroep met de goedkeurders (algemeen directeur)',

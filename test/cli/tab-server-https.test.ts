@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   ensureLocalCertificate,
   startTabServer,
+  tabContentSecurityPolicy,
   trustInstructions,
   type TabServerConfig,
 } from '../../src/cli/tab-server';
@@ -140,5 +141,18 @@ describe('the tab server over https, in tenant mode', () => {
         config: { ...tenant, approvals: { teamId: '', channelId: 'Goedkeuringen' } },
       }),
     ).rejects.toThrow(/ongeldig: approvals\.teamId, approvals\.channelId/);
+  });
+});
+
+describe('docs/deploy.md', () => {
+  it('documents exactly the CSP the tab is served with in a tenant (example site)', async () => {
+    const docs = await readFile(path.resolve(__dirname, '../../docs/deploy.md'), 'utf8');
+    const documented = [...docs.matchAll(/^Content-Security-Policy: (.+)$/gm)].map((m) => m[1]);
+    const inNginx = [...docs.matchAll(/add_header Content-Security-Policy "([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    const served = tabContentSecurityPolicy(tenant, 443);
+    expect(documented).toEqual([served]);
+    expect(inNginx).toEqual([served]);
   });
 });
