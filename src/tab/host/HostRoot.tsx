@@ -1,6 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+} from 'react';
 import type { TabHost, TabTheme } from '../app/host-context';
-import { switchPersona, type BootedHost } from './boot';
+import { switchPersona, type BootedHost, type SignInWatch } from './boot';
 import { ChannelTabConfig } from './ChannelTabConfig';
 import { READY_MARK } from './marks';
 import { PersonaSwitcher } from './PersonaSwitcher';
@@ -15,7 +23,8 @@ export interface HostRootProps {
 /**
  * Keeps the host value current: theme changes from Teams (or the operating system) re-render the
  * tab in place; a persona switch remounts it, because another user must not see the previous
- * user's cached views.
+ * user's cached views. In tenant mode a lapsed sign-in shows above the tab with the Aanmelden
+ * button; signing in again remounts the tab so every view reads again with the new token.
  */
 export function HostRoot({ booted, window: win, App }: HostRootProps) {
   const { session, initial } = booted;
@@ -25,6 +34,11 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
     permissions: initial.permissions,
   });
   const [subPageId, setSubPageId] = useState(initial.subPageId);
+  const [signIns, setSignIns] = useState(0);
+  const onSignedIn = useCallback(() => {
+    setSubPageId(currentSubPageId.current);
+    setSignIns((count) => count + 1);
+  }, []);
   const currentSubPageId = useRef(initial.subPageId);
   const readyOnce = useRef(false);
 
@@ -97,7 +111,39 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
           onChange={onPersonaChange}
         />
       )}
-      <App key={identity.user.upn} host={host} />
+      {booted.signIn && <SignInBanner watch={booted.signIn} onSignedIn={onSignedIn} />}
+      <App key={`${identity.user.upn}#${signIns}`} host={host} />
     </>
+  );
+}
+
+/** The lapsed sign-in, in plain Dutch, with the one button that helps; nothing when signed in. */
+function SignInBanner({ watch, onSignedIn }: { watch: SignInWatch; onSignedIn: () => void }) {
+  const subscribe = useCallback((listener: () => void) => watch.subscribe(listener), [watch]);
+  const problem = useSyncExternalStore(subscribe, () => watch.problem);
+  const [busy, setBusy] = useState(false);
+  if (!problem) return null;
+  const signIn = () => {
+    setBusy(true);
+    // Straight from the click: the browser allows the popup only then. A failure shows its own
+    // reason and waits for the next click.
+    watch.signIn().then(
+      () => {
+        setBusy(false);
+        onSignedIn();
+      },
+      () => setBusy(false),
+    );
+  };
+  return (
+    <section lang="nl-BE" aria-label="Aanmelden">
+      <p role="alert">{problem.message}</p>
+      {problem.askIt && <p>{problem.askIt}</p>}
+      {problem.action === 'sign-in' && (
+        <button type="button" onClick={signIn} disabled={busy}>
+          {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
+        </button>
+      )}
+    </section>
   );
 }

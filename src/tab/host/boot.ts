@@ -95,6 +95,68 @@ export class SignInRequired extends BootError {
   }
 }
 
+/**
+ * Tenant mode after start-up. A session can lapse while the tab is open (the sign-in expired,
+ * consent was withdrawn); without this the user would only see "no connection" from Graph. The
+ * host shows `problem` with the Aanmelden button, which calls `signIn()` from the click.
+ */
+export interface SignInWatch {
+  readonly problem: SignInProblem | null;
+  /** Called whenever `problem` changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Interactive sign-in; call it straight from the click. Rejects with the new problem. */
+  signIn(): Promise<void>;
+}
+
+function watchSignIn(provider: MsalTokenProvider): {
+  tokenProvider: TokenProvider;
+  watch: SignInWatch;
+} {
+  let problem: SignInProblem | null = null;
+  const listeners = new Set<() => void>();
+  const set = (next: SignInProblem | null) => {
+    if (next === problem) return;
+    problem = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    tokenProvider: {
+      getToken: () =>
+        provider.getToken().then(
+          (token) => {
+            set(null);
+            return token;
+          },
+          (error: unknown) => {
+            const next = signInProblemOf(error);
+            if (next) set(next);
+            throw error;
+          },
+        ),
+      invalidate: () => provider.invalidate(),
+    },
+    watch: {
+      get problem() {
+        return problem;
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      signIn() {
+        return provider.signIn().then(
+          () => set(null),
+          (error: unknown) => {
+            const next = signInProblemOf(error);
+            if (next) set(next);
+            throw error;
+          },
+        );
+      },
+    },
+  };
+}
+
 export interface BootedHost {
   config: RuntimeConfig;
   /** null in a plain browser. */
@@ -103,6 +165,8 @@ export interface BootedHost {
   personas: Persona[];
   /** Local mode's persona tokens (the switcher sets the persona); null in tenant mode. */
   tokenProvider: LocalPersonaTokenProvider | null;
+  /** Tenant mode: a sign-in that lapses while the tab is open; null in local mode. */
+  signIn: SignInWatch | null;
   repositories: TabRepositories;
   /** The host value for the first render; later ones come from `hostFor`. */
   initial: Pick<TabHost, 'theme' | 'locale' | 'subPageId' | 'user' | 'permissions'>;
@@ -185,6 +249,7 @@ async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Pr
     session,
     personas: session ? [] : personas,
     tokenProvider,
+    signIn: null,
     repositories,
     initial: {
       ...hostView(deps, session),
@@ -237,10 +302,11 @@ async function bootTenant(
     }
     const me = await tenant.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
     const { role, permissions } = identityFromGroups(me.memberOf, config.groups);
+    const watched = watchSignIn(tokenProvider);
     const repositories = deps.createRepositories({
       graphBaseUrl: config.graphBaseUrl,
       site: config.site,
-      tokenProvider,
+      tokenProvider: watched.tokenProvider,
       approvalChannel: {
         teamId: config.approvals.teamId,
         channelId: config.approvals.channelId,
@@ -260,6 +326,7 @@ async function bootTenant(
       session,
       personas: [],
       tokenProvider: null,
+      signIn: watched.watch,
       repositories,
       initial: { ...hostView(deps, session), user, permissions },
     };

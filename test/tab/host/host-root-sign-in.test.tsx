@@ -1,0 +1,106 @@
+/** @jest-environment jsdom */
+jest.mock('@microsoft/teams-js', () => ({
+  nestedAppAuth: { isNAAChannelRecommended: () => false },
+}));
+
+import '@testing-library/jest-dom';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
+import { InteractionRequiredAuthError } from '@azure/msal-browser';
+import { createMsalTokenProvider } from '../../../src/auth/msal-token-provider';
+import type { TokenProvider } from '../../../src/auth/token-provider';
+import type { TabHost, TabRepositories } from '../../../src/tab/app/host-context';
+import { bootHost, type BootDependencies } from '../../../src/tab/host/boot';
+import { HostRoot } from '../../../src/tab/host/HostRoot';
+import { account, FakeMsalClient, tokenFor } from '../../auth/msal-fakes';
+
+/**
+ * Tenant mode after start-up: when the sign-in lapses while the tab is open, the data layer's
+ * next token request fails, and the user sees why with the Aanmelden button — not a network
+ * error. The click opens the popup; afterwards the tab is mounted afresh so its views read again.
+ */
+
+const ANNE = account('anne.peeters@stad.be');
+const CONFIG = {
+  mode: 'tenant',
+  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+  clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  tenantId: 'stad.onmicrosoft.com',
+  teamsAppId: 'cd65313a-cf82-444d-91cd-705e07ef7699',
+  site: { hostname: 'stad.sharepoint.com', path: '/sites/functiewijzer' },
+  approvals: { teamId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98', channelId: '19:abc@thread.tacv2' },
+  groups: {
+    hr: '8e1b7c2a-9daf-4eb0-8b12-ed3e2fb0a199',
+    approvers: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
+  },
+};
+
+window.matchMedia = (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }) as unknown as MediaQueryList;
+
+let mounts = 0;
+function FakeApp({ host }: { host: TabHost }) {
+  useEffect(() => {
+    mounts += 1;
+  }, []);
+  return <p>Tabblad voor {host.user.displayName}</p>;
+}
+
+it('shows a lapsed sign-in with the Aanmelden button; the click signs in and reloads the tab', async () => {
+  const client = new FakeMsalClient();
+  client.accounts = [ANNE];
+  client.answerSilent(tokenFor(ANNE, 'token-1'));
+  const dataTokens: TokenProvider[] = [];
+  const deps: BootDependencies = {
+    window,
+    fetch: async () => ({ ok: true, status: 200, json: async () => CONFIG }) as Response,
+    connect: async () => null,
+    createRepositories: ({ tokenProvider }) => {
+      dataTokens.push(tokenProvider);
+      return {} as TabRepositories;
+    },
+    tenant: {
+      createTokenProvider: (options) =>
+        createMsalTokenProvider({
+          ...options,
+          dependencies: { createStandardClient: () => Promise.resolve(client) },
+        }),
+      readSignedInUser: async () => ({
+        person: {
+          id: 'u',
+          displayName: 'Anne Peeters',
+          userPrincipalName: ANNE.username,
+          mail: null,
+        },
+        memberOf: new Set<string>(),
+      }),
+    },
+  };
+  const booted = await bootHost(deps);
+  render(<HostRoot booted={booted} window={window} App={FakeApp} />);
+  expect(screen.getByText('Tabblad voor Anne Peeters')).toBeVisible();
+  expect(screen.queryByRole('button', { name: 'Aanmelden' })).toBeNull();
+  expect(mounts).toBe(1);
+
+  // Hours later the data layer asks for a token and silent renewal is no longer possible.
+  client.answerSilent(new InteractionRequiredAuthError('login_required', 'corr', ''));
+  await act(async () => {
+    await expect(dataTokens[0]!.getToken()).rejects.toThrow(/Meld je aan/);
+  });
+  expect(screen.getByRole('alert')).toHaveTextContent(/Meld je aan met je account van de stad/);
+  expect(client.popupCalls).toEqual([]);
+
+  client.answerPopup(tokenFor(ANNE, 'token-2'));
+  fireEvent.click(screen.getByRole('button', { name: 'Aanmelden' }));
+  expect(client.popupCalls).toHaveLength(1);
+  await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  expect(mounts).toBe(2);
+
+  client.answerSilent(tokenFor(ANNE, 'token-3'));
+  await expect(dataTokens[0]!.getToken()).resolves.toBe('token-3');
+});
