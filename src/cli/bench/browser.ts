@@ -1,16 +1,18 @@
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
-import { writeDescriptions } from '../../graph/import-writer';
-import { createRepositories } from '../../graph/repositories';
 import { READY_MARK } from '../../tab/host/marks';
-import { median, round } from '../bench-kit';
-import { benchDataset } from '../bench-dataset';
-import { LOCAL_SITE, PERSONAS, startLocalStack } from '../local-stack';
+import { type BenchOptions, median, round } from '../bench-kit';
+import { benchViews, loadedEmulatorCopy, submitForApproval } from '../bench-dataset';
+import { LOCAL_SITE, PERSONAS } from '../local-stack';
 import { ensureTabBuild, startTabServer } from '../tab-server';
 
 /**
@@ -20,11 +22,16 @@ import { ensureTabBuild, startTabServer } from '../tab-server';
  * - browserCatalogueWarmMs: the same after a reload (HTTP cache and the persisted query cache);
  * - browserRoleAfterClickMs: click on a role in the catalogue → its page rendered, the role
  *   never read before in that profile;
- * - browserSearchKeystrokeMs: key press in the search box → the result list updated and painted.
+ * - browserSearchKeystrokeMs: key press in the search box → the result list updated and painted;
+ * - browser{Role,Compare,Approvals}{Cold,Warm}Ms: the view opened from a link (`?subPageId=…`,
+ *   as Teams hands the tab a deep link) → its content rendered, in a fresh profile (cold) and
+ *   reopened after the tab stored its cache (warm). Approvals is the approval page of an open
+ *   request, as the director; approval reads are never cached, so its warm open reads again.
+ * "Rendered" is the tab's ready mark (first meaningful render) with the view's content in the DOM.
  * Medians over a few runs; the machine is shared, so single runs are noisy.
  *
  * The loaded emulator is kept under .cache/ (the load takes a while and is deterministic).
- * BENCH_BROWSER_ROLES overrides the number of roles for a quick local run.
+ * `--roles N` sets the number of roles for a quick local run.
  */
 
 export const name = 'browser';
@@ -37,18 +44,21 @@ export const budget = {
   browserSearchKeystrokeMs: 50,
 };
 
-const ROLES = Number(process.env['BENCH_BROWSER_ROLES'] ?? 2000);
 const RUNS = 3;
 const ROOT = path.join(__dirname, '..', '..', '..');
-const CACHE_DIR = path.join(ROOT, '.cache');
+const PERSONA_KEY = 'functiewijzer.persona';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export async function run(): Promise<Record<string, number>> {
+export async function run(options: BenchOptions): Promise<Record<string, number>> {
+  const ROLES = options.roles;
+  const views = benchViews(ROLES);
   await ensureTabBuild(ROOT, (line) => process.stderr.write(`${line}\n`));
   const initialJsGzipKb = await initialScriptsGzipKb(path.join(ROOT, 'dist', 'tab'));
 
   const dataDir = await loadedEmulatorCopy(ROLES);
   const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+  const [requestId] = await submitForApproval(emulator, views.approvals);
+  if (requestId === undefined) throw new Error('geen aanvraag ingediend');
   const tab = await startTabServer({
     root: ROOT,
     port: 0,
@@ -76,16 +86,40 @@ export async function run(): Promise<Record<string, number>> {
     const warm: number[] = [];
     const role: number[] = [];
     const keystrokes: number[] = [];
+    const linked = { role: new Samples(), compare: new Samples(), approvals: new Samples() };
+    const titleOf = (key: string): string => `Functie ${key.slice('functie-'.length)}`;
+    const heading = (page: Page, name: string | RegExp): Locator =>
+      page.getByRole('heading', { level: 1, name });
     for (let i = 0; i < RUNS; i += 1) {
+      process.stderr.write(`browser: ronde ${i + 1} van ${RUNS}…\n`);
+      await openFromLink(browser, tab.url, `role/${views.role}`, null, linked.role, (page) =>
+        heading(page, titleOf(views.role)),
+      );
+      await openFromLink(
+        browser,
+        tab.url,
+        `compare/${views.compare.join('/')}`,
+        null,
+        linked.compare,
+        (page) => page.getByRole('columnheader', { name: titleOf(views.compare[2]) }).first(),
+      );
+      await openFromLink(
+        browser,
+        tab.url,
+        `approval/${requestId}`,
+        PERSONAS.approver,
+        linked.approvals,
+        (page) => heading(page, `Goedkeuring: ${titleOf(views.approvals[0] ?? '')}`),
+      );
       const context = await freshContext(browser);
       try {
         const page = await context.newPage();
         cold.push(await catalogueReadyMs(page, tab.url));
         // "Warm" is a second open after the tab has stored its cache (written throttled).
-        await catalogueCachePersisted(page);
+        await cachePersisted(page);
         await page.reload();
-        warm.push(await readyMarkMs(page));
-        keystrokes.push(...(await searchKeystrokesMs(page, i)));
+        warm.push(await readyMarkMs(page, catalogueItem(page)));
+        keystrokes.push(...(await searchKeystrokesMs(page, i, ROLES)));
       } finally {
         await context.close();
       }
@@ -106,6 +140,12 @@ export async function run(): Promise<Record<string, number>> {
       browserRoleAfterClickMs: round(median(role)),
       browserSearchKeystrokeMs: round(median(keystrokes)),
       browserSearchKeystrokeMaxMs: round(Math.max(...keystrokes)),
+      browserRoleColdMs: round(median(linked.role.cold)),
+      browserRoleWarmMs: round(median(linked.role.warm)),
+      browserCompareColdMs: round(median(linked.compare.cold)),
+      browserCompareWarmMs: round(median(linked.compare.warm)),
+      browserApprovalsColdMs: round(median(linked.approvals.cold)),
+      browserApprovalsWarmMs: round(median(linked.approvals.warm)),
     };
   } finally {
     await browser.close();
@@ -116,6 +156,48 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 // ── measurements ───────────────────────────────────────────────────────────────────────────
+
+class Samples {
+  readonly cold: number[] = [];
+  readonly warm: number[] = [];
+}
+
+/**
+ * Opens the tab on `subPageId` in a fresh profile (as `persona`, or the default member of staff)
+ * and reopens it: once the tab has stored its cache, or at once for views it never caches.
+ */
+async function openFromLink(
+  browser: Browser,
+  tabUrl: string,
+  subPageId: string,
+  persona: string | null,
+  samples: Samples,
+  content: (page: Page) => Locator,
+): Promise<void> {
+  const context = await freshContext(browser);
+  try {
+    if (persona !== null) {
+      await context.addInitScript(([key, upn]) => sessionStorage.setItem(key, upn), [
+        PERSONA_KEY,
+        persona,
+      ] as const);
+    }
+    const page = await context.newPage();
+    const url = new URL(tabUrl);
+    url.searchParams.set('subPageId', subPageId);
+    await page.goto(url.href);
+    samples.cold.push(await readyMarkMs(page, content(page)));
+    if (!subPageId.startsWith('approval/')) await cachePersisted(page);
+    await page.reload();
+    samples.warm.push(await readyMarkMs(page, content(page)));
+  } finally {
+    await context.close();
+  }
+}
+
+function catalogueItem(page: Page): Locator {
+  return page.getByRole('list', { name: 'Functies' }).getByRole('listitem').first();
+}
 
 /** The scripts index.html loads up front, gzipped as the tab server sends them. */
 async function initialScriptsGzipKb(distTab: string): Promise<number> {
@@ -140,10 +222,13 @@ async function freshContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Milliseconds from navigation start to the tab's first meaningful render (HostRoot's mark). */
-async function readyMarkMs(page: Page): Promise<number> {
+/**
+ * Milliseconds from navigation start to the tab's first meaningful render (HostRoot's mark),
+ * once `content` is in the DOM: a mark set for an error page is not content.
+ */
+async function readyMarkMs(page: Page, content: Locator): Promise<number> {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK);
-  await page.getByRole('list', { name: 'Functies' }).getByRole('listitem').first().waitFor();
+  await content.waitFor();
   return page.evaluate(
     (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
     READY_MARK,
@@ -151,7 +236,7 @@ async function readyMarkMs(page: Page): Promise<number> {
 }
 
 /** Waits until the tab's query cache (IndexedDB "functiewijzer") holds a stored session. */
-async function catalogueCachePersisted(page: Page): Promise<void> {
+async function cachePersisted(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -179,7 +264,7 @@ async function catalogueCachePersisted(page: Page): Promise<void> {
 
 async function catalogueReadyMs(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  return readyMarkMs(page);
+  return readyMarkMs(page, catalogueItem(page));
 }
 
 /** Click a role not read before in this profile; time until its page heading is in the DOM. */
@@ -212,7 +297,7 @@ async function roleAfterClickMs(page: Page, run: number): Promise<number> {
  * Types a query one key at a time; for every key that changes the results, the time from the
  * key event to the updated list being painted (the next animation frame after the DOM change).
  */
-async function searchKeystrokesMs(page: Page, run: number): Promise<number[]> {
+async function searchKeystrokesMs(page: Page, run: number, roles: number): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: /Zoek op functie, taak of competentie/ });
   await box.click();
   // Every generated title is "Functie 0001"…"Functie 2000", so the prefix (typed at once) matches
@@ -220,7 +305,7 @@ async function searchKeystrokesMs(page: Page, run: number): Promise<number[]> {
   await box.fill('Functie ');
   await page
     .getByRole('status')
-    .filter({ hasText: `${ROLES} functies` })
+    .filter({ hasText: `${roles} functies` })
     .first()
     .waitFor();
   const query = ['1234', '0457', '1999'][run % 3] as string;
@@ -262,38 +347,4 @@ async function searchKeystrokesMs(page: Page, run: number): Promise<number[]> {
   }
   if (timings.length === 0) throw new Error('geen enkele toetsaanslag veranderde de resultaten');
   return timings;
-}
-
-// ── the data ───────────────────────────────────────────────────────────────────────────────
-
-/**
- * A private copy of an emulator data directory with `roles` roles loaded through Graph (as HR,
- * like an import). Loaded once and kept in .cache/; every run works on a copy.
- */
-async function loadedEmulatorCopy(roles: number): Promise<string> {
-  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v2`);
-  if (!existsSync(path.join(cached, '.complete'))) {
-    await rm(cached, { recursive: true, force: true });
-    await mkdir(cached, { recursive: true });
-    process.stderr.write(`Emulator laden met ${roles} functies (eenmalig, in .cache/)…\n`);
-    const stack = await startLocalStack({ port: 0, dataDir: cached, seed: false });
-    try {
-      const hr = createRepositories(stack.clientFor(PERSONAS.hr), stack.site);
-      const admin = createRepositories(stack.clientFor(PERSONAS.admin), stack.site);
-      const report = await writeDescriptions(benchDataset(roles), {
-        roles: hr.roles,
-        competencies: hr.competencies,
-        decisions: admin.decisions,
-        concurrency: 4,
-      });
-      const failed = report.documents.filter((d) => !d.ok);
-      if (failed.length > 0) throw new Error(`${failed.length} functies niet geladen`);
-    } finally {
-      await stack.close();
-    }
-    await writeFile(path.join(cached, '.complete'), new Date().toISOString());
-  }
-  const copy = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-browser-'));
-  await cp(cached, copy, { recursive: true });
-  return copy;
 }
