@@ -35,9 +35,12 @@ Fouten en waarschuwingen gaan naar stderr als "bestand: regel N: wat er mis is".
  * `formatReport` of src/graph/import-writer.ts fit as
  * `async (ds) => { const r = await writeDescriptions(ds, deps); return { summary: formatReport(r), failed: r.failed }; }`.
  */
-export type WriteDescriptions = (
-  descriptions: FunctionDescription[],
-) => Promise<{ summary: string; failed: boolean }>;
+export type WriteDescriptions = (descriptions: FunctionDescription[]) => Promise<{
+  summary: string;
+  failed: boolean;
+  /** Keys of the documents that did not (fully) land; running the same command finishes them. */
+  notLanded?: string[];
+}>;
 
 export type ImportIo = {
   stdout: (text: string) => void;
@@ -103,11 +106,13 @@ export async function runImport(
 
   const outcomes = await importAll(files, deps.importFile);
   const descriptions: FunctionDescription[] = [];
+  const fileOfKey = new Map<string, string>();
   let failed = false;
-  for (const { result } of outcomes) {
+  for (const { path, result } of outcomes) {
     if (result.ok) {
       for (const w of result.warnings) io.stderr(`waarschuwing: ${formatIssue(w)}\n`);
       descriptions.push(result.description);
+      if (!fileOfKey.has(result.description.key)) fileOfKey.set(result.description.key, path);
     } else {
       failed = true;
       for (const e of result.errors) io.stderr(`${formatIssue(e)}\n`);
@@ -127,6 +132,14 @@ export async function runImport(
   }
   const report = await mode.write(descriptions);
   io.stdout(`${report.summary}\n`);
+  const missing = report.notLanded ?? [];
+  if (missing.length > 0) {
+    // By file, so the person can see which documents to check; the keys make it unambiguous.
+    io.stdout(
+      `Niet (volledig) weggeschreven: ${missing.map((key) => `${basename(fileOfKey.get(key) ?? key)} (${key})`).join(', ')}.\n` +
+        'Voer dezelfde opdracht opnieuw uit: wat al weggeschreven is, wordt herkend aan de sleutel en overgeslagen.\n',
+    );
+  }
   return report.failed ? EXIT_FILE_ERRORS : EXIT_OK;
 }
 

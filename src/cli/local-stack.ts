@@ -5,6 +5,7 @@ import type { FunctionDescription } from '../domain/schema';
 import { createGraphClient, type GraphClientOptions, type GraphHttp } from '../graph/client';
 import {
   formatReport,
+  notLanded,
   type ImportReport,
   progressBar,
   type ProgressStream,
@@ -304,7 +305,7 @@ export function emulatorPermissions(
 /** What `npm run import` calls for its non-dry-run path (see src/cli/import.ts). */
 export type ImportWrite = (
   descriptions: FunctionDescription[],
-) => Promise<{ summary: string; failed: boolean }>;
+) => Promise<{ summary: string; failed: boolean; notLanded?: string[] }>;
 
 /**
  * The import's writer. Against a tenant when GRAPH_TOKEN and SHAREPOINT_SITE are set (content as
@@ -363,7 +364,7 @@ export function graphImportWrite(env: NodeJS.ProcessEnv, progress: ProgressStrea
         onProgress: bar.onProgress,
       });
       bar.finish();
-      return { summary: formatReport(report), failed: report.failed };
+      return { summary: formatReport(report), failed: report.failed, notLanded: notLanded(report) };
     } finally {
       await close();
     }

@@ -27,6 +27,22 @@ export interface ImportWriterDeps {
   /** Documents written at the same time (default 1). */
   concurrency?: number;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Attempts per document when SharePoint is unreachable or throttling beyond the client's own
+   * retries (default 3). Safe because a document is written by key: an attempt that died
+   * half-way is found and completed by the next one.
+   */
+  attempts?: number;
+  /** Wait between those attempts (default 2 s); injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_ATTEMPTS = 3;
+const ATTEMPT_PAUSE_MS = 2000;
+
+/** SharePoint was not there or not willing: trying the same thing later can succeed. */
+function isTransient(error: unknown): boolean {
+  return error instanceof DataError && (error.kind === 'network' || error.kind === 'throttled');
 }
 
 export interface Progress {
@@ -40,7 +56,7 @@ export type DecisionOutcome =
   | { kind: 'none' }
   | { kind: 'created'; decisionId: string }
   | { kind: 'present'; decisionId: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; transient?: boolean };
 
 export type DocumentOutcome =
   | {
@@ -118,17 +134,33 @@ export async function writeDescriptions(
 
   let done = descriptions.length - todo.length;
   let next = 0;
+  // Once a document could not reach SharePoint through all its attempts, the rest would only
+  // wait out the same outage one by one: they are reported as not attempted instead.
+  let unreachable: string | null = null;
   const lane = async (): Promise<void> => {
-    while (next < todo.length) {
+    while (next < todo.length && unreachable === null) {
       const index = todo[next++] as number;
       const description = descriptions[index] as FunctionDescription;
-      outcomes[index] = await writeOne(description, ensured.ids, deps);
+      const outcome = await writeWithAttempts(description, ensured.ids, deps);
+      outcomes[index] = outcome;
+      if (!outcome.ok && isTransient(outcome.error)) unreachable = outcome.message;
       done++;
       deps.onProgress?.({ done, total: descriptions.length, current: description.key });
     }
   };
   const lanes = Math.max(1, Math.min(deps.concurrency ?? 1, todo.length));
   await Promise.all(Array.from({ length: lanes }, lane));
+  for (const index of todo) {
+    if (outcomes[index] !== undefined) continue;
+    const d = descriptions[index] as FunctionDescription;
+    outcomes[index] = {
+      key: d.key,
+      title: d.title,
+      ok: false,
+      message: `niet geprobeerd: SharePoint bleef onbereikbaar (${unreachable ?? 'onbekende fout'})`,
+      error: null,
+    };
+  }
 
   return {
     documents: outcomes,
@@ -136,6 +168,26 @@ export async function writeDescriptions(
     drift: ensured.drift,
     failed: outcomes.some((o) => !o.ok || o.decision.kind === 'failed' || o.mismatch),
   };
+}
+
+/** `writeOne`, again after a pause while the failure is transient (see `attempts`). */
+async function writeWithAttempts(
+  description: FunctionDescription,
+  dictionaryIds: ReadonlyMap<string, string>,
+  deps: ImportWriterDeps,
+): Promise<DocumentOutcome> {
+  const attempts = Math.max(1, deps.attempts ?? DEFAULT_ATTEMPTS);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  let outcome = await writeOne(description, dictionaryIds, deps);
+  for (let attempt = 2; attempt <= attempts; attempt++) {
+    const transient = outcome.ok
+      ? outcome.decision.kind === 'failed' && outcome.decision.transient
+      : isTransient(outcome.error);
+    if (!transient) break;
+    await sleep(ATTEMPT_PAUSE_MS);
+    outcome = await writeOne(description, dictionaryIds, deps);
+  }
+  return outcome;
 }
 
 async function writeOne(
@@ -219,8 +271,19 @@ async function writeApproval(
           'dit account mag geen besluiten toevoegen. Laat IT (groep Functiewijzer Eigenaars) de import herhalen; de inhoud staat er al',
       };
     }
-    return { kind: 'failed', message: describeError(error) };
+    return { kind: 'failed', message: describeError(error), transient: isTransient(error) };
   }
+}
+
+/**
+ * Keys of the documents that did not fully land: not written, or written without their approval
+ * line. Running the same import again finishes exactly these; the rest is found by key and left
+ * as it is (action "unchanged", approval "present").
+ */
+export function notLanded(report: ImportReport): string[] {
+  return report.documents
+    .filter((d) => !d.ok || d.decision.kind === 'failed' || d.mismatch)
+    .map((d) => d.key);
 }
 
 function describeError(error: unknown): string {
