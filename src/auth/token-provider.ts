@@ -1,6 +1,7 @@
 /**
  * Where the tab gets its bearer tokens for Microsoft Graph. Locally: minted by the emulator for
- * a chosen persona (local-personas.ts). In a tenant (a later issue): MSAL nested app auth.
+ * a chosen persona (local-personas.ts). In a tenant: MSAL, nested app auth inside Teams
+ * (msal-token-provider.ts).
  * The rest of the app sees only this interface, so the two can never be mixed up.
  */
 export interface TokenProvider {
