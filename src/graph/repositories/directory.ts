@@ -30,9 +30,14 @@ const PERSON_SELECT = 'id,displayName,userPrincipalName,mail';
  * site): the tab calls it before it knows anything else.
  */
 export class DirectoryRepository {
-  private approverGroupId: string | undefined;
-
-  constructor(private readonly http: GraphHttp) {}
+  /**
+   * @param approverGroupId Tenant mode: the approvers' Entra ID group as configured, so no
+   * lookup by name is needed (and a renamed group keeps working). Absent: found by its name.
+   */
+  constructor(
+    private readonly http: GraphHttp,
+    private approverGroupId?: string,
+  ) {}
 
   me(options: ReadOptions = {}): Promise<Person> {
     return this.http.get(`/me?$select=${PERSON_SELECT}`, personShape, options);

@@ -23,13 +23,17 @@ export interface Repositories {
 }
 
 /** One set per signed-in user: the repositories share the client (and its token) and the site. */
-export function createRepositories(http: GraphHttp, site: SiteLists): Repositories {
+export function createRepositories(
+  http: GraphHttp,
+  site: SiteLists,
+  options: { approverGroupId?: string | null } = {},
+): Repositories {
   const ctx = { http, site };
   return {
     roles: new RoleRepository(ctx),
     competencies: new CompetencyRepository(ctx),
     requests: new ApprovalRequestRepository(ctx),
     decisions: new DecisionRepository(ctx),
-    directory: new DirectoryRepository(http),
+    directory: new DirectoryRepository(http, options.approverGroupId ?? undefined),
   };
 }

@@ -69,7 +69,10 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
   const sited = once(async () => {
     const siteId = await resolveSiteId(http, options.site);
     const site = await loadSiteLists(http, siteId);
-    return { site, repositories: createRepositories(http, site) };
+    return {
+      site,
+      repositories: createRepositories(http, site, { approverGroupId: options.approverGroupId }),
+    };
   });
   const repositories = async (): Promise<Repositories> => (await sited()).repositories;
   const approval = once(async () => {
@@ -83,9 +86,7 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
    */
   const approverIds = once(async () => {
     const { directory } = await repositories();
-    const members = options.approverGroupId
-      ? await directory.groupMembers(options.approverGroupId)
-      : await directory.approvers();
+    const members = await directory.approvers();
     return new Set(members.map((person) => person.id));
   });
 
