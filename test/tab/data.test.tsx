@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { NetworkError } from '../../src/graph/errors';
 import type { CatalogueEntry } from '../../src/tab/app/host-context';
 import { errorKind, isRetryable } from '../../src/tab/data/errors';
-import { CACHE_VERSION } from '../../src/tab/data/persist';
+import { CACHE_VERSION, createCachePersister } from '../../src/tab/data/persist';
+import { QueryClient } from '@tanstack/react-query';
 import { catalogueEntry, sampleRoles } from './support/fixtures';
 import { fakeRepositories, memoryStorage, renderApp } from './support/render-app';
 
@@ -12,61 +14,120 @@ jest.mock('../../src/tab/app/lazy-views', () => jest.requireActual('./support/sy
 
 const SOFIE = 'sofie.maes@stadtienen.onmicrosoft.com';
 const cacheKey = (upn: string) => `functiewijzer:cache:${upn}`;
+const tasksKey = (upn: string) => `${cacheKey(upn)}:tasks`;
 
 function never<T>(): Promise<T> {
   return new Promise<T>(() => undefined);
 }
 
-function persisted(catalogue: CatalogueEntry[], ageMs: number): string {
-  const at = Date.now() - ageMs;
-  return JSON.stringify({
-    buster: CACHE_VERSION,
-    savedAt: at,
-    queries: [{ queryKey: ['catalogue'], dataUpdatedAt: at, data: catalogue }],
-  });
-}
-
 const catalogue = sampleRoles.map(catalogueEntry);
 
-describe('persisted cache', () => {
-  test('the first open writes the catalogue to the store', async () => {
-    const storage = memoryStorage();
-    const { unmount } = renderApp({ cacheStorage: storage });
-    await screen.findByRole('button', { name: 'Deskundige ICT' });
-    unmount(); // flushes the pending write
-    const saved = JSON.parse(storage.data.get(cacheKey(SOFIE)) ?? 'null') as {
-      queries: Array<{ queryKey: unknown[]; data: CatalogueEntry[] }>;
-    };
-    const entry = saved.queries.find((q) => q.queryKey[0] === 'catalogue');
-    expect(entry?.data.map((e) => e.key)).toEqual(catalogue.map((e) => e.key));
-  });
+/**
+ * The records a first open of the tab stores for Sofie, written by the tab itself: the tests
+ * below read them back the way a second open does, or damage them first.
+ */
+async function storedSession(entries: CatalogueEntry[] = catalogue): Promise<Map<string, string>> {
+  const storage = memoryStorage();
+  const repositories = fakeRepositories(undefined, undefined, entries);
+  const { unmount } = renderApp({ cacheStorage: storage, repositories });
+  await waitFor(() => expect(storage.data.has(tasksKey(SOFIE))).toBe(true));
+  unmount();
+  return new Map(storage.data);
+}
 
-  test('a second open renders the stored catalogue at once and revalidates it', async () => {
-    const storage = memoryStorage({ [cacheKey(SOFIE)]: persisted(catalogue, 5 * 60_000) });
-    const repositories = fakeRepositories();
-    let answer: (value: CatalogueEntry[]) => void = () => undefined;
-    repositories.listCatalogue.mockImplementation(
-      () => new Promise<CatalogueEntry[]>((resolve) => (answer = resolve)),
-    );
-    renderApp({ cacheStorage: storage, repositories });
+/** The stored main record with `change` applied to its parsed JSON. */
+function edited(stored: Map<string, string>, change: (record: Record<string, unknown>) => void) {
+  const record = JSON.parse(stored.get(cacheKey(SOFIE)) ?? 'null') as Record<string, unknown>;
+  change(record);
+  return JSON.stringify(record);
+}
+
+/** A second open on `records`, its revalidation held until `answer` is called. */
+function secondOpen(records: Record<string, string>) {
+  const storage = memoryStorage(records);
+  const repositories = fakeRepositories();
+  let answer: (value: CatalogueEntry[]) => void = () => undefined;
+  repositories.listCatalogue.mockImplementation(
+    () => new Promise<CatalogueEntry[]>((resolve) => (answer = resolve)),
+  );
+  renderApp({ cacheStorage: storage, repositories });
+  return { storage, repositories, answer: (value: CatalogueEntry[]) => act(() => answer(value)) };
+}
+
+function resultTitles(): string[] {
+  return within(screen.getByRole('list', { name: 'Functies' }))
+    .getAllByRole('listitem')
+    .map((item) => within(item).getAllByRole('button')[0]?.textContent ?? '');
+}
+
+describe('persisted cache', () => {
+  test('a second open shows the stored catalogue at once and revalidates it', async () => {
+    const stored = await storedSession();
+    const { repositories, answer } = secondOpen(Object.fromEntries(stored));
     // On screen while the repository has not answered.
     expect(await screen.findByRole('button', { name: 'Deskundige ICT' })).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('3 functies');
     await waitFor(() => expect(repositories.listCatalogue).toHaveBeenCalledTimes(1));
     const renamed = catalogue.map((e) =>
       e.key === 'deskundige-ict' ? { ...e, title: 'Deskundige ICT (nieuw)' } : e,
     );
-    act(() => answer(renamed));
+    answer(renamed);
     expect(
       await screen.findByRole('button', { name: 'Deskundige ICT (nieuw)' }),
     ).toBeInTheDocument();
   });
 
+  test('before the revalidation answers, search finds stored tasks and competencies and says why', async () => {
+    const user = userEvent.setup();
+    const stored = await storedSession();
+    secondOpen(Object.fromEntries(stored));
+    const search = await screen.findByRole('searchbox', { name: /zoek op functie/i });
+    await user.type(search, 'geintegreerd beleid');
+    await waitFor(() => expect(resultTitles()).toEqual(['Deskundige ICT']));
+    expect(screen.getByRole('list', { name: 'Functies' })).toHaveTextContent(
+      'Gevonden in: Taak: Werkt mee aan een geïntegreerd beleid voor de organisatie.',
+    );
+    await user.clear(search);
+    await user.type(search, 'samenwerken');
+    await waitFor(() => expect(resultTitles()).toEqual(['Leidinggevende']));
+    expect(screen.getByRole('list', { name: 'Functies' })).toHaveTextContent(
+      'Gevonden in: Competentie: Samenwerken',
+    );
+  });
+
+  test('the catalogue reads back exactly as the repository gave it, and is not written back', async () => {
+    const varied: CatalogueEntry[] = catalogue.map((e, i) => ({
+      ...e,
+      department: i === 0 ? null : e.department,
+      status: i === 1 ? { kind: 'draft', historicalDate: '2021-03-04' } : e.status,
+      competencies: e.competencies.map((c, j) => ({
+        ...c,
+        requiredLevel: j === 0 ? null : c.requiredLevel,
+      })),
+    }));
+    const storage = memoryStorage(Object.fromEntries(await storedSession(varied)));
+    const writes = jest.spyOn(storage, 'setItem');
+    const client = new QueryClient();
+    const persister = createCachePersister(client, {
+      storage,
+      key: cacheKey(SOFIE),
+      buster: CACHE_VERSION,
+      maxAgeMs: 60_000,
+    });
+    const unsubscribe = persister.subscribe();
+    expect(await persister.restore()).toBe('restored');
+    expect(await persister.restoreSearchText()).toBe(true);
+    expect(client.getQueryData(['catalogue'])).toEqual(varied);
+    unsubscribe();
+    expect(writes).not.toHaveBeenCalled();
+  });
+
   test('another user never sees the stored view of someone else', async () => {
-    const storage = memoryStorage({ [cacheKey(SOFIE)]: persisted(catalogue, 1000) });
+    const stored = await storedSession();
     const repositories = fakeRepositories();
     repositories.listCatalogue.mockImplementation(never);
     renderApp({
-      cacheStorage: storage,
+      cacheStorage: memoryStorage(Object.fromEntries(stored)),
       repositories,
       user: { upn: 'hilde.janssens@stadtienen.onmicrosoft.com', displayName: 'Hilde', role: 'hr' },
     });
@@ -75,16 +136,35 @@ describe('persisted cache', () => {
     expect(screen.queryByRole('button', { name: 'Deskundige ICT' })).not.toBeInTheDocument();
   });
 
-  test.each([
-    ['not JSON', '{nope'],
-    ['another app version', JSON.stringify({ buster: 'old', savedAt: Date.now(), queries: [] })],
-    ['older than a day', persisted(catalogue, 25 * 60 * 60_000)],
+  test.each<[string, (stored: Map<string, string>) => string]>([
+    ['not JSON', () => '{nope'],
+    ['of another app version', (stored) => edited(stored, (r) => (r['buster'] = 'old'))],
     [
-      'data of the wrong shape',
-      persisted([{ key: 'x', title: 42 } as unknown as CatalogueEntry], 1000),
+      'older than a day',
+      (stored) => edited(stored, (r) => (r['savedAt'] = Date.now() - 25 * 60 * 60_000)),
     ],
-  ])('a stored cache that is %s is ignored', async (_, stored) => {
-    const storage = memoryStorage({ [cacheKey(SOFIE)]: stored });
+    [
+      'of the wrong shape',
+      (stored) =>
+        edited(stored, (r) => {
+          const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
+          entries[0]!['title'] = 42;
+        }),
+    ],
+    [
+      'naming a competency outside its table',
+      (stored) =>
+        edited(stored, (r) => {
+          const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
+          entries[0]!['competencies'] = '999:2';
+        }),
+    ],
+  ])('a stored cache that is %s is ignored', async (_, damage) => {
+    const stored = await storedSession();
+    const storage = memoryStorage({
+      [cacheKey(SOFIE)]: damage(stored),
+      [tasksKey(SOFIE)]: stored.get(tasksKey(SOFIE)) ?? '',
+    });
     const repositories = fakeRepositories();
     repositories.listCatalogue.mockImplementation(never);
     renderApp({ cacheStorage: storage, repositories });
@@ -92,6 +172,45 @@ describe('persisted cache', () => {
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Laden…');
     expect(screen.queryByRole('listitem')).not.toBeInTheDocument();
   });
+
+  test.each<[string, (stored: Map<string, string>) => string | null]>([
+    ['missing', () => null],
+    ['not JSON', () => '[1,'],
+    [
+      'of another session',
+      (stored) => (stored.get(tasksKey(SOFIE)) ?? '').replace(/"stamp":"[^"]+"/, '"stamp":"x"'),
+    ],
+    [
+      'for fewer roles',
+      (stored) => {
+        const tasks = JSON.parse(stored.get(tasksKey(SOFIE)) ?? 'null') as { tasks: unknown[] };
+        tasks.tasks.pop();
+        return JSON.stringify(tasks);
+      },
+    ],
+  ])(
+    'stored search text that is %s: the list still shows, the revalidation brings the tasks',
+    async (_, damage) => {
+      const user = userEvent.setup();
+      const stored = await storedSession();
+      const tasks = damage(stored);
+      const records: Record<string, string> = {
+        [cacheKey(SOFIE)]: stored.get(cacheKey(SOFIE)) ?? '',
+      };
+      if (tasks !== null) records[tasksKey(SOFIE)] = tasks;
+      const { repositories, answer } = secondOpen(records);
+      expect(await screen.findByRole('button', { name: 'Deskundige ICT' })).toBeInTheDocument();
+      const search = screen.getByRole('searchbox', { name: /zoek op functie/i });
+      // Damaged tasks are never shown as if they were the role's: a task search finds nothing yet.
+      await user.type(search, 'geintegreerd beleid');
+      await waitFor(() =>
+        expect(screen.queryByRole('list', { name: 'Functies' })).not.toBeInTheDocument(),
+      );
+      await waitFor(() => expect(repositories.listCatalogue).toHaveBeenCalledTimes(1));
+      answer(catalogue);
+      await waitFor(() => expect(resultTitles()).toEqual(['Deskundige ICT']));
+    },
+  );
 });
 
 describe('network', () => {

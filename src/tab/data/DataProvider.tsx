@@ -2,7 +2,7 @@ import { IsRestoringProvider, onlineManager, QueryClientProvider } from '@tansta
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TabCacheStorage, TabRepositories } from '../app/host-context';
 import { CACHE_MAX_AGE_MS, createQueryClient } from './query-client';
-import { CACHE_VERSION, persistQueryCache, restoreQueryCache } from './persist';
+import { CACHE_VERSION, createCachePersister, type CachePersister } from './persist';
 import { RepositoriesContext } from './queries';
 
 export interface DataProviderProps {
@@ -17,7 +17,8 @@ export interface DataProviderProps {
 /**
  * The query client of one user's session, with its persisted cache. While the cache is read back
  * the queries wait (`IsRestoringProvider`), so the first render after an open shows stored data
- * instead of a skeleton followed by the same data.
+ * instead of a skeleton followed by the same data. The catalogue's search text is read back
+ * right after that render (see persist.ts).
  */
 export function DataProvider(props: DataProviderProps) {
   const { userId } = props;
@@ -33,29 +34,39 @@ export function DataProvider(props: DataProviderProps) {
     }
   });
   const [restoring, setRestoring] = useState(storage !== null);
+  const [persister, setPersister] = useState<CachePersister | null>(null);
 
   useEffect(() => {
     if (!storage) return;
-    const options = {
+    const created = createCachePersister(client, {
       storage,
       key: `functiewijzer:cache:${userId.toLowerCase()}`,
       buster: CACHE_VERSION,
       maxAgeMs: CACHE_MAX_AGE_MS,
-    };
+    });
     let cancelled = false;
     let unsubscribe: (() => void) | null = null;
-    void restoreQueryCache(client, options)
+    void created
+      .restore()
       .catch(() => 'empty' as const)
       .then(() => {
         if (cancelled) return;
-        unsubscribe = persistQueryCache(client, options);
+        unsubscribe = created.subscribe();
         setRestoring(false);
+        setPersister(created);
       });
     return () => {
       cancelled = true;
       unsubscribe?.();
     };
   }, [client, storage, userId]);
+
+  // The catalogue's tasks (search text) are read back after the restored list is on screen:
+  // this effect runs once that render is committed.
+  useEffect(() => {
+    if (restoring || !persister) return;
+    void persister.restoreSearchText().catch(() => false);
+  }, [restoring, persister]);
 
   return (
     <QueryClientProvider client={client}>

@@ -1,7 +1,15 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { z } from 'zod';
-import type { TabCacheStorage } from '../app/host-context';
-import { persistedDataSchema } from './queries';
+import { hashKey, type Query, type QueryClient } from '@tanstack/react-query';
+import type { CatalogueEntry, TabCacheStorage } from '../app/host-context';
+import { RESTORE_MARKS } from '../host/marks';
+import { persistedDataSchema, queryKeys } from './queries';
+import {
+  persistedEnvelopeSchema,
+  storedCatalogueSchema,
+  storedCatalogueTasksSchema,
+  type PersistedEnvelope,
+  type StoredCatalogueInput,
+  type StoredCatalogueTasks,
+} from './schemas';
 
 /**
  * A small persister for the query cache: a second open of the tab renders the last data at once
@@ -10,6 +18,12 @@ import { persistedDataSchema } from './queries';
  * `@tanstack/query-sync-storage-persister` because that package pins an older query-core than
  * ours (two copies in the bundle), and because what comes back from storage is validated here,
  * per query, with the same schemas the data has.
+ *
+ * The catalogue is stored apart from the rest and in two records (see `storedCatalogueSchema`):
+ * at 2,000 roles its tasks are some 8 MB that only the search needs. A warm open reads and
+ * validates the small record first and shows the list (`restore`); the tasks follow right after
+ * the first paint (`restoreSearchText`). Measured in Chromium: reading, parsing and validating
+ * the whole catalogue as one JSON string took about 170 ms before anything could render.
  */
 
 export interface PersistOptions {
@@ -19,73 +33,226 @@ export interface PersistOptions {
   /** Bump to drop every cache written by an older app version. */
   buster: string;
   maxAgeMs: number;
-  /** Writes are coalesced: at most one per this many milliseconds. */
+  /** Writes are coalesced: at most one per this many milliseconds (the first goes at once). */
   throttleMs?: number;
   /** How many role pages to keep; the catalogue and dictionary are always kept. */
   maxRoles?: number;
   now?: () => number;
 }
 
-export const CACHE_VERSION = 'functiewijzer-query-cache-1';
+export const CACHE_VERSION = 'functiewijzer-query-cache-2';
 
-const envelopeSchema = z.object({
-  buster: z.string(),
-  savedAt: z.number(),
-  queries: z.array(
-    z.object({
-      queryKey: z.array(z.union([z.string(), z.number()])),
-      dataUpdatedAt: z.number(),
-      data: z.unknown(),
-    }),
-  ),
-});
-type Envelope = z.infer<typeof envelopeSchema>;
+/** The key of the catalogue's search-text record, beside the user's main record. */
+export function tasksKey(key: string): string {
+  return `${key}:tasks`;
+}
 
 export type RestoreOutcome = 'restored' | 'empty' | 'discarded';
 
-/** Puts persisted data back into the cache; anything old, foreign or malformed is dropped. */
-export async function restoreQueryCache(
-  client: QueryClient,
-  options: PersistOptions,
-): Promise<RestoreOutcome> {
-  const now = options.now ?? Date.now;
-  let raw: string | null;
-  try {
-    raw = await options.storage.getItem(options.key);
-  } catch {
-    return 'empty';
-  }
-  if (raw === null) return 'empty';
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    json = null;
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (
-    !envelope.success ||
-    envelope.data.buster !== options.buster ||
-    now() - envelope.data.savedAt > options.maxAgeMs
-  ) {
-    await options.storage.removeItem(options.key).catch(() => undefined);
-    return 'discarded';
-  }
-  let restored = 0;
-  for (const query of envelope.data.queries) {
-    const schema = persistedDataSchema(query.queryKey);
-    const data = schema?.safeParse(query.data);
-    if (!data?.success) continue;
-    client.setQueryData(query.queryKey, data.data, { updatedAt: query.dataUpdatedAt });
-    restored += 1;
-  }
-  // Shown at once, but never trusted as fresh: every view refetches what it shows on mount.
-  await client.invalidateQueries({ refetchType: 'none' });
-  return restored > 0 ? 'restored' : 'discarded';
+export interface CachePersister {
+  /**
+   * Puts the persisted data back into the cache, the catalogue without its tasks; anything old,
+   * foreign or malformed is dropped.
+   */
+  restore(): Promise<RestoreOutcome>;
+  /**
+   * Completes the restored catalogue with its tasks, unless fresher data arrived meanwhile.
+   * Resolves true when the catalogue is complete (or there was none to complete).
+   */
+  restoreSearchText(): Promise<boolean>;
+  /** Writes the cache after every successful fetch (coalesced); returns the unsubscribe. */
+  subscribe(): () => void;
 }
 
-function snapshot(client: QueryClient, options: PersistOptions): Envelope {
+/** What is on storage now, so an unchanged cache is not written again. */
+interface Written {
+  /** `queryHash → dataUpdatedAt` of the last main record. */
+  queries: Map<string, number>;
+  /** The catalogue array whose tasks the tasks record holds, and its stamp. */
+  tasksOf: readonly CatalogueEntry[] | null;
+  tasksStamp: string | null;
+}
+
+export function createCachePersister(client: QueryClient, options: PersistOptions): CachePersister {
   const now = options.now ?? Date.now;
+  const written: Written = { queries: new Map(), tasksOf: null, tasksStamp: null };
+  /** Restored without tasks: the array in the cache, and the stamp its tasks must carry. */
+  let partial: { entries: CatalogueEntry[]; tasksStamp: string; updatedAt: number } | null = null;
+
+  const discard = async (): Promise<'discarded'> => {
+    await Promise.all([
+      options.storage.removeItem(options.key).catch(() => undefined),
+      options.storage.removeItem(tasksKey(options.key)).catch(() => undefined),
+    ]);
+    return 'discarded';
+  };
+
+  const restore = async (): Promise<RestoreOutcome> => {
+    mark(RESTORE_MARKS.start);
+    let raw: string | null;
+    try {
+      raw = await options.storage.getItem(options.key);
+    } catch {
+      return 'empty';
+    }
+    mark(RESTORE_MARKS.read);
+    if (raw === null) return 'empty';
+    const envelope = persistedEnvelopeSchema.safeParse(parseJson(raw));
+    if (
+      !envelope.success ||
+      envelope.data.buster !== options.buster ||
+      now() - envelope.data.savedAt > options.maxAgeMs
+    ) {
+      return discard();
+    }
+    let restored = 0;
+    for (const query of envelope.data.queries) {
+      const data = persistedDataSchema(query.queryKey)?.safeParse(query.data);
+      if (!data?.success) continue;
+      client.setQueryData(query.queryKey, data.data, { updatedAt: query.dataUpdatedAt });
+      written.queries.set(hashKey(query.queryKey), query.dataUpdatedAt);
+      restored += 1;
+    }
+    const catalogue = storedCatalogueSchema.safeParse(envelope.data.catalogue);
+    if (catalogue.success) {
+      const { dataUpdatedAt, tasksStamp } = catalogue.data;
+      // Tasks follow in `restoreSearchText`; until then search covers titles and competencies.
+      const entries = catalogue.data.entries.map((entry) => ({ ...entry, tasks: [] }));
+      client.setQueryData(queryKeys.catalogue, entries, { updatedAt: dataUpdatedAt });
+      partial = { entries, tasksStamp, updatedAt: dataUpdatedAt };
+      written.queries.set(hashKey(queryKeys.catalogue), dataUpdatedAt);
+      restored += 1;
+    }
+    mark(RESTORE_MARKS.validated);
+    // Shown at once, but never trusted as fresh: every view refetches what it shows on mount.
+    await client.invalidateQueries({ refetchType: 'none' });
+    return restored > 0 ? 'restored' : discard();
+  };
+
+  const restoreSearchText = async (): Promise<boolean> => {
+    const pending = partial;
+    partial = null;
+    if (!pending) return true;
+    let raw: string | null = null;
+    try {
+      raw = await options.storage.getItem(tasksKey(options.key));
+    } catch {
+      // As if missing: the catalogue is refetched on mount anyway.
+    }
+    const stored = raw === null ? null : storedCatalogueTasksSchema.safeParse(parseJson(raw));
+    const tasks = stored?.success ? stored.data : null;
+    const matches =
+      tasks !== null &&
+      tasks.stamp === pending.tasksStamp &&
+      tasks.tasks.length === pending.entries.length;
+    // Fresher data from the network (or a user switch) replaced the restored array: keep that.
+    const current = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue);
+    if (current !== pending.entries) return true;
+    if (!matches) {
+      // A record of another session or a damaged one: the list stays as restored and the
+      // revalidation that is already under way brings the tasks.
+      mark(RESTORE_MARKS.searchText);
+      return false;
+    }
+    const complete = pending.entries.map((entry, index) => ({
+      ...entry,
+      tasks: tasks.tasks[index] ?? [],
+    }));
+    // On storage already: an unchanged catalogue is not written back.
+    written.tasksOf = complete;
+    written.tasksStamp = tasks.stamp;
+    client.setQueryData(queryKeys.catalogue, complete, { updatedAt: pending.updatedAt });
+    mark(RESTORE_MARKS.searchText);
+    return true;
+  };
+
+  const write = () => {
+    const snapshot = takeSnapshot(client, options, written, now);
+    if (!snapshot) return;
+    const { envelope, tasks, state } = snapshot;
+    const storage = options.storage;
+    written.queries = state.queries;
+    // Both writes start now (one IndexedDB transaction each, run in this order), so a write
+    // flushed on `pagehide` is not left half-issued. The first screen's record goes first. A
+    // failed or interrupted tasks write leaves stamps that differ, which `restoreSearchText`
+    // detects; a failure is forgotten so the next write tries again. A full quota or a private
+    // window must not break the tab: the cache is an optimisation.
+    storage.setItem(options.key, JSON.stringify(envelope)).catch(() => {
+      written.queries = new Map();
+    });
+    if (tasks) {
+      written.tasksOf = state.tasksOf;
+      written.tasksStamp = state.tasksStamp;
+      storage.setItem(tasksKey(options.key), JSON.stringify(tasks)).catch(() => {
+        written.tasksOf = null;
+        written.tasksStamp = null;
+      });
+    }
+  };
+
+  const subscribe = () => {
+    const throttleMs = options.throttleMs ?? 1_000;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastWrite = Number.NEGATIVE_INFINITY;
+    const run = () => {
+      timer = null;
+      lastWrite = now();
+      write();
+    };
+    const unsubscribe = client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      if (persistedDataSchema(event.query.queryKey) === null) return;
+      // The first write goes on the next tick: a tab closed a second after its first open
+      // should still open warm next time. Later ones are coalesced.
+      timer ??= setTimeout(run, Math.max(0, lastWrite + throttleMs - now()));
+    });
+    const flush = () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      run();
+    };
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
+    return () => {
+      flush();
+      unsubscribe();
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', flush);
+    };
+  };
+
+  return { restore, restoreSearchText, subscribe };
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.mark(name);
+  }
+}
+
+function isCatalogue(query: Query): boolean {
+  return query.queryKey.length === 1 && query.queryKey[0] === queryKeys.catalogue[0];
+}
+
+interface Snapshot {
+  envelope: PersistedEnvelope;
+  tasks: StoredCatalogueTasks | null;
+  state: Written;
+}
+
+/** What to write, or null when storage holds exactly this already. */
+function takeSnapshot(
+  client: QueryClient,
+  options: PersistOptions,
+  written: Written,
+  now: () => number,
+): Snapshot | null {
   const maxRoles = options.maxRoles ?? 50;
   const successful = client
     .getQueryCache()
@@ -99,45 +266,70 @@ function snapshot(client: QueryClient, options: PersistOptions): Envelope {
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt);
   let roles = 0;
   const kept = successful.filter((query) => query.queryKey[0] !== 'role' || ++roles <= maxRoles);
+  const queries = new Map(kept.map((query) => [query.queryHash, query.state.dataUpdatedAt]));
+  if (
+    queries.size === written.queries.size &&
+    [...queries].every(([hash, at]) => written.queries.get(hash) === at)
+  ) {
+    return null;
+  }
+
+  const catalogueQuery = kept.find(isCatalogue);
+  const catalogue = catalogueQuery?.state.data as CatalogueEntry[] | undefined;
+  let tasks: StoredCatalogueTasks | null = null;
+  let tasksStamp = written.tasksStamp;
+  let tasksOf = written.tasksOf;
+  // Structural sharing keeps the array when a refetch brought nothing new: no 8 MB rewrite then.
+  if (catalogue && (catalogue !== written.tasksOf || tasksStamp === null)) {
+    tasksStamp = `${now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    tasksOf = catalogue;
+    tasks = { stamp: tasksStamp, tasks: catalogue.map((entry) => entry.tasks) };
+  }
   return {
-    buster: options.buster,
-    savedAt: now(),
-    queries: kept.map((query) => ({
-      queryKey: query.queryKey as Array<string | number>,
-      dataUpdatedAt: query.state.dataUpdatedAt,
-      data: query.state.data,
+    envelope: {
+      buster: options.buster,
+      savedAt: now(),
+      catalogue:
+        catalogue && catalogueQuery && tasksStamp !== null
+          ? encodeCatalogue(catalogue, catalogueQuery.state.dataUpdatedAt, tasksStamp)
+          : null,
+      queries: kept
+        .filter((query) => !isCatalogue(query))
+        .map((query) => ({
+          queryKey: query.queryKey as Array<string | number>,
+          dataUpdatedAt: query.state.dataUpdatedAt,
+          data: query.state.data,
+        })),
+    },
+    tasks,
+    state: { queries, tasksOf, tasksStamp },
+  };
+}
+
+/** The first record of the catalogue (see `storedCatalogueSchema`). */
+function encodeCatalogue(
+  entries: readonly CatalogueEntry[],
+  dataUpdatedAt: number,
+  tasksStamp: string,
+): StoredCatalogueInput {
+  const names: string[] = [];
+  const indexOf = new Map<string, number>();
+  return {
+    dataUpdatedAt,
+    tasksStamp,
+    names,
+    entries: entries.map(({ tasks: _tasks, competencies, ...entry }) => ({
+      ...entry,
+      competencies: competencies
+        .map(({ name, requiredLevel }) => {
+          let index = indexOf.get(name);
+          if (index === undefined) {
+            index = names.push(name) - 1;
+            indexOf.set(name, index);
+          }
+          return `${index}:${requiredLevel ?? '-'}`;
+        })
+        .join(','),
     })),
   };
-}
-
-/** Writes the cache after every successful fetch (coalesced); returns the unsubscribe. */
-export function persistQueryCache(client: QueryClient, options: PersistOptions): () => void {
-  const throttleMs = options.throttleMs ?? 1_000;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const write = () => {
-    timer = null;
-    const text = JSON.stringify(snapshot(client, options));
-    // A full quota or a private window must not break the tab: the cache is an optimisation.
-    options.storage.setItem(options.key, text).catch(() => undefined);
-  };
-  const unsubscribe = client.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success') return;
-    if (!isPersisted(event.query.queryKey)) return;
-    timer ??= setTimeout(write, throttleMs);
-  });
-  const flush = () => {
-    if (timer === null) return;
-    clearTimeout(timer);
-    write();
-  };
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
-  return () => {
-    flush();
-    unsubscribe();
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', flush);
-  };
-}
-
-function isPersisted(key: QueryKey): boolean {
-  return persistedDataSchema(key) !== null;
 }

@@ -8,7 +8,12 @@ import {
   levelIndicatorsSchema,
 } from '../../domain/schema';
 import type { RoleStatus } from '../../domain/status';
-import type { CatalogueEntry, DictionaryCompetency, RoleDetail } from '../app/host-context';
+import type {
+  CatalogueCompetency,
+  CatalogueEntry,
+  DictionaryCompetency,
+  RoleDetail,
+} from '../app/host-context';
 
 /*
  * Schemas for what the tab reads back from its persisted cache: that store outlives app versions
@@ -39,7 +44,7 @@ export const roleStatusSchema: z.ZodType<RoleStatus> = z.discriminatedUnion('kin
     decisionId: z.string(),
   }),
   z.object({ kind: z.literal('changed'), approvedDate: isoDateSchema, decisionId: z.string() }),
-  z.object({ kind: z.literal('draft') }),
+  z.object({ kind: z.literal('draft'), historicalDate: isoDateSchema.optional() }),
 ]);
 
 export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
@@ -60,6 +65,90 @@ export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
 });
 
 export const catalogueSchema = z.array(catalogueEntrySchema);
+
+/*
+ * The catalogue as it is persisted: split in two records, because a warm open must show the list
+ * long before 2,000 roles' worth of task text is read back (about 70 % of the catalogue's bytes).
+ *
+ * 1. The first screen: every role without its tasks, competency names replaced by their index in
+ *    a table (160 distinct names over some 70,000 mentions), each role's competencies one string
+ *    "index:level,…" with level 0–3 or "-" for none. One regular expression per role replaces
+ *    70,000 object validations.
+ * 2. The search text: every role's tasks, in the same order, stamped with the first record's
+ *    `tasksStamp`, so a pair written by different sessions is never combined.
+ */
+
+const STORED_COMPETENCIES = /^(?:\d{1,4}:[0-3-](?:,\d{1,4}:[0-3-])*)?$/;
+
+export const storedCatalogueSchema = z
+  .object({
+    dataUpdatedAt: z.number(),
+    tasksStamp: z.string().min(1),
+    names: z.array(z.string()),
+    entries: z.array(
+      z.object({
+        key: keySchema,
+        kind: kindSchema,
+        title: z.string(),
+        department: nullableText,
+        service: nullableText,
+        grade: nullableText,
+        careerPath: nullableText,
+        status: roleStatusSchema,
+        competencies: z.string().regex(STORED_COMPETENCIES),
+      }),
+    ),
+  })
+  // Decoded while validating, in one pass: an index outside the table makes the record invalid.
+  .transform((stored, context) => {
+    const levels: Record<string, CatalogueCompetency['requiredLevel']> = {
+      '0': 0,
+      '1': 1,
+      '2': 2,
+      '3': 3,
+      '-': null,
+    };
+    const entries: Array<Omit<CatalogueEntry, 'tasks'>> = [];
+    for (const { competencies: encoded, ...entry } of stored.entries) {
+      const competencies: CatalogueCompetency[] = [];
+      if (encoded !== '') {
+        for (const pair of encoded.split(',')) {
+          const colon = pair.indexOf(':');
+          const name = stored.names[Number(pair.slice(0, colon))];
+          if (name === undefined) {
+            context.addIssue({ code: 'custom', message: `competentie buiten de tabel: ${pair}` });
+            return z.NEVER;
+          }
+          competencies.push({ name, requiredLevel: levels[pair.slice(colon + 1)] ?? null });
+        }
+      }
+      entries.push({ ...entry, competencies });
+    }
+    return { dataUpdatedAt: stored.dataUpdatedAt, tasksStamp: stored.tasksStamp, entries };
+  });
+export type StoredCatalogueInput = z.input<typeof storedCatalogueSchema>;
+
+export const storedCatalogueTasksSchema = z.object({
+  stamp: z.string().min(1),
+  tasks: z.array(z.array(z.string())),
+});
+export type StoredCatalogueTasks = z.infer<typeof storedCatalogueTasksSchema>;
+
+/** The persisted cache of one user: the catalogue's first record and every other query. */
+export const persistedEnvelopeSchema = z.object({
+  buster: z.string(),
+  savedAt: z.number(),
+  // Validated on its own (storedCatalogueSchema), so a bad catalogue does not cost the others.
+  catalogue: z.unknown(),
+  queries: z.array(
+    z.object({
+      queryKey: z.array(z.union([z.string(), z.number()])),
+      dataUpdatedAt: z.number(),
+      data: z.unknown(),
+    }),
+  ),
+});
+export type PersistedEnvelope = z.infer<typeof persistedEnvelopeSchema>;
 
 export const roleDetailSchema: z.ZodType<RoleDetail> = z.object({
   description: functionDescriptionSchema,
