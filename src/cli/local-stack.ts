@@ -33,7 +33,7 @@ export const LOCAL_SITE = {
   path: '/sites/functiewijzer',
 } as const;
 
-/** The personas the stack acts as: HR writes content, IT provisions and migrates approvals. */
+/** The personas the stack acts as: HR writes content, IT provisions, the director migrates his decisions. */
 export const PERSONAS = {
   staff: 'sofie.maes@stadtienen.onmicrosoft.com',
   hr: 'hilde.janssens@stadtienen.onmicrosoft.com',
@@ -166,7 +166,8 @@ function describeChange(change: Change): string {
 
 /**
  * The samples, read by the importer and written through Graph as HR; their approval lines as
- * IT (approvals are add-only for approvers and IT). A sample that cannot be read is reported and
+ * the algemeen directeur, the documented way to migrate a paper decision so that it counts
+ * (docs/approval.md, "Which decisions count"): the director vouches for his own decisions. A sample that cannot be read is reported and
  * skipped: the stack must start on a fresh clone whatever the importer thinks of a file.
  */
 async function seedSamples(
@@ -189,11 +190,11 @@ async function seedSamples(
   }
   if (descriptions.length === 0) return null;
   const hr = createRepositories(clientFor(PERSONAS.hr), site);
-  const admin = createRepositories(clientFor(PERSONAS.admin), site);
+  const director = createRepositories(clientFor(PERSONAS.approver), site);
   const report = await writeDescriptions(descriptions, {
     roles: hr.roles,
     competencies: hr.competencies,
-    decisions: admin.decisions,
+    decisions: director.decisions,
   });
   for (const d of report.documents) {
     log(d.ok ? `voorbeeld geladen: ${d.title}` : `voorbeeld ${d.title} niet geladen: ${d.message}`);
@@ -310,7 +311,8 @@ export type ImportWrite = (
 /**
  * The import's writer. Against a tenant when GRAPH_TOKEN and SHAREPOINT_SITE are set (content as
  * that user; approval lines with GRAPH_DECISIONS_TOKEN if given, else the same token), else
- * against the local emulator as HR, with approval lines as IT.
+ * against the local emulator as HR, with approval lines as the algemeen directeur (so that they
+ * count, as with the samples).
  */
 export function graphImportWrite(env: NodeJS.ProcessEnv, progress: ProgressStream): ImportWrite {
   return async (descriptions) => {
@@ -334,12 +336,16 @@ export function graphImportWrite(env: NodeJS.ProcessEnv, progress: ProgressStrea
         baseUrl: emulator.graphBaseUrl,
         getToken: emulatorTokens(emulator.url, PERSONAS.hr),
       });
+      decisions = createGraphClient({
+        baseUrl: emulator.graphBaseUrl,
+        getToken: emulatorTokens(emulator.url, PERSONAS.approver),
+      });
       const adminToken = emulatorTokens(emulator.url, PERSONAS.admin);
-      decisions = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: adminToken });
+      const admin = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: adminToken });
       // Locally the lists are IT's job too: make sure they are there (idempotent, quiet).
       try {
-        await provision(decisions, await resolveSiteId(decisions, LOCAL_SITE), {
-          permissions: emulatorPermissions(emulator.url, decisions, adminToken),
+        await provision(admin, await resolveSiteId(admin, LOCAL_SITE), {
+          permissions: emulatorPermissions(emulator.url, admin, adminToken),
         });
       } catch (error) {
         await close();

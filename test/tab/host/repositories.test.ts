@@ -54,9 +54,9 @@ describe('tab repositories', () => {
       department: 'Algemeen beheer',
       service: 'ICT',
       careerPath: 'B1-B3',
-      // The local stack writes the samples' approval lines with IT's (admin) account: a historical
-      // decision, not an approval (docs/approval.md, "Which decisions count").
-      status: { kind: 'draft', historicalDate: '2023-02-09' },
+      // The local stack writes the samples' approval lines with the director's token, so the
+      // imported decision counts (docs/approval.md, "Which decisions count").
+      status: { kind: 'approved', date: '2023-02-09', imported: true },
     });
     expect(ict?.competencies.length).toBe(39);
     expect(catalogue.length).toBeGreaterThanOrEqual(2);
@@ -66,8 +66,11 @@ describe('tab repositories', () => {
     const { repositories } = repositoriesFor(PERSONAS.staff);
     const role = await repositories.getRole('deskundige-ict');
     expect(role.description.title).toBe('Deskundige ICT');
-    expect(role.description.approval).toBeNull();
-    expect(role.status).toEqual({ kind: 'draft', historicalDate: '2023-02-09' });
+    expect(role.description.approval).toEqual({
+      approvedBy: 'algemeen directeur',
+      decisionDate: '2023-02-09',
+    });
+    expect(role.status).toMatchObject({ kind: 'approved', date: '2023-02-09', imported: true });
     const dictionary = await repositories.listCompetencies();
     expect(dictionary.length).toBeGreaterThan(39);
     expect(dictionary[0]).toEqual(
