@@ -9,7 +9,7 @@ import {
   Field,
   Textarea,
 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../../i18n';
 
 /**
@@ -30,6 +30,10 @@ export function ConfirmDialog(props: {
   const strings = useI18n().t.approval.dialog;
   const [text, setText] = useState('');
   const hintId = useId();
+  // Stays mounted between uses (see ApprovalPage): every opening starts with an empty text.
+  useEffect(() => {
+    if (props.open) setText('');
+  }, [props.open]);
   const trimmed = text.trim();
   const blocked = props.textRequired === true && trimmed === '';
   return (
