@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness/runner';
 import { approvalEndToEnd } from './approval';
 import { directDeepLink, directFlow, directPersonaSwitcher } from './direct';
+import { faultsEmulatorKilled, faultsErrorThenRetry, faultsReadsRideOut } from './faults';
 import { keyboardOnly } from './keyboard';
 import { axeEveryViewEveryTheme, axeHostAndConfiguration, narrowViewport } from './layout-a11y';
 import {
@@ -24,6 +25,10 @@ export const scenarios: Scenario[] = [
   keyboardOnly,
   axeEveryViewEveryTheme,
   axeHostAndConfiguration,
+  faultsReadsRideOut,
+  faultsErrorThenRetry,
+  // On a product of its own (the emulator in its own process, killed and restarted).
+  faultsEmulatorKilled,
   // Last: it approves and then edits a role, which changes that role's status for later views.
   approvalEndToEnd,
 ];
