@@ -178,7 +178,8 @@ describeTargets('import through Graph', (target, kind) => {
           times: 1,
         },
       ]);
-      const failed = await writeDescriptions([doc], deps(t));
+      // One attempt: the writer's own retry of a document would otherwise ride out the fault.
+      const failed = await writeDescriptions([doc], { ...deps(t), attempts: 1 });
       await t.control?.clearFaults();
       expect(failed.documents[0]?.ok).toBe(false);
       const catalogue = await t.repos('staff').roles.catalogue();
@@ -213,7 +214,7 @@ describeTargets('import through Graph', (target, kind) => {
           times: 10,
         },
       ]);
-      const failed = await writeDescriptions([changed], deps(t));
+      const failed = await writeDescriptions([changed], { ...deps(t), attempts: 1 });
       await t.control?.clearFaults();
       expect(failed.documents[0]?.ok).toBe(false);
       const after = await t.repos('staff').roles.getByKey(doc.key);
