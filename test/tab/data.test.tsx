@@ -122,6 +122,38 @@ describe('persisted cache', () => {
     expect(writes).not.toHaveBeenCalled();
   });
 
+  test('a revalidation that brings the same catalogue rewrites only the small record', async () => {
+    const stored = await storedSession();
+    const { storage, repositories, answer } = secondOpen(Object.fromEntries(stored));
+    await screen.findByRole('button', { name: 'Deskundige ICT' });
+    await waitFor(() => expect(repositories.listCatalogue).toHaveBeenCalled());
+    const writes = jest.spyOn(storage, 'setItem');
+    // Equal content in new objects, as every fetch brings.
+    answer(JSON.parse(JSON.stringify(catalogue)) as CatalogueEntry[]);
+    await waitFor(() => expect(writes).toHaveBeenCalledWith(cacheKey(SOFIE), expect.any(String)));
+    expect(writes).not.toHaveBeenCalledWith(tasksKey(SOFIE), expect.any(String));
+    expect(storage.data.get(tasksKey(SOFIE))).toBe(stored.get(tasksKey(SOFIE)));
+  });
+
+  test('a revalidation that changed a task stores the new search text', async () => {
+    const user = userEvent.setup();
+    const stored = await storedSession();
+    const { storage, repositories, answer } = secondOpen(Object.fromEntries(stored));
+    await screen.findByRole('button', { name: 'Deskundige ICT' });
+    await waitFor(() => expect(repositories.listCatalogue).toHaveBeenCalled());
+    answer(
+      catalogue.map((e) =>
+        e.key === 'deskundige-ict' ? { ...e, tasks: [...e.tasks, 'Beheert de printervloot.'] } : e,
+      ),
+    );
+    await waitFor(() =>
+      expect(storage.data.get(tasksKey(SOFIE))).toContain('Beheert de printervloot.'),
+    );
+    const search = screen.getByRole('searchbox', { name: /zoek op functie/i });
+    await user.type(search, 'printervloot');
+    await waitFor(() => expect(resultTitles()).toEqual(['Deskundige ICT']));
+  });
+
   test('another user never sees the stored view of someone else', async () => {
     const stored = await storedSession();
     const repositories = fakeRepositories();

@@ -158,17 +158,19 @@ export function createCachePersister(client: QueryClient, options: PersistOption
       ...entry,
       tasks: tasks.tasks[index] ?? [],
     }));
-    // On storage already: an unchanged catalogue is not written back.
-    written.tasksOf = complete;
-    written.tasksStamp = tasks.stamp;
     client.setQueryData(queryKeys.catalogue, complete, { updatedAt: pending.updatedAt });
+    // On storage already, so a revalidation that brings the same catalogue writes no tasks. The
+    // cache holds a structurally shared copy of `complete`, not `complete` itself: remember that.
+    written.tasksOf = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue) ?? null;
+    written.tasksStamp = tasks.stamp;
     mark(RESTORE_MARKS.searchText);
     return true;
   };
 
-  const write = () => {
+  /** Writes what changed since the last write; false when storage holds it already. */
+  const write = (): boolean => {
     const snapshot = takeSnapshot(client, options, written, now);
-    if (!snapshot) return;
+    if (!snapshot) return false;
     const { envelope, tasks, state } = snapshot;
     const storage = options.storage;
     written.queries = state.queries;
@@ -188,27 +190,30 @@ export function createCachePersister(client: QueryClient, options: PersistOption
         written.tasksStamp = null;
       });
     }
+    return true;
   };
 
   const subscribe = () => {
     const throttleMs = options.throttleMs ?? 1_000;
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancel: (() => void) | null = null;
     let lastWrite = Number.NEGATIVE_INFINITY;
     const run = () => {
-      timer = null;
-      lastWrite = now();
-      write();
+      cancel = null;
+      // Only a real write counts for the throttle; the restore's own updates write nothing.
+      if (write()) lastWrite = now();
     };
     const unsubscribe = client.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       if (persistedDataSchema(event.query.queryKey) === null) return;
-      // The first write goes on the next tick: a tab closed a second after its first open
-      // should still open warm next time. Later ones are coalesced.
-      timer ??= setTimeout(run, Math.max(0, lastWrite + throttleMs - now()));
+      // The first write is not held back by the throttle: a tab closed a second after its
+      // first open should still open warm next time. It waits for an idle moment, though, so
+      // serialising the catalogue never delays the render of the data that just arrived.
+      // Later writes are coalesced.
+      cancel ??= schedule(run, Math.max(0, lastWrite + throttleMs - now()), throttleMs);
     });
     const flush = () => {
-      if (timer === null) return;
-      clearTimeout(timer);
+      if (cancel === null) return;
+      cancel();
       run();
     };
     if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
@@ -220,6 +225,16 @@ export function createCachePersister(client: QueryClient, options: PersistOption
   };
 
   return { restore, restoreSearchText, subscribe };
+}
+
+/** Runs `task` after `delayMs`, or at the next idle moment (within `idleTimeoutMs`) when 0. */
+function schedule(task: () => void, delayMs: number, idleTimeoutMs: number): () => void {
+  if (delayMs === 0 && typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: idleTimeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, delayMs);
+  return () => clearTimeout(id);
 }
 
 function parseJson(raw: string): unknown {
