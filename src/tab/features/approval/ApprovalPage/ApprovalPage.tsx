@@ -121,44 +121,47 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
         <ContentView content={role.content} />
       </section>
 
-      {/* Mounted, and closed through `open`: unmounting a Fluent dialog while it is open leaves
-          the page aria-hidden (the fault suite found the tab hidden from screen readers). */}
-      <ConfirmDialog
-        open={dialog === 'approved'}
-        title={a.confirmApproveTitle}
-        description={a.confirmApprove(role.content.title)}
-        confirmLabel={a.approve}
-        busy={decide.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={() => {
-          setDialog(null);
-          decide.mutate({
-            requestId: request.id,
-            outcome: 'approved',
-            reason: null,
-            seenHash: data.currentHash,
-          });
-        }}
-      />
-      <ConfirmDialog
-        open={dialog === 'rejected'}
-        title={a.confirmRejectTitle}
-        description={a.confirmReject(role.content.title)}
-        confirmLabel={a.reject}
-        textLabel={a.rejectReason}
-        textRequired
-        busy={decide.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={(reason) => {
-          setDialog(null);
-          decide.mutate({
-            requestId: request.id,
-            outcome: 'rejected',
-            reason,
-            seenHash: data.currentHash,
-          });
-        }}
-      />
+      {/* One dialog mounted at a time: a fresh text field each time, one modal for focus trapping. */}
+      {dialog === 'approved' && (
+        <ConfirmDialog
+          open
+          title={a.confirmApproveTitle}
+          description={a.confirmApprove(role.content.title)}
+          confirmLabel={a.approve}
+          busy={decide.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            decide.mutate({
+              requestId: request.id,
+              outcome: 'approved',
+              reason: null,
+              seenHash: data.currentHash,
+            });
+          }}
+        />
+      )}
+      {dialog === 'rejected' && (
+        <ConfirmDialog
+          open
+          title={a.confirmRejectTitle}
+          description={a.confirmReject(role.content.title)}
+          confirmLabel={a.reject}
+          textLabel={a.rejectReason}
+          textRequired
+          busy={decide.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={(reason) => {
+            setDialog(null);
+            decide.mutate({
+              requestId: request.id,
+              outcome: 'rejected',
+              reason,
+              seenHash: data.currentHash,
+            });
+          }}
+        />
+      )}
     </article>
   );
 }

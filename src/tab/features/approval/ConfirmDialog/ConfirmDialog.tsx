@@ -9,7 +9,7 @@ import {
   Field,
   Textarea,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 
 /**
@@ -30,18 +30,25 @@ export function ConfirmDialog(props: {
   const strings = useI18n().t.approval.dialog;
   const [text, setText] = useState('');
   const hintId = useId();
-  // Stays mounted between uses (see ApprovalPage): every opening starts with an empty text.
-  useEffect(() => {
-    if (props.open) setText('');
-  }, [props.open]);
   const trimmed = text.trim();
   const blocked = props.textRequired === true && trimmed === '';
+  // The callers unmount the dialog in their callback. Unmounted with the focus inside, the modal
+  // stays "active" and leaves the page aria-hidden — the whole tab hidden from screen readers
+  // (found by the fault suite). So the focus goes back to what opened the dialog first.
+  const opener = useRef<Element | null>(
+    typeof document === 'undefined' ? null : document.activeElement,
+  );
+  const leave = (then: () => void): void => {
+    const target = opener.current;
+    if (target instanceof HTMLElement && target.isConnected) target.focus();
+    then();
+  };
   return (
     <Dialog
       open={props.open}
       modalType="modal"
       onOpenChange={(_, data) => {
-        if (!data.open) props.onCancel();
+        if (!data.open) leave(props.onCancel);
       }}
     >
       <DialogSurface aria-describedby={hintId}>
@@ -64,13 +71,20 @@ export function ConfirmDialog(props: {
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={props.onCancel} disabled={props.busy}>
+            <Button
+              appearance="secondary"
+              onClick={() => leave(props.onCancel)}
+              disabled={props.busy}
+            >
               {strings.cancel}
             </Button>
             <Button
               appearance="primary"
               disabled={blocked || props.busy === true}
-              onClick={() => props.onConfirm(trimmed === '' ? null : trimmed)}
+              onClick={() => {
+                const value = trimmed === '' ? null : trimmed;
+                leave(() => props.onConfirm(value));
+              }}
             >
               {props.confirmLabel}
             </Button>

@@ -146,20 +146,21 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
         </>
       )}
 
-      {/* Closed through `open`, not unmounted: see ApprovalPage. */}
-      <ConfirmDialog
-        open={confirming}
-        title={r.confirmSubmitTitle}
-        description={r.confirmSubmit}
-        confirmLabel={r.confirmSubmitLabel}
-        textLabel={r.note}
-        busy={submit.isPending}
-        onCancel={() => setConfirming(false)}
-        onConfirm={(note) => {
-          setConfirming(false);
-          submit.mutate(note);
-        }}
-      />
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={r.confirmSubmitTitle}
+          description={r.confirmSubmit}
+          confirmLabel={r.confirmSubmitLabel}
+          textLabel={r.note}
+          busy={submit.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={(note) => {
+            setConfirming(false);
+            submit.mutate(note);
+          }}
+        />
+      )}
       {snapshot && <SnapshotDialog decision={snapshot} onClose={() => setSnapshot(null)} />}
     </section>
   );
