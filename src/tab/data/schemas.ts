@@ -47,7 +47,8 @@ export const roleStatusSchema: z.ZodType<RoleStatus> = z.discriminatedUnion('kin
   z.object({ kind: z.literal('draft'), historicalDate: isoDateSchema.optional() }),
 ]);
 
-export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
+/** What a catalogue row is, live or persisted, apart from its tasks and competencies. */
+const catalogueRowFields = {
   key: keySchema,
   kind: kindSchema,
   title: z.string(),
@@ -56,6 +57,10 @@ export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
   grade: nullableText,
   careerPath: nullableText,
   status: roleStatusSchema,
+};
+
+export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
+  ...catalogueRowFields,
   tasks: z.array(z.string()),
   // `z.literal([...])` is one set lookup; the domain's union of four literals tries each in turn,
   // which adds up over 70,000 catalogue competencies read back on every warm open.
@@ -87,14 +92,7 @@ export const storedCatalogueSchema = z
     names: z.array(z.string()),
     entries: z.array(
       z.object({
-        key: keySchema,
-        kind: kindSchema,
-        title: z.string(),
-        department: nullableText,
-        service: nullableText,
-        grade: nullableText,
-        careerPath: nullableText,
-        status: roleStatusSchema,
+        ...catalogueRowFields,
         competencies: z.string().regex(STORED_COMPETENCIES),
       }),
     ),

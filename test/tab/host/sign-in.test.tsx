@@ -11,6 +11,7 @@ import type { TabRepositories } from '../../../src/tab/app/host-context';
 import { bootHost, type BootDependencies, type BootedHost } from '../../../src/tab/host/boot';
 import { BootFailure } from '../../../src/tab/host/BootFailure';
 import { account, FakeMsalClient, tokenFor } from '../../auth/msal-fakes';
+import { TENANT_RUNTIME_CONFIG } from '../../support/tenant-config';
 
 /**
  * What a member of staff sees when tenant mode needs them: the reason in Dutch, one
@@ -20,19 +21,7 @@ import { account, FakeMsalClient, tokenFor } from '../../auth/msal-fakes';
  */
 
 const ANNE = account('anne.peeters@stad.be');
-const CONFIG = {
-  mode: 'tenant',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-  tenantId: 'stad.onmicrosoft.com',
-  teamsAppId: 'cd65313a-cf82-444d-91cd-705e07ef7699',
-  site: { hostname: 'stad.sharepoint.com', path: '/sites/functiewijzer' },
-  approvals: { teamId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98', channelId: '19:abc@thread.tacv2' },
-  groups: {
-    hr: '8e1b7c2a-9daf-4eb0-8b12-ed3e2fb0a199',
-    approvers: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
-  },
-};
+const CONFIG = TENANT_RUNTIME_CONFIG;
 
 function setup() {
   const client = new FakeMsalClient();
