@@ -97,6 +97,11 @@ export interface ApprovalView {
   decision: DecisionRecord | null;
   /** The content differs from what HR submitted: a decision is refused until HR resubmits. */
   changedSinceRequest: boolean;
+  /**
+   * The signed-in director closed this request and no decision followed (the decision write was
+   * lost): the page offers the decision again, and `decide` finishes it.
+   */
+  unfinishedByMe: boolean;
 }
 
 export interface RoleHistory {
@@ -291,7 +296,10 @@ export class ApprovalService {
     }
     const request = await this.repos.requests.get(input.requestId);
     const approverIds = (await this.approvers()).map((p) => p.id);
-    await this.refuseIfDecided(request, approverIds);
+    // A close of mine without a decision: my earlier attempt's close landed and its decision did
+    // not (a lost answer, a restart). Finish it rather than leave the request stuck.
+    const resumed = await this.closedByMe(request);
+    await this.refuseIfDecided(request, approverIds, resumed);
 
     const role = await this.repos.roles.getById(request.roleId);
     const currentHash = await contentHash(role.content);
@@ -305,7 +313,7 @@ export class ApprovalService {
       );
     }
 
-    const closed = await this.closeRequest(request, approverIds);
+    const closed = resumed ? request : await this.closeRequest(request, approverIds);
     let decision: DecisionRecord;
     try {
       decision = await this.repos.decisions.create({
@@ -393,6 +401,7 @@ export class ApprovalService {
       changes: before ? diffDescriptions(before, role.content) : null,
       decision: decision ? (role.decisions.find((d) => d.id === decision.id) ?? null) : null,
       changedSinceRequest: currentHash !== request.contentHash,
+      unfinishedByMe: decision === null && (await this.closedByMe(request)),
     };
   }
 
@@ -472,7 +481,18 @@ export class ApprovalService {
     return this.editorCache;
   }
 
-  private async refuseIfDecided(request: RequestRecord, approverIds: string[]): Promise<void> {
+  /** Whether the request is closed, by the signed-in user. */
+  private async closedByMe(request: RequestRecord): Promise<boolean> {
+    if (request.status !== 'closed' || request.closedBy === null) return false;
+    const me = await this.repos.directory.me();
+    return request.closedBy.id === me.id;
+  }
+
+  private async refuseIfDecided(
+    request: RequestRecord,
+    approverIds: string[],
+    closedByMe = false,
+  ): Promise<void> {
     const decisions = await this.repos.decisions.listForRequest(request.id);
     const valid = deriveStatus({
       currentHash: request.contentHash,
@@ -487,7 +507,7 @@ export class ApprovalService {
         `Over deze aanvraag is al beslist: ${first.outcome === 'approved' ? 'goedgekeurd' : 'afgewezen'} door ${first.createdBy.displayName} op ${formatIsoDate(first.decisionDate, 'nl')}.`,
       );
     }
-    if (request.status === 'closed') {
+    if (request.status === 'closed' && !closedByMe) {
       throw new ApprovalConflictError(
         'request-closed',
         'Deze aanvraag is gesloten zonder besluit (vervangen door een nieuwere aanvraag, of een besluit dat niet doorging). Open de functie en beslis over de nieuwste aanvraag.',
@@ -512,7 +532,10 @@ export class ApprovalService {
       if (!(error instanceof ConflictError)) throw error;
       // Lost the race, or the request changed for another reason (the card was just linked).
       const fresh = await this.repos.requests.get(request.id);
-      await this.refuseIfDecided(fresh, approverIds);
+      // My own close landed but its answer was lost, and the client's retry met the new eTag.
+      const mine = await this.closedByMe(fresh);
+      await this.refuseIfDecided(fresh, approverIds, mine);
+      if (mine && fresh.contentHash === request.contentHash) return fresh;
       if (fresh.status === 'closed' || fresh.contentHash !== request.contentHash) {
         throw new ApprovalConflictError(
           'already-decided',

@@ -130,6 +130,7 @@ function itemSchema<F extends z.ZodType>(fields: F) {
       lastModifiedDateTime: z.string().optional(),
       webUrl: z.string().optional(),
       createdBy: identitySchema,
+      lastModifiedBy: identitySchema,
       fields,
     })
     .transform((item) => ({
@@ -143,6 +144,13 @@ function itemSchema<F extends z.ZodType>(fields: F) {
         displayName:
           item.createdBy?.user?.displayName ?? item.createdBy?.application?.displayName ?? '',
       },
+      /** Only when the read selected it (requests do); null otherwise. */
+      lastModifiedBy: item.lastModifiedBy?.user?.id
+        ? {
+            id: item.lastModifiedBy.user.id,
+            displayName: item.lastModifiedBy.user.displayName ?? '',
+          }
+        : null,
       fields: (item as { fields: unknown }).fields as z.output<F>,
     }));
 }
@@ -465,6 +473,7 @@ export function requestFromItem(item: RequestItem): RequestRecord {
     channelId: f.KanaalId,
     messageId: f.BerichtId,
     createdBy: item.createdBy,
+    closedBy: f.Status === 'Open' ? null : item.lastModifiedBy,
   };
 }
 

@@ -66,6 +66,12 @@ export type RequestRecord = ApprovalRequest & {
   channelId: string | null;
   messageId: string | null;
   createdBy: { id: string; displayName: string };
+  /**
+   * Who closed a closed request (SharePoint's Editor: nothing changes a request after its close);
+   * null while open, or when the read did not ask for it. Lets a director whose close landed
+   * but whose decision did not finish the decision instead of being told someone else decided.
+   */
+  closedBy: { id: string; displayName: string } | null;
 };
 
 export type DecisionRecord = Decision & {

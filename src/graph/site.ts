@@ -122,8 +122,14 @@ export function itemsQuery(
 }
 
 /** One item with its fields: `…/items/{id}?$expand=fields($select=…)`. */
-export function itemQuery(site: SiteLists, list: ListName, id: string, select: string): string {
-  return `${listPath(site, list)}/items/${id}?$select=${ITEM_PROPERTIES}&$expand=${enc(`fields($select=${select})`)}`;
+export function itemQuery(
+  site: SiteLists,
+  list: ListName,
+  id: string,
+  select: string,
+  properties: string = ITEM_PROPERTIES,
+): string {
+  return `${listPath(site, list)}/items/${id}?$select=${properties}&$expand=${enc(`fields($select=${select})`)}`;
 }
 
 function enc(value: string): string {

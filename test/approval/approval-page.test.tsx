@@ -51,6 +51,7 @@ function request(): RequestRecord {
     channelId: null,
     messageId: null,
     createdBy: { id: 'hr', displayName: 'Hilde Janssens' },
+    closedBy: null,
   };
 }
 
@@ -72,6 +73,7 @@ function fakePort(
     changes: null,
     decision: null,
     changedSinceRequest: false,
+    unfinishedByMe: false,
   };
   const history: RoleHistory = {
     roleId: '1',
@@ -211,6 +213,26 @@ describe('approval page by role', () => {
     open('approver', port);
     expect(await screen.findByText(/gewijzigd nadat ze werd voorgelegd/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Goedkeuren' })).toBeNull();
+  });
+
+  test('a request closed by someone else without a decision offers no actions', async () => {
+    const port = fakePort();
+    const view = await (port.view as jest.Mock)();
+    const closed = { ...view.request, status: 'closed', closedBy: { id: 'x', displayName: 'X' } };
+    port.view = jest.fn(() => Promise.resolve({ ...view, request: closed }));
+    open('approver', port);
+    expect(await screen.findByText(/gesloten zonder besluit/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Goedkeuren' })).toBeNull();
+  });
+
+  test('my own close whose decision was lost: the page says so and offers the decision again', async () => {
+    const port = fakePort();
+    const view = await (port.view as jest.Mock)();
+    const closed = { ...view.request, status: 'closed', closedBy: { id: 'me', displayName: 'Ik' } };
+    port.view = jest.fn(() => Promise.resolve({ ...view, request: closed, unfinishedByMe: true }));
+    open('approver', port);
+    expect(await screen.findByText(/niet volledig bewaard/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Goedkeuren' })).toBeEnabled();
   });
 });
 

@@ -1,4 +1,4 @@
-import { ApprovalService } from '../../src/graph/approval-service';
+import { ApprovalConflictError, ApprovalService } from '../../src/graph/approval-service';
 import type { GraphClientOptions } from '../../src/graph/client';
 import { NetworkError } from '../../src/graph/errors';
 import { formatReport, notLanded, writeDescriptions } from '../../src/graph/import-writer';
@@ -193,5 +193,59 @@ describe('approval: a lost connection neither loses nor doubles the decision [em
     await director.decide(input);
     expect(await t.repos('staff').decisions.listForRequest(request.id)).toHaveLength(1);
     expect((await t.repos('staff').requests.get(request.id)).status).toBe('closed');
+  });
+
+  it('the close landed but its answer was lost: the same decision goes on, not "someone else decided"', async () => {
+    const doc = await seeded(false);
+    const { request } = await approval('hr').submit({ roleKey: doc.key, note: null });
+    const aanvragen = t.site.listIds.get('Goedkeuringsaanvragen') as string;
+    let lost = 0;
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (lost === 0 && init?.method === 'PATCH' && url.includes(`/lists/${aanvragen}/items/`)) {
+        lost++;
+        await response.body?.cancel();
+        throw new TypeError('fetch failed: connection reset');
+      }
+      return response;
+    };
+    const result = await approval('approver', { fetch: lossy, retry: noWait }).decide({
+      requestId: request.id,
+      outcome: 'approved',
+      reason: null,
+      seenHash: null,
+    });
+    expect(lost).toBe(1);
+    expect(result.decision.outcome).toBe('approved');
+    expect(await t.repos('staff').decisions.listForRequest(request.id)).toHaveLength(1);
+  });
+
+  it('a close of mine with no decision after it (a crash between the two) is finished by me, refused to others', async () => {
+    const doc = await seeded(false);
+    const { request } = await approval('hr').submit({ roleKey: doc.key, note: null });
+    // The first step of a decision landed; the process died before the decision was written.
+    await t.repos('approver').requests.close(request.id, request.eTag);
+
+    const mine = await approval('approver').view(request.id);
+    expect(mine.request.status).toBe('closed');
+    expect(mine.unfinishedByMe).toBe(true);
+    expect((await approval('approver2').view(request.id)).unfinishedByMe).toBe(false);
+
+    const input = {
+      requestId: request.id,
+      outcome: 'approved' as const,
+      reason: null,
+      seenHash: null,
+    };
+    await expect(approval('approver2').decide(input)).rejects.toBeInstanceOf(ApprovalConflictError);
+    const result = await approval('approver').decide(input);
+    expect(result.decision.outcome).toBe('approved');
+    expect(await t.repos('staff').decisions.listForRequest(request.id)).toHaveLength(1);
+    // Finished: a second attempt is refused as decided, and nothing is written twice.
+    await expect(approval('approver').decide(input)).rejects.toMatchObject({
+      reason: 'already-decided',
+    });
+    expect(await t.repos('staff').decisions.listForRequest(request.id)).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import type { ContentHash } from '../../domain/content-hash';
 import { ValidationError } from '../errors';
 import { parseItems, requestFieldsSchema, requestFromItem, requestItemSchema } from '../mapping';
 import type { RequestRecord } from '../model';
-import { itemQuery, itemsQuery, listPath } from '../site';
+import { ITEM_PROPERTIES, itemQuery, itemsQuery, listPath } from '../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from './context';
 
 const REQUEST_SELECT = Object.keys(requestFieldsSchema.shape).join(',');
@@ -55,6 +55,8 @@ export class ApprovalRequestRepository {
         'Goedkeuringsaanvragen',
         checkItemId(id, 'Aanvraag'),
         REQUEST_SELECT,
+        // Who closed it: a director resuming a decision whose close landed needs to know.
+        `${ITEM_PROPERTIES},lastModifiedBy`,
       ),
       requestItemSchema,
       options,

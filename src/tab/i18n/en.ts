@@ -277,6 +277,8 @@ export const en: Strings = {
         `Submitted by ${name} on ${date}${note ? `. Note: ${note}` : '.'}`,
       closedWithoutDecision:
         'This request was closed without a decision (replaced by a newer request).',
+      unfinishedByMe:
+        'Your decision on this request was not saved completely (the connection was lost). Decide again to finish it.',
       changedSinceRequest:
         'The description was changed after it was submitted. No decision can be made until HR submits the new version.',
       approve: 'Approve',

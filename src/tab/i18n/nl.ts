@@ -202,6 +202,8 @@ export const nl = {
         `Voorgelegd door ${name} op ${date}${note ? `. Toelichting: ${note}` : '.'}`,
       closedWithoutDecision:
         'Deze aanvraag is gesloten zonder besluit (vervangen door een nieuwere aanvraag).',
+      unfinishedByMe:
+        'Je besluit over deze aanvraag werd niet volledig bewaard (de verbinding viel weg). Beslis opnieuw om het af te ronden.',
       changedSinceRequest:
         'De functiebeschrijving is gewijzigd nadat ze werd voorgelegd. Er kan niet over beslist worden tot HR de nieuwe versie opnieuw voorlegt.',
       approve: 'Goedkeuren',

@@ -41,7 +41,7 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const data = view.data;
   const { request, role } = data;
-  const open = request.status === 'open' && data.decision === null;
+  const open = (request.status === 'open' || data.unfinishedByMe) && data.decision === null;
   const mayDecide = props.canApprove && open && !data.changedSinceRequest;
 
   return (
@@ -71,8 +71,10 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
         </MessageBar>
       )}
       {!data.decision && request.status === 'closed' && (
-        <MessageBar intent="info">
-          <MessageBarBody>{a.closedWithoutDecision}</MessageBarBody>
+        <MessageBar intent={data.unfinishedByMe ? 'warning' : 'info'}>
+          <MessageBarBody>
+            {data.unfinishedByMe ? a.unfinishedByMe : a.closedWithoutDecision}
+          </MessageBarBody>
         </MessageBar>
       )}
       {open && data.changedSinceRequest && (
