@@ -10,7 +10,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { errorKind, type ErrorKind } from '../data/errors';
 import { useI18n, type Strings } from '../i18n';
 import { useVisuallyHiddenStyles } from './visually-hidden';
@@ -35,14 +35,25 @@ const useStyles = makeStyles({
 });
 
 /** Placeholder rows while data loads; announced once as "Laden…". */
+/**
+ * After this long a skeleton alone looks like a hang: throttling or an outage is being ridden
+ * out by the retries (which can take half a minute), so say so.
+ */
+export const SLOW_AFTER_MS = 5_000;
+
 export function LoadingState(props: { rows?: number }) {
   const styles = useStyles();
   const hidden = useVisuallyHiddenStyles();
   const { t } = useI18n();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const rows = Array.from({ length: props.rows ?? 5 }, (_, index) => index);
   return (
     <div role="status">
-      <span className={hidden.root}>{t.states.loading}</span>
+      {slow ? <p>{t.states.slow}</p> : <span className={hidden.root}>{t.states.loading}</span>}
       <Skeleton aria-label={t.states.loading} className={styles.skeleton}>
         {rows.map((row) => (
           <div key={row} className={styles.row}>

@@ -115,6 +115,7 @@ export const en: Strings = {
   },
   states: {
     loading: 'Loading…',
+    slow: 'This is taking longer than usual: SharePoint is slow to answer. We keep trying.',
     retry: 'Try again',
     errors: {
       notFound: 'This page does not exist (any more). Go back to the catalogue.',

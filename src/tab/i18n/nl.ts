@@ -37,6 +37,7 @@ export const nl = {
   },
   states: {
     loading: 'Laden…',
+    slow: 'Dit duurt langer dan gewoonlijk: SharePoint antwoordt traag. We blijven het proberen.',
     retry: 'Opnieuw proberen',
     errors: {
       notFound: 'Deze pagina bestaat niet (meer). Ga terug naar de catalogus.',
