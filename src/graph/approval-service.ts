@@ -55,6 +55,16 @@ export class ApprovalConflictError extends ConflictError {
   }
 }
 
+/**
+ * Something that did not work while the request or decision itself was saved. Typed, so the tab
+ * can say it in the user's language; `detail` is the underlying error's own message.
+ */
+export type ApprovalWarning =
+  | { kind: 'no-channel' }
+  | { kind: 'card-not-posted'; detail: string }
+  | { kind: 'approver-not-notified'; name: string; detail: string }
+  | { kind: 'reply-not-posted'; detail: string };
+
 export interface SubmitInput {
   roleKey: string;
   note: string | null;
@@ -66,7 +76,7 @@ export interface SubmitResult {
   cardPosted: boolean;
   notifiedApprovers: number;
   /** Dutch, for the user: what did not work out besides the request itself. */
-  warnings: string[];
+  warnings: ApprovalWarning[];
 }
 
 export interface DecideInput {
@@ -81,7 +91,7 @@ export interface DecideResult {
   decision: DecisionRecord;
   request: RequestRecord;
   replyPosted: boolean;
-  warnings: string[];
+  warnings: ApprovalWarning[];
 }
 
 export interface ApprovalView {
@@ -207,7 +217,7 @@ export class ApprovalService {
     } catch (error) {
       throw forbiddenAs(error, 'Alleen HR kan een functiebeschrijving ter goedkeuring voorleggen.');
     }
-    const warnings: string[] = [];
+    const warnings: ApprovalWarning[] = [];
     for (const older of role.requests.filter((r) => r.status === 'open')) {
       try {
         await this.repos.requests.close(older.id, older.eTag);
@@ -218,7 +228,7 @@ export class ApprovalService {
     }
 
     if (!this.channel) {
-      warnings.push('Er is geen goedkeuringskanaal ingesteld: er werd geen kaart gepost.');
+      warnings.push({ kind: 'no-channel' });
       return { request, cardPosted: false, notifiedApprovers: 0, warnings };
     }
     const channel = this.channel;
@@ -256,9 +266,7 @@ export class ApprovalService {
       });
       cardPosted = true;
     } catch (error) {
-      warnings.push(
-        `De aanvraag is geregistreerd, maar de kaart kon niet in het kanaal gepost worden (${messageOf(error)}). De directeur vindt ze wel onder "Te beslissen".`,
-      );
+      warnings.push({ kind: 'card-not-posted', detail: messageOf(error) });
     }
 
     let notified = 0;
@@ -281,7 +289,11 @@ export class ApprovalService {
           );
           notified += 1;
         } catch (error) {
-          warnings.push(`${approver.displayName} kreeg geen melding (${messageOf(error)}).`);
+          warnings.push({
+            kind: 'approver-not-notified',
+            name: approver.displayName,
+            detail: messageOf(error),
+          });
         }
       }
     }
@@ -344,7 +356,7 @@ export class ApprovalService {
       decision = landed;
     }
 
-    const warnings: string[] = [];
+    const warnings: ApprovalWarning[] = [];
     let replyPosted = false;
     if (closed.teamId && closed.channelId && closed.messageId) {
       try {
@@ -369,9 +381,7 @@ export class ApprovalService {
         );
         replyPosted = true;
       } catch (error) {
-        warnings.push(
-          `Het besluit is bewaard, maar het antwoord in het kanaal kon niet gepost worden (${messageOf(error)}).`,
-        );
+        warnings.push({ kind: 'reply-not-posted', detail: messageOf(error) });
       }
     }
     return { decision, request: closed, replyPosted, warnings };

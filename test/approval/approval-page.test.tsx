@@ -306,6 +306,40 @@ describe('approval page in an English Teams client', () => {
     expect(screen.queryByText(/Voorgelegd door|Goedkeuren|Afwijzen|Inhoud/)).toBeNull();
   });
 
+  test('a decision saved with a warning says what did not work, in English', async () => {
+    const user = userEvent.setup();
+    const port = fakePort();
+    port.decide.mockImplementation(() =>
+      Promise.resolve({
+        decision: {
+          id: '9',
+          requestId: '7',
+          outcome: 'approved',
+          decisionDate: '2025-03-14',
+          decidedAt: '2025-03-14T10:00:00Z',
+          contentHash: hash,
+          reason: null,
+          createdBy: { id: 'jan', displayName: 'Jan Peeters' },
+          imported: false,
+          roleId: '1',
+          snapshot: null,
+        },
+        request: { ...request(), status: 'closed' as const },
+        replyPosted: false,
+        warnings: [{ kind: 'reply-not-posted' as const, detail: 'HTTP 503' }],
+      }),
+    );
+    openInEnglish('approver', port);
+    await user.click(await screen.findByRole('button', { name: 'Approve' }));
+    const dialog = await dialogTitled('Approve?');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    expect(
+      await screen.findByText(
+        'The decision is saved, but the reply in the channel could not be posted (HTTP 503).',
+      ),
+    ).toBeInTheDocument();
+  });
+
   test('the reject dialog and a refusal are in English', async () => {
     const user = userEvent.setup();
     const port = fakePort();

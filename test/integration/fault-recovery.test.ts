@@ -197,7 +197,9 @@ describe('approval: a lost connection neither loses nor doubles the decision [em
 
   it('the close landed but its answer was lost: the same decision goes on, not "someone else decided"', async () => {
     const doc = await seeded(false);
-    const { request } = await approval('hr').submit({ roleKey: doc.key, note: null });
+    const { request, warnings } = await approval('hr').submit({ roleKey: doc.key, note: null });
+    // This service has no channel configured: the request is saved, and the warning says why no card.
+    expect(warnings).toEqual([{ kind: 'no-channel' }]);
     const aanvragen = t.site.listIds.get('Goedkeuringsaanvragen') as string;
     let lost = 0;
     const lossy: typeof fetch = async (input, init) => {

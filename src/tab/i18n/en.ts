@@ -350,7 +350,18 @@ export const en: Strings = {
     errors: {
       // The data layer's messages are Dutch: an English UI names the failure in its own words.
       describe: describeFailure,
-      warning: (message) => `Saved, with a warning (in Dutch): ${message}`,
+      warning: (warning) => {
+        switch (warning.kind) {
+          case 'no-channel':
+            return 'No approval channel is configured: no card was posted.';
+          case 'card-not-posted':
+            return `The request is saved, but its card could not be posted in the channel (${warning.detail}). The director still finds it under "To decide".`;
+          case 'approver-not-notified':
+            return `${warning.name} was not notified (${warning.detail}).`;
+          case 'reply-not-posted':
+            return `The decision is saved, but the reply in the channel could not be posted (${warning.detail}).`;
+        }
+      },
       unavailable: 'Approval is not available here.',
     },
   },

@@ -2,6 +2,7 @@ import type { DescriptionKind } from '../../domain/schema';
 import type { Change } from '../../domain/diff';
 import type { DataErrorKind } from '../../graph/errors';
 import type { StatusKind } from '../../domain/status';
+import type { ApprovalWarning } from '../../graph/approval-service';
 
 /** A failed approval action or read, as the approval views hand it to `describe`. */
 export interface ApprovalFailure {
@@ -282,7 +283,18 @@ export const nl = {
           : failure.kind === 'forbidden'
             ? `Geweigerd: ${failure.message}`
             : failure.message,
-      warning: (message: string) => message,
+      warning: (warning: ApprovalWarning): string => {
+        switch (warning.kind) {
+          case 'no-channel':
+            return 'Er is geen goedkeuringskanaal ingesteld: er werd geen kaart gepost.';
+          case 'card-not-posted':
+            return `De aanvraag is geregistreerd, maar de kaart kon niet in het kanaal gepost worden (${warning.detail}). De directeur vindt ze wel onder "Te beslissen".`;
+          case 'approver-not-notified':
+            return `${warning.name} kreeg geen melding (${warning.detail}).`;
+          case 'reply-not-posted':
+            return `Het besluit is bewaard, maar het antwoord in het kanaal kon niet gepost worden (${warning.detail}).`;
+        }
+      },
       unavailable: 'Goedkeuren is in deze omgeving niet beschikbaar.',
     },
   },

@@ -88,8 +88,8 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
         </MessageBar>
       )}
       {decide.isSuccess &&
-        decide.data.warnings.map((warning) => (
-          <MessageBar key={warning} intent="warning">
+        decide.data.warnings.map((warning, index) => (
+          <MessageBar key={index} intent="warning">
             <MessageBarBody>{t.approval.errors.warning(warning)}</MessageBarBody>
           </MessageBar>
         ))}
