@@ -11,7 +11,14 @@ import { listPath } from '../../src/graph/site';
 import { createTabRepositories } from '../../src/tab/host/repositories';
 import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
-import { type Persona, type Target, startEmulatorTarget, uniqueKey } from '../integration/harness';
+import {
+  type Persona,
+  type Target,
+  startEmulatorTarget,
+  tabRepositoriesAs,
+  uniqueKey,
+  writeAsHr,
+} from '../integration/harness';
 
 /**
  * A decision forged by someone who is not an approver. The list refuses it to HR and staff on
@@ -28,14 +35,8 @@ let roleId: string;
 beforeAll(async () => {
   target = await startEmulatorTarget();
   doc = functiebeschrijving({ key: uniqueKey('vervalst'), approval: null });
-  const hr = target.repos('hr');
-  const report = await writeDescriptions([doc], {
-    roles: hr.roles,
-    competencies: hr.competencies,
-    decisions: null,
-  });
-  expect(report.failed).toBe(false);
-  roleId = (await hr.roles.getByKey(doc.key)).id;
+  await writeAsHr(target, [doc]);
+  roleId = (await target.repos('hr').roles.getByKey(doc.key)).id;
 }, 60_000);
 afterAll(async () => {
   await target.close();
@@ -151,16 +152,7 @@ describe('a forged decision', () => {
   });
 
   function tabAs(persona: Persona) {
-    const control = target.control;
-    if (!control) throw new Error('alleen tegen de emulator');
-    return createTabRepositories({
-      graphBaseUrl: `${control.url}/v1.0`,
-      site: target.siteRef,
-      tokenProvider: createLocalPersonaTokenProvider({
-        emulatorUrl: control.url,
-        initialUpn: PERSONAS[persona],
-      }),
-    });
+    return tabRepositoriesAs(target, persona);
   }
 
   test("one written by IT as 'imported' does not override an approver's rejection", async () => {

@@ -7,7 +7,7 @@ import { ForbiddenError, ValidationError } from '../../src/graph/errors';
 import { writeDescriptions } from '../../src/graph/import-writer';
 import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
-import { type Persona, type Target, startEmulatorTarget, uniqueKey } from './harness';
+import { type Persona, type Target, startEmulatorTarget, uniqueKey, writeAsHr } from './harness';
 
 /*
  * The approval flow against the in-process emulator with the real graph client: every persona
@@ -47,13 +47,7 @@ async function seedRole(
   overrides: Partial<FunctionDescription> = {},
 ): Promise<FunctionDescription> {
   const doc = functiebeschrijving({ key: uniqueKey('goedkeuring'), approval: null, ...overrides });
-  const hr = target.repos('hr');
-  const report = await writeDescriptions([doc], {
-    roles: hr.roles,
-    competencies: hr.competencies,
-    decisions: null,
-  });
-  expect(report.failed).toBe(false);
+  await writeAsHr(target, [doc]);
   return doc;
 }
 

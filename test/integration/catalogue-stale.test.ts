@@ -1,16 +1,20 @@
 import { z } from 'zod';
-import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
-import { PERSONAS } from '../../src/cli/local-stack';
 import { contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
 import { statusLabel } from '../../src/domain/status';
 import { ApprovalService } from '../../src/graph/approval-service';
-import { writeDescriptions } from '../../src/graph/import-writer';
 import { listPath } from '../../src/graph/site';
-import { createTabRepositories } from '../../src/tab/host/repositories';
 import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
-import { exchangeLog, type Persona, type Target, startEmulatorTarget, uniqueKey } from './harness';
+import {
+  exchangeLog,
+  type Persona,
+  type Target,
+  startEmulatorTarget,
+  tabRepositoriesAs,
+  uniqueKey,
+  writeAsHr,
+} from './harness';
 
 /*
  * An edit made in SharePoint's own UI changes a content column of the Functies item but not the
@@ -41,27 +45,13 @@ function service(persona: Persona): ApprovalService {
 }
 
 function tabAs(persona: Persona) {
-  const control = target.control;
-  if (!control) throw new Error('alleen tegen de emulator');
-  return createTabRepositories({
-    graphBaseUrl: `${control.url}/v1.0`,
-    site: target.siteRef,
-    tokenProvider: createLocalPersonaTokenProvider({
-      emulatorUrl: control.url,
-      initialUpn: PERSONAS[persona],
-    }),
-  });
+  return tabRepositoriesAs(target, persona);
 }
 
 async function approvedRole(): Promise<{ doc: FunctionDescription; roleId: string }> {
   const doc = functiebeschrijving({ key: uniqueKey('sharepoint-ui'), approval: null });
+  await writeAsHr(target, [doc]);
   const hr = target.repos('hr');
-  const report = await writeDescriptions([doc], {
-    roles: hr.roles,
-    competencies: hr.competencies,
-    decisions: null,
-  });
-  expect(report.failed).toBe(false);
   const { request } = await service('hr').submit({ roleKey: doc.key, note: null });
   await service('approver').decide({
     requestId: request.id,

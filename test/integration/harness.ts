@@ -17,6 +17,11 @@ import {
 import { type PermissionWriter, provision } from '../../src/graph/provision';
 import { createRepositories, type Repositories } from '../../src/graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteLists, type SiteRef } from '../../src/graph/site';
+import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
+import type { FunctionDescription } from '../../src/domain/schema';
+import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
+import type { TabRepositories } from '../../src/tab/app/host-context';
+import { createTabRepositories } from '../../src/tab/host/repositories';
 
 /**
  * What an integration test runs against: the real graph client and either the in-process
@@ -228,4 +233,32 @@ export function describeTargets(
 /** A key no earlier run used, so tests on a shared tenant site do not collide. */
 export function uniqueKey(base: string): string {
   return `${base}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/**
+ * Writes descriptions into the lists as HR, without their approval lines (the tests decide
+ * through the approval flow), and fails with the import's own report when any did not land.
+ */
+export async function writeAsHr(target: Target, docs: FunctionDescription[]): Promise<void> {
+  const hr = target.repos('hr');
+  const report = await writeDescriptions(docs, {
+    roles: hr.roles,
+    competencies: hr.competencies,
+    decisions: null,
+  });
+  if (report.failed) throw new Error(formatReport(report));
+}
+
+/** The tab's own repositories (what the Teams tab reads through), as a persona of the emulator. */
+export function tabRepositoriesAs(target: Target, persona: Persona): TabRepositories {
+  const control = target.control;
+  if (!control) throw new Error('alleen tegen de emulator');
+  return createTabRepositories({
+    graphBaseUrl: `${control.url}/v1.0`,
+    site: target.siteRef,
+    tokenProvider: createLocalPersonaTokenProvider({
+      emulatorUrl: control.url,
+      initialUpn: PERSONAS[persona],
+    }),
+  });
 }

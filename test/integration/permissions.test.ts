@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { contentHash } from '../../src/domain/content-hash';
 import { ConflictError, ForbiddenError } from '../../src/graph/errors';
-import { writeDescriptions } from '../../src/graph/import-writer';
 import type { RoleContent } from '../../src/graph/model';
 import { listPath } from '../../src/graph/site';
 import { functiebeschrijving } from '../graph/fixtures';
-import { describeTargets, uniqueKey } from './harness';
+import { describeTargets, uniqueKey, writeAsHr } from './harness';
 
 describeTargets('who may write what', (target) => {
   let role: RoleContent;
@@ -13,14 +12,8 @@ describeTargets('who may write what', (target) => {
   beforeAll(async () => {
     const t = target();
     const doc = functiebeschrijving({ key: uniqueKey('rechten'), approval: null });
-    const hr = t.repos('hr');
-    const report = await writeDescriptions([doc], {
-      roles: hr.roles,
-      competencies: hr.competencies,
-      decisions: null,
-    });
-    expect(report.failed).toBe(false);
-    role = await hr.roles.getByKey(doc.key);
+    await writeAsHr(t, [doc]);
+    role = await t.repos('hr').roles.getByKey(doc.key);
   });
 
   const decision = async (requestId: string | null = null) => ({
