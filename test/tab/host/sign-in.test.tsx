@@ -84,7 +84,7 @@ describe('the sign-in state of the tab', () => {
     expect(client.popupCalls).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Bezig met aanmelden…' })).toBeDisabled();
 
-    await waitFor(() => expect(booted).toHaveLength(1));
+    await waitFor(() => expect(booted).toHaveLength(1), { timeout: 5000 });
     expect(booted[0]?.initial.user).toEqual({
       upn: ANNE.username,
       displayName: 'Anne Peeters',
