@@ -19,6 +19,7 @@ import {
 } from '../teams/approval-card';
 import type { GraphHttp } from './client';
 import { GROUP_NAMES } from './lists';
+import { once } from './once';
 import { ConflictError, DataError, ForbiddenError, ValidationError } from './errors';
 import type { DecisionRecord, Person, RequestRecord, RoleContent } from './model';
 import type { Repositories } from './repositories';
@@ -75,7 +76,7 @@ export interface SubmitResult {
   /** False when the card could not be posted; the request exists anyway (see `warnings`). */
   cardPosted: boolean;
   notifiedApprovers: number;
-  /** Dutch, for the user: what did not work out besides the request itself. */
+  /** What did not work out besides the request itself; the tab words it in the user's language. */
   warnings: ApprovalWarning[];
 }
 
@@ -175,7 +176,8 @@ export class ApprovalService {
   private readonly site: SiteLists;
   private readonly channel: ApprovalChannelSettings | null;
   private readonly today: () => string;
-  private approverCache: Promise<Person[]> | null = null;
+  /** The approver group does not depend on who is signed in: read once per service. */
+  private readonly approverList = once(() => this.repos.directory.approvers());
   private editorCache: Promise<boolean> | null = null;
 
   constructor(options: ApprovalServiceOptions) {
@@ -188,11 +190,7 @@ export class ApprovalService {
 
   /** Members of the approver group, read once per service (one per signed-in session). */
   approvers(): Promise<Person[]> {
-    this.approverCache ??= this.repos.directory.approvers().catch((error: unknown) => {
-      this.approverCache = null;
-      throw error;
-    });
-    return this.approverCache;
+    return this.approverList();
   }
 
   /**

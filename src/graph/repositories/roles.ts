@@ -99,6 +99,14 @@ interface RawRole {
 const SUMMARY_COLUMNS = ['InhoudHash', 'Zoektekst', 'Competentieprofiel'] as const;
 type SummaryColumns = Pick<RoleItem['fields'], (typeof SUMMARY_COLUMNS)[number]>;
 
+function summaryOf(fields: SummaryColumns): SummaryColumns {
+  return {
+    InhoudHash: fields.InhoudHash,
+    Zoektekst: fields.Zoektekst,
+    Competentieprofiel: fields.Competentieprofiel,
+  };
+}
+
 export class RoleRepository {
   /** Key → item id, learnt from the catalogue and earlier reads, so a role by key is one round trip. */
   private readonly idsByKey = new Map<string, string>();
@@ -189,7 +197,7 @@ export class RoleRepository {
         http,
         suspects.flatMap((item, i) => [
           { id: `f${i}`, url: itemQuery(site, 'Functies', item.id, ROLE_SELECT) },
-          ...childQueries(site, item.id).map((q) => ({ id: `${q.id}${i}`, url: q.url })),
+          ...childQueries(site, item.id, String(i)),
         ]),
         options.signal,
       );
@@ -206,16 +214,7 @@ export class RoleRepository {
       if (!parsed.success) continue;
       const raw: RawRole = {
         item: parsed.data,
-        areas: parseItems(
-          resultAreaItemSchema,
-          result.items.get(`areas${i}`) ?? [],
-          'Taakafspraken',
-        ),
-        competencies: parseItems(
-          roleCompetencyItemSchema,
-          result.items.get(`competencies${i}`) ?? [],
-          'Functiecompetenties',
-        ),
+        ...childRows(result.items, String(i)),
         decisions: [],
         requests: [],
       };
@@ -487,22 +486,10 @@ export class RoleRepository {
     });
     const item = validate(roleItemSchema, result.bodies.get('role'), describe('GET', roleUrl));
     this.idsByKey.set(item.fields.FunctieKey, item.id);
-    this.storedSummaries.set(item.id, {
-      eTag: item.eTag,
-      columns: {
-        InhoudHash: item.fields.InhoudHash,
-        Zoektekst: item.fields.Zoektekst,
-        Competentieprofiel: item.fields.Competentieprofiel,
-      },
-    });
+    this.storedSummaries.set(item.id, { eTag: item.eTag, columns: summaryOf(item.fields) });
     return {
       item,
-      areas: parseItems(resultAreaItemSchema, result.items.get('areas') ?? [], 'Taakafspraken'),
-      competencies: parseItems(
-        roleCompetencyItemSchema,
-        result.items.get('competencies') ?? [],
-        'Functiecompetenties',
-      ),
+      ...childRows(result.items),
       decisions: parseItems(decisionItemSchema, result.items.get('decisions') ?? [], 'Besluiten')
         .sort(byNumericId)
         .map(decisionFromItem),
@@ -517,15 +504,15 @@ export class RoleRepository {
   }
 }
 
-/** A role's task agreements and competencies, filtered on the indexed Functie lookup. */
-function childQueries(
-  site: SiteLists,
-  roleId: string,
-): { id: 'areas' | 'competencies'; url: string }[] {
+/**
+ * A role's task agreements and competencies, filtered on the indexed Functie lookup; `suffix`
+ * tells several roles apart in one batch, and `childRows` reads them back with it.
+ */
+function childQueries(site: SiteLists, roleId: string, suffix = ''): { id: string; url: string }[] {
   const byRole = `fields/FunctieLookupId eq ${roleId}`;
   return [
     {
-      id: 'areas',
+      id: `areas${suffix}`,
       url: itemsQuery(site, 'Taakafspraken', {
         select: RESULT_AREA_SELECT,
         filter: byRole,
@@ -533,7 +520,7 @@ function childQueries(
       }),
     },
     {
-      id: 'competencies',
+      id: `competencies${suffix}`,
       url: itemsQuery(site, 'Functiecompetenties', {
         select: ROLE_COMPETENCY_SELECT,
         filter: byRole,
@@ -541,6 +528,20 @@ function childQueries(
       }),
     },
   ];
+}
+
+function childRows(
+  items: ReadonlyMap<string, unknown[]>,
+  suffix = '',
+): Pick<RawRole, 'areas' | 'competencies'> {
+  return {
+    areas: parseItems(resultAreaItemSchema, items.get(`areas${suffix}`) ?? [], 'Taakafspraken'),
+    competencies: parseItems(
+      roleCompetencyItemSchema,
+      items.get(`competencies${suffix}`) ?? [],
+      'Functiecompetenties',
+    ),
+  };
 }
 
 /**
@@ -572,17 +573,14 @@ export function suspectRoles(
 
 /** The summary columns the app writes for a role's content (`roleFields`), parsed as read back. */
 async function summaryColumns(role: RoleContent): Promise<SummaryColumns> {
-  const fields = roleFieldsSchema.parse(
-    roleFields(role.content, {
-      generation: role.generation ?? INCOMPLETE_GENERATION,
-      contentHash: await contentHash(role.content),
-    }),
+  return summaryOf(
+    roleFieldsSchema.parse(
+      roleFields(role.content, {
+        generation: role.generation ?? INCOMPLETE_GENERATION,
+        contentHash: await contentHash(role.content),
+      }),
+    ),
   );
-  return {
-    InhoudHash: fields.InhoudHash,
-    Zoektekst: fields.Zoektekst,
-    Competentieprofiel: fields.Competentieprofiel,
-  };
 }
 
 function generationOf(value: number | null): number | null {

@@ -8,6 +8,7 @@ import type { DecisionRecord, Person, RequestRecord } from '../../graph/model';
 import { createRepositories, type Repositories } from '../../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteRef } from '../../graph/site';
 import { ApprovalService } from '../../graph/approval-service';
+import { once } from '../../graph/once';
 import { DirectoryRepository } from '../../graph/repositories/directory';
 import { z } from 'zod';
 import type { ApprovalChannelSettings } from '../../teams/approval-card';
@@ -36,18 +37,6 @@ export interface TabRepositoryOptions {
 
 /** Who wrote the approval line of an approved role, as the interchange format names it. */
 const APPROVED_BY = 'algemeen directeur';
-
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    // A failed attempt is not remembered: the next view tries again (the network may be back).
-    pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
-    return pending;
-  };
-}
 
 function groupBy<T extends { roleId: string }>(items: readonly T[]): Map<string, T[]> {
   const byRole = new Map<string, T[]>();
