@@ -178,7 +178,6 @@ export class ApprovalService {
   private readonly today: () => string;
   /** The approver group does not depend on who is signed in: read once per service. */
   private readonly approverList = once(() => this.repos.directory.approvers());
-  private editorCache: Promise<boolean> | null = null;
 
   constructor(options: ApprovalServiceOptions) {
     this.repos = options.repos;
@@ -474,19 +473,19 @@ export class ApprovalService {
     }
   }
 
-  /** Whether the signed-in user is in a group that may edit Functies (HR or IT). */
-  private mayEditContent(): Promise<boolean> {
-    this.editorCache ??= this.repos.directory.myGroups().then(
-      (groups) =>
-        groups.some(
-          (g) => g.displayName === GROUP_NAMES.hr || g.displayName === GROUP_NAMES.beheerders,
-        ),
-      () => {
-        this.editorCache = null;
-        return false;
-      },
-    );
-    return this.editorCache;
+  /**
+   * Whether the signed-in user is in a group that may edit Functies (HR or IT). Not cached: the
+   * service outlives a persona switch in local mode, and this is asked only for a stale role.
+   */
+  private async mayEditContent(): Promise<boolean> {
+    try {
+      const groups = await this.repos.directory.myGroups();
+      return groups.some(
+        (g) => g.displayName === GROUP_NAMES.hr || g.displayName === GROUP_NAMES.beheerders,
+      );
+    } catch {
+      return false;
+    }
   }
 
   /** Whether the request is closed, by the signed-in user. */
