@@ -119,20 +119,19 @@ function watchSignIn(provider: MsalTokenProvider): {
     problem = next;
     for (const listener of listeners) listener();
   };
+  // A failure that needs the user becomes the problem shown; the caller still gets the error.
+  const fail = (error: unknown): never => {
+    const next = signInProblemOf(error);
+    if (next) set(next);
+    throw error;
+  };
   return {
     tokenProvider: {
       getToken: () =>
-        provider.getToken().then(
-          (token) => {
-            set(null);
-            return token;
-          },
-          (error: unknown) => {
-            const next = signInProblemOf(error);
-            if (next) set(next);
-            throw error;
-          },
-        ),
+        provider.getToken().then((token) => {
+          set(null);
+          return token;
+        }, fail),
       invalidate: () => provider.invalidate(),
     },
     watch: {
@@ -144,14 +143,7 @@ function watchSignIn(provider: MsalTokenProvider): {
         return () => listeners.delete(listener);
       },
       signIn() {
-        return provider.signIn().then(
-          () => set(null),
-          (error: unknown) => {
-            const next = signInProblemOf(error);
-            if (next) set(next);
-            throw error;
-          },
-        );
+        return provider.signIn().then(() => set(null), fail);
       },
     },
   };
