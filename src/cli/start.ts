@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { envNameSchema, loadTenantConfig, toTenantRuntimeConfig } from '../config/tenant-config';
 import {
@@ -35,27 +36,35 @@ export const START_USAGE =
 
 /** The command line of `npm start`; an unknown or incomplete argument is named in Dutch. */
 export function parseStartArgs(argv: readonly string[]): StartArgs {
-  const args: StartArgs = { https: false, envName: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--https') {
-      args.https = true;
-    } else if (arg === '--env' || arg.startsWith('--env=')) {
-      const value = arg === '--env' ? argv[++i] : arg.slice('--env='.length);
-      const parsed = envNameSchema.safeParse(value ?? '');
-      if (!parsed.success) {
-        throw new Error(
-          `--env verwacht de naam van een omgeving (local, dev, prod: env/.env.<naam>), kreeg ${value === undefined ? 'niets' : `"${value}"`}. ${START_USAGE}`,
-        );
-      }
-      args.envName = parsed.data;
-    } else {
-      throw new Error(`Onbekend argument "${arg}". ${START_USAGE}`);
+  // Not strict: node's own messages are English; every unknown or incomplete argument is named
+  // here in Dutch instead.
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: { https: { type: 'boolean' }, env: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    const unknown =
+      token.kind === 'positional' ||
+      (token.kind === 'option' &&
+        (token.name === 'https' ? token.inlineValue === true : token.name !== 'env'));
+    if (unknown) throw new Error(`Onbekend argument "${argv[token.index]}". ${START_USAGE}`);
+  }
+  let envName: string | null = null;
+  if (values.env !== undefined) {
+    const value = typeof values.env === 'string' ? values.env : undefined;
+    const parsed = envNameSchema.safeParse(value ?? '');
+    if (!parsed.success) {
+      throw new Error(
+        `--env verwacht de naam van een omgeving (local, dev, prod: env/.env.<naam>), kreeg ${value === undefined ? 'niets' : `"${value}"`}. ${START_USAGE}`,
+      );
     }
+    envName = parsed.data;
   }
   // Tenant mode only makes sense over https: Teams loads nothing else.
-  if (args.envName) args.https = true;
-  return args;
+  return { https: values.https === true || envName !== null, envName };
 }
 
 export interface Running {
