@@ -9,9 +9,9 @@ import { decisionFields } from '../../src/graph/mapping';
 import type { NewDecision } from '../../src/graph/repositories/decisions';
 import { listPath } from '../../src/graph/site';
 import { createTabRepositories } from '../../src/tab/host/repositories';
-import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
 import {
+  approvalServiceAs,
   type Persona,
   type Target,
   startEmulatorTarget,
@@ -58,13 +58,7 @@ async function forged(overrides: Partial<NewDecision> = {}): Promise<NewDecision
 }
 
 function service(persona: Persona): ApprovalService {
-  return new ApprovalService({
-    repos: target.repos(persona),
-    http: target.client(persona),
-    site: target.site,
-    channel: LOCAL_APPROVAL_CHANNEL,
-    today: () => '2025-03-14',
-  });
+  return approvalServiceAs(target, persona, { today: '2025-03-14' });
 }
 
 /** A raw `$batch` as the persona, bypassing the product's own client. */

@@ -7,7 +7,14 @@ import { ForbiddenError, ValidationError } from '../../src/graph/errors';
 import { writeDescriptions } from '../../src/graph/import-writer';
 import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
-import { type Persona, type Target, startEmulatorTarget, uniqueKey, writeAsHr } from './harness';
+import {
+  approvalServiceAs,
+  type Persona,
+  type Target,
+  startEmulatorTarget,
+  uniqueKey,
+  writeAsHr,
+} from './harness';
 
 /*
  * The approval flow against the in-process emulator with the real graph client: every persona
@@ -33,14 +40,7 @@ afterAll(async () => {
 });
 
 function service(persona: Persona): ApprovalService {
-  const http = target.client(persona);
-  return new ApprovalService({
-    repos: target.repos(persona),
-    http,
-    site: target.site,
-    channel: LOCAL_APPROVAL_CHANNEL,
-    today: () => TODAY,
-  });
+  return approvalServiceAs(target, persona, { today: TODAY });
 }
 
 async function seedRole(

@@ -4,9 +4,9 @@ import type { FunctionDescription } from '../../src/domain/schema';
 import { statusLabel } from '../../src/domain/status';
 import { ApprovalService } from '../../src/graph/approval-service';
 import { listPath } from '../../src/graph/site';
-import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
 import { functiebeschrijving } from '../graph/fixtures';
 import {
+  approvalServiceAs,
   exchangeLog,
   type Persona,
   type Target,
@@ -35,13 +35,7 @@ afterAll(async () => {
 });
 
 function service(persona: Persona): ApprovalService {
-  return new ApprovalService({
-    repos: target.repos(persona),
-    http: target.client(persona),
-    site: target.site,
-    channel: LOCAL_APPROVAL_CHANNEL,
-    today: () => TODAY,
-  });
+  return approvalServiceAs(target, persona, { today: TODAY });
 }
 
 function tabAs(persona: Persona) {

@@ -4,6 +4,7 @@ import { NetworkError } from '../../src/graph/errors';
 import { formatReport, notLanded, writeDescriptions } from '../../src/graph/import-writer';
 import { functiebeschrijving } from '../graph/fixtures';
 import {
+  approvalServiceAs,
   instantRetries,
   type Persona,
   startEmulatorTarget,
@@ -49,13 +50,7 @@ function loseAnswerOfFirstPost(listId: string): { fetch: typeof fetch; lost: () 
 const noWait = { attempts: 3, sleep: () => Promise.resolve() };
 
 function approval(persona: Persona, extra: Partial<GraphClientOptions> = {}): ApprovalService {
-  return new ApprovalService({
-    repos: t.repos(persona, extra),
-    http: t.client(persona, extra),
-    site: t.site,
-    channel: null,
-    today: () => '2025-06-02',
-  });
+  return approvalServiceAs(t, persona, { today: '2025-06-02', channel: null, client: extra });
 }
 
 async function seeded(approval: boolean): Promise<ReturnType<typeof functiebeschrijving>> {

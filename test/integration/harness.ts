@@ -22,6 +22,11 @@ import type { FunctionDescription } from '../../src/domain/schema';
 import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
 import type { TabRepositories } from '../../src/tab/app/host-context';
 import { createTabRepositories } from '../../src/tab/host/repositories';
+import { ApprovalService } from '../../src/graph/approval-service';
+import {
+  LOCAL_APPROVAL_CHANNEL,
+  type ApprovalChannelSettings,
+} from '../../src/teams/approval-card';
 
 /**
  * What an integration test runs against: the real graph client and either the in-process
@@ -260,5 +265,27 @@ export function tabRepositoriesAs(target: Target, persona: Persona): TabReposito
       emulatorUrl: control.url,
       initialUpn: PERSONAS[persona],
     }),
+  });
+}
+
+/**
+ * The approval service as a persona, on a fixed day. `channel` defaults to the emulator's
+ * approvals channel; `client` adjusts that persona's Graph client (a lossy fetch, retries).
+ */
+export function approvalServiceAs(
+  target: Target,
+  persona: Persona,
+  options: {
+    today: string;
+    channel?: ApprovalChannelSettings | null;
+    client?: Partial<GraphClientOptions>;
+  },
+): ApprovalService {
+  return new ApprovalService({
+    repos: target.repos(persona, options.client),
+    http: target.client(persona, options.client),
+    site: target.site,
+    channel: options.channel === undefined ? LOCAL_APPROVAL_CHANNEL : options.channel,
+    today: () => options.today,
   });
 }
