@@ -9,7 +9,7 @@ import {
   functionDescriptionSchema,
   type Level,
 } from '../domain/schema';
-import { ApprovalService } from '../graph/approval-service';
+import { ApprovalService } from '../services/approval';
 import { createGraphClient } from '../graph/client';
 import { writeDescriptions } from '../graph/import-writer';
 import { createRepositories } from '../graph/repositories';

@@ -9,8 +9,8 @@ import type {
   DecideInput,
   DecideResult,
   RoleHistory,
-} from '../../src/graph/approval-service';
-import { ApprovalConflictError } from '../../src/graph/approval-service';
+} from '../../src/services/approval';
+import { ApprovalConflictError } from '../../src/services/approval';
 import { ForbiddenError } from '../../src/graph/errors';
 import type { RequestRecord } from '../../src/graph/model';
 import type { TabApprovalPort, TabPermissions } from '../../src/tab/app/host-context';

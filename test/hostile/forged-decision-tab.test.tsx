@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { screen, within } from '@testing-library/react';
 import { contentHash, type ContentHash } from '../../src/domain/content-hash';
 import { deriveStatus } from '../../src/domain/status';
-import type { RoleHistory } from '../../src/graph/approval-service';
+import type { RoleHistory } from '../../src/services/approval';
 import type { DecisionRecord } from '../../src/graph/model';
 import type { TabApprovalPort } from '../../src/tab/app/host-context';
 import { deskundigeIct } from '../tab/support/fixtures';

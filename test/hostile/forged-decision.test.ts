@@ -2,7 +2,7 @@ import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
 import { PERSONAS, emulatorTokens } from '../../src/cli/local-stack';
 import { canonicalContentJson, contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
-import { ApprovalService } from '../../src/graph/approval-service';
+import { ApprovalService } from '../../src/services/approval';
 import { ForbiddenError } from '../../src/graph/errors';
 import { writeDescriptions } from '../../src/graph/import-writer';
 import { decisionFields } from '../../src/graph/mapping';

@@ -1,4 +1,4 @@
-import { ApprovalConflictError, ApprovalService } from '../../src/graph/approval-service';
+import { ApprovalConflictError, ApprovalService } from '../../src/services/approval';
 import type { GraphClientOptions } from '../../src/graph/client';
 import { NetworkError } from '../../src/graph/errors';
 import { formatReport, notLanded, writeDescriptions } from '../../src/graph/import-writer';

@@ -22,7 +22,7 @@ import type { FunctionDescription } from '../../src/domain/schema';
 import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
 import type { TabRepositories } from '../../src/tab/app/host-context';
 import { createTabRepositories } from '../../src/tab/host/repositories';
-import { ApprovalService } from '../../src/graph/approval-service';
+import { ApprovalService } from '../../src/services/approval';
 import {
   LOCAL_APPROVAL_CHANNEL,
   type ApprovalChannelSettings,

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { startEmulator } from '../../emulator/server';
-import { ApprovalService } from '../../graph/approval-service';
+import { ApprovalService } from '../../services/approval';
 import { createGraphClient, type Exchange, type GraphHttp } from '../../graph/client';
 import { createRepositories } from '../../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteLists } from '../../graph/site';

@@ -7,7 +7,7 @@ import type {
   QueueEntry,
   RoleHistory,
   SubmitResult,
-} from '../../graph/approval-service';
+} from '../../services/approval';
 
 /**
  * What the tab needs from its host (Teams or the plain browser) and from the data layer. The

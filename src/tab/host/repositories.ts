@@ -7,7 +7,7 @@ import { UnauthorizedError } from '../../graph/errors';
 import type { DecisionRecord, Person, RequestRecord } from '../../graph/model';
 import { createRepositories, type Repositories } from '../../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteRef } from '../../graph/site';
-import { ApprovalService } from '../../graph/approval-service';
+import { ApprovalService } from '../../services/approval';
 import { once } from '../../graph/once';
 import { DirectoryRepository } from '../../graph/repositories/directory';
 import { z } from 'zod';

@@ -2,7 +2,7 @@ import type { DescriptionKind } from '../../domain/schema';
 import type { Change } from '../../domain/diff';
 import type { DataErrorKind } from '../../graph/errors';
 import type { StatusKind } from '../../domain/status';
-import type { ApprovalWarning } from '../../graph/approval-service';
+import type { ApprovalWarning } from '../../services/approval';
 
 /** A failed approval action or read, as the approval views hand it to `describe`. */
 export interface ApprovalFailure {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import { ApprovalConflictError, type DecideInput } from '../../../graph/approval-service';
+import { ApprovalConflictError, type DecideInput } from '../../../services/approval';
 import { isDataError } from '../../../graph/errors';
 import type { TabApprovalPort } from '../../app/host-context';
 import { queryKeys, RepositoriesContext } from '../../data/queries';

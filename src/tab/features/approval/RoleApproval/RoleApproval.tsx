@@ -14,7 +14,7 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { formatIsoDate } from '../../../../domain/dates';
-import { parseSnapshot } from '../../../../graph/approval-service';
+import { parseSnapshot } from '../../../../services/approval';
 import type { DecisionRecord } from '../../../../graph/model';
 import { useNavigation } from '../../../components/navigation';
 import { ChangeList } from '../changes';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { canonicalContentJson, contentHash, type ContentHash } from '../domain/content-hash';
-import { formatIsoDate } from '../domain/dates';
-import { type Change, diffDescriptions, summariseChanges } from '../domain/diff';
-import { type FunctionContent, functionDescriptionSchema } from '../domain/schema';
+import { canonicalContentJson, contentHash, type ContentHash } from '../../domain/content-hash';
+import { formatIsoDate } from '../../domain/dates';
+import { type Change, diffDescriptions, summariseChanges } from '../../domain/diff';
+import { type FunctionContent, functionDescriptionSchema } from '../../domain/schema';
 import {
   deriveStatus,
   type InvalidDecision,
   lastApprovedDecision,
   type RoleStatus,
-} from '../domain/status';
+} from '../../domain/status';
 import {
   APPROVAL_ACTIVITY_TYPE,
   type ApprovalChannelSettings,
@@ -16,14 +16,14 @@ import {
   approvalMessage,
   buildApprovalCard,
   decisionReplyHtml,
-} from '../teams/approval-card';
-import type { GraphHttp } from './client';
-import { GROUP_NAMES } from './lists';
-import { once } from './once';
-import { ConflictError, DataError, ForbiddenError, ValidationError } from './errors';
-import type { DecisionRecord, Person, RequestRecord, RoleContent } from './model';
-import type { Repositories } from './repositories';
-import { listPath, type SiteLists } from './site';
+} from '../../teams/approval-card';
+import type { GraphHttp } from '../../graph/client';
+import { GROUP_NAMES } from '../../graph/lists';
+import { once } from '../../graph/once';
+import { ConflictError, DataError, ForbiddenError, ValidationError } from '../../graph/errors';
+import type { DecisionRecord, Person, RequestRecord, RoleContent } from '../../graph/model';
+import type { Repositories } from '../../graph/repositories';
+import { listPath, type SiteLists } from '../../graph/site';
 
 /*
  * The approval flow as one service (DESIGN §5), on top of the repositories; every write goes with
