@@ -13,7 +13,7 @@ import { startLocalTab, startTenantTab } from './tab-server';
 /**
  * `npm start`: the whole product locally — the Graph emulator with provisioned lists and, on
  * first run, the two sample descriptions. Data lives in EMULATOR_DATA and survives restarts.
- * Then the tab and the local Teams host (tab-server.ts, on PORT, default 53000). Stays up until
+ * Then the tab and the local Teams host (tab-server/, on PORT, default 53000). Stays up until
  * Ctrl-C (or SIGTERM), then closes cleanly. The URLs are printed; a browser opens only on a
  * desktop, never with CI set.
  *
