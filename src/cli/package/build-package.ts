@@ -2,7 +2,6 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { GRAPH_SCOPES } from '../../auth/msal-scopes';
 import {
   ENV_DIR,
   EnvFileError,
@@ -14,12 +13,14 @@ import {
 } from '../../config/tenant-config';
 import { checkIcon, type IconKind } from './icons';
 import {
-  bundledManifestVersions,
-  loadBundledSchema,
-  schemaUrl,
-  validateAgainstBundledSchema,
-  type SchemaKind,
-} from './schema';
+  checkDomains,
+  checkNestedAppAuth,
+  manifestShape,
+  schemaProblems,
+  SEMVER,
+} from './manifest-checks';
+import { PackageError, type PackageProblem, readJson } from './problems';
+import { bundledManifestVersions, loadBundledSchema } from './schema';
 import { fillTemplate, type JsonValue } from './template';
 
 /**
@@ -34,35 +35,8 @@ export const DEFAULT_OUT_DIR = path.join('appPackage', 'build');
 /** Environments that may keep example values: they exist to be tried without a tenant. */
 const PLACEHOLDERS_ALLOWED_IN = new Set(['local']);
 
-export interface PackageProblem {
-  /** Relative to the project root, with forward slashes, e.g. `manifest/manifest.template.json`. */
-  file: string;
-  /** JSON pointer inside the file; null when the problem is the file itself. */
-  pointer: string | null;
-  message: string;
-}
-
-export function formatProblem(problem: PackageProblem): string {
-  return problem.pointer === null
-    ? `${problem.file}: ${problem.message}`
-    : `${problem.file}: ${problem.pointer}: ${problem.message}`;
-}
-
-export class PackageError extends Error {
-  override readonly name = 'PackageError';
-  constructor(
-    readonly problems: PackageProblem[],
-    hints: string[] = [],
-  ) {
-    super(
-      [
-        `Het app-pakket is niet gemaakt: ${problems.length} ${problems.length === 1 ? 'probleem' : 'problemen'}.`,
-        ...problems.map((problem) => `  ${formatProblem(problem)}`),
-        ...hints,
-      ].join('\n'),
-    );
-  }
-}
+// The problems are part of this module's contract: `npm run package` prints them.
+export { formatProblem, PackageError, type PackageProblem } from './problems';
 
 export interface BuildAppPackageOptions {
   /** Project root: holds `env/` and `package.json`. */
@@ -96,169 +70,8 @@ export interface BuiltAppPackage {
 // The zip entries carry this date so the same inputs give the same package.
 const FIXED_ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 
-const manifestShape = z.object({
-  manifestVersion: z.string(),
-  $schema: z.string().optional(),
-  version: z.string(),
-  icons: z.object({ color: z.string(), outline: z.string(), color32x32: z.string().optional() }),
-  localizationInfo: z
-    .object({
-      defaultLanguageFile: z.string().optional(),
-      additionalLanguages: z
-        .array(z.object({ languageTag: z.string(), file: z.string() }))
-        .optional(),
-    })
-    .optional(),
-  staticTabs: z
-    .array(z.object({ contentUrl: z.string().optional(), websiteUrl: z.string().optional() }))
-    .optional(),
-  configurableTabs: z.array(z.object({ configurationUrl: z.string() })).optional(),
-  validDomains: z.array(z.string()).optional(),
-  webApplicationInfo: z
-    .object({
-      id: z.string(),
-      nestedAppAuthInfo: z
-        .array(z.object({ redirectUri: z.string(), scopes: z.array(z.string()) }))
-        .optional(),
-    })
-    .optional(),
-});
-type ManifestShape = z.infer<typeof manifestShape>;
-
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-
 function toPosix(relative: string): string {
   return relative.split(path.sep).join('/');
-}
-
-function readJson(
-  file: string,
-  displayName: string,
-  problems: PackageProblem[],
-): JsonValue | undefined {
-  if (!existsSync(file)) {
-    problems.push({ file: displayName, pointer: null, message: 'bestand niet gevonden' });
-    return undefined;
-  }
-  try {
-    // A byte order mark is legal in a file saved by Notepad but not in JSON.
-    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as JsonValue;
-  } catch (error) {
-    problems.push({
-      file: displayName,
-      pointer: null,
-      message: `geen geldige JSON (${error instanceof Error ? error.message : String(error)})`,
-    });
-    return undefined;
-  }
-}
-
-function hostMatches(host: string, domain: string): boolean {
-  const wanted = domain.toLowerCase();
-  const actual = host.toLowerCase();
-  return wanted.startsWith('*.') ? actual.endsWith(wanted.slice(1)) : actual === wanted;
-}
-
-/** Every URL Teams loads into the tab must be on a domain listed in `validDomains`. */
-function checkDomains(manifest: ManifestShape, file: string, problems: PackageProblem[]): void {
-  const domains = manifest.validDomains ?? [];
-  const urls: Array<{ pointer: string; url: string }> = [];
-  manifest.staticTabs?.forEach((tab, index) => {
-    if (tab.contentUrl)
-      urls.push({ pointer: `/staticTabs/${index}/contentUrl`, url: tab.contentUrl });
-    if (tab.websiteUrl)
-      urls.push({ pointer: `/staticTabs/${index}/websiteUrl`, url: tab.websiteUrl });
-  });
-  manifest.configurableTabs?.forEach((tab, index) => {
-    urls.push({
-      pointer: `/configurableTabs/${index}/configurationUrl`,
-      url: tab.configurationUrl,
-    });
-  });
-  for (const { pointer, url } of urls) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      problems.push({ file, pointer, message: `"${url}" is geen geldig adres` });
-      continue;
-    }
-    if (parsed.protocol !== 'https:') {
-      problems.push({
-        file,
-        pointer,
-        message: `"${url}" moet met https:// beginnen; Teams laadt niets anders`,
-      });
-    }
-    if (!domains.some((domain) => hostMatches(parsed.host, domain))) {
-      problems.push({
-        file,
-        pointer,
-        message: `het domein ${parsed.host} staat niet in validDomains (${domains.join(', ') || 'leeg'}); controleer TAB_DOMAIN en TAB_ENDPOINT`,
-      });
-    }
-  }
-  domains.forEach((domain, index) => {
-    if (/^[a-z]+:\/\//i.test(domain) || domain.includes('/')) {
-      problems.push({
-        file,
-        pointer: `/validDomains/${index}`,
-        message: `"${domain}" moet een domeinnaam zijn, zonder https:// en zonder pad`,
-      });
-    }
-  });
-}
-
-/** Nested app auth: the prefetched token is only reused when the scopes match the tab's request. */
-function checkNestedAppAuth(
-  manifest: ManifestShape,
-  file: string,
-  problems: PackageProblem[],
-): void {
-  manifest.webApplicationInfo?.nestedAppAuthInfo?.forEach((entry, index) => {
-    const base = `/webApplicationInfo/nestedAppAuthInfo/${index}`;
-    if (!/^brk-multihub:\/\/[^/\s]+$/.test(entry.redirectUri)) {
-      problems.push({
-        file,
-        pointer: `${base}/redirectUri`,
-        message: `"${entry.redirectUri}" moet brk-multihub://<domein van het tabblad> zijn, zonder pad`,
-      });
-    }
-    if (entry.scopes.join(' ') !== GRAPH_SCOPES.join(' ')) {
-      problems.push({
-        file,
-        pointer: `${base}/scopes`,
-        message: `moet exact ${JSON.stringify(GRAPH_SCOPES)} zijn (zelfde volgorde als de aanvraag van het tabblad in src/auth/msal-scopes.ts), is ${JSON.stringify(entry.scopes)}`,
-      });
-    }
-  });
-}
-
-async function schemaProblems(
-  kind: SchemaKind,
-  version: string,
-  document: JsonValue,
-  file: string,
-  problems: PackageProblem[],
-): Promise<void> {
-  const schema = loadBundledSchema(kind, version);
-  if (!schema) return;
-  for (const violation of await validateAgainstBundledSchema(document, schema)) {
-    problems.push({ file, pointer: violation.pointer, message: violation.message });
-  }
-  if (
-    document !== null &&
-    typeof document === 'object' &&
-    !Array.isArray(document) &&
-    document.$schema !== undefined &&
-    document.$schema !== schemaUrl(kind, version)
-  ) {
-    problems.push({
-      file,
-      pointer: '/$schema',
-      message: `moet ${schemaUrl(kind, version)} zijn, zodat editors en Teams hetzelfde schema gebruiken als deze controle`,
-    });
-  }
 }
 
 function readAppVersion(root: string): string | undefined {
