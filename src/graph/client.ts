@@ -1,10 +1,4 @@
-import {
-  Client,
-  type Context,
-  type Middleware,
-  type MiddlewareOptions,
-  ResponseType,
-} from '@microsoft/microsoft-graph-client';
+import { Client, type MiddlewareOptions, ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import {
   type DataError,
@@ -13,13 +7,17 @@ import {
   networkError,
   ValidationError,
 } from './errors';
-import {
-  defaultRetryPolicy,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-  retryDelay,
-} from './retry';
+import { AuthHandler } from './middleware/auth';
+import { linkChain } from './middleware/chain';
+import { type Exchange, ExchangeObserver } from './middleware/exchange';
+import { FetchHandler } from './middleware/fetch';
+import { IdempotentRequest, RetryHandler } from './middleware/retry';
+import { DEFAULT_TIMEOUT_MS, TimeoutHandler, TimeoutHandlerOptions } from './middleware/timeout';
+import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
+
+export type { Exchange } from './middleware/exchange';
+export { IdempotentRequest } from './middleware/retry';
+export { RequestTimeoutError } from './middleware/timeout';
 
 /**
  * The one way the app talks to Microsoft Graph (DESIGN §4), in Node and in the browser alike.
@@ -30,6 +28,9 @@ import {
  * and mangle `@odata.nextLink`. Here the token goes to exactly the configured base URL, and every
  * link is turned back into a path relative to it. The caller gives two things — the base URL and
  * a token source — and nothing else tells the emulator from graph.microsoft.com.
+ *
+ * The chain, outermost first, one handler per file in `./middleware/`: retry → auth → timeout →
+ * exchange observer (optional) → fetch. Why each sits where it does is written at each handler.
  */
 
 export interface GraphClientOptions {
@@ -42,17 +43,11 @@ export interface GraphClientOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Defaults to the global `fetch`; a test may wrap it to drop connections. */
   fetch?: typeof fetch;
-}
-
-export interface Exchange {
-  method: string;
-  /** Path relative to the base URL, query included. */
-  path: string;
-  status: number;
-  requestBytes: number;
-  responseBytes: number;
-  /** For a `$batch`: how many Graph requests it carried. */
-  batchEntries?: number;
+  /**
+   * How long one attempt may wait for its whole answer before it is aborted and, when safe,
+   * retried; `Infinity` for no limit. Default and why: DEFAULT_TIMEOUT_MS (30 s).
+   */
+  timeoutMs?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -67,6 +62,8 @@ export interface SendOptions {
   idempotent?: boolean;
   /** Aborts the request (and any retry wait after it) when the caller no longer needs the answer. */
   signal?: AbortSignal;
+  /** This request's own per-attempt timeout, instead of the client's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -75,9 +72,6 @@ export interface RawResponse {
   /** Parsed JSON, or undefined for an empty body. */
   body: unknown;
 }
-
-/** Marks one request as safe to repeat, read by the retry middleware. */
-export class IdempotentRequest implements MiddlewareOptions {}
 
 export class GraphHttp {
   readonly baseUrl: string;
@@ -88,10 +82,13 @@ export class GraphHttp {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
     this.retryPolicy = { ...defaultRetryPolicy, ...options.retry };
     const chain = linkChain([
-      new RetryMiddleware(this.retryPolicy),
-      new AuthMiddleware(this.baseUrl, options.getToken),
-      ...(options.onExchange ? [new ExchangeObserver(this.baseUrl, options.onExchange)] : []),
-      new FetchMiddleware(options.fetch),
+      new RetryHandler(this.retryPolicy),
+      new AuthHandler({ baseUrl: this.baseUrl, getToken: options.getToken }),
+      new TimeoutHandler(new TimeoutHandlerOptions(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+      ...(options.onExchange
+        ? [new ExchangeObserver({ baseUrl: this.baseUrl, observe: options.onExchange })]
+        : []),
+      new FetchHandler(options.fetch ? { fetch: options.fetch } : {}),
     ]);
     this.sdk = Client.initWithMiddleware({
       baseUrl: this.baseUrl,
@@ -108,7 +105,12 @@ export class GraphHttp {
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       request = request.header(name, value);
     }
-    if (options.idempotent) request = request.middlewareOptions([new IdempotentRequest()]);
+    const perRequest: MiddlewareOptions[] = [];
+    if (options.idempotent) perRequest.push(new IdempotentRequest());
+    if (options.timeoutMs !== undefined) {
+      perRequest.push(new TimeoutHandlerOptions(options.timeoutMs));
+    }
+    if (perRequest.length > 0) request = request.middlewareOptions(perRequest);
     if (options.signal) request = request.option('signal', options.signal);
     let response: Response;
     try {
@@ -278,165 +280,4 @@ function normaliseBaseUrl(url: string): string {
     throw new ValidationError('De Graph-basis-URL mag geen query of fragment bevatten.');
   }
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
-}
-
-function linkChain(middlewares: Middleware[]): Middleware {
-  for (let i = 0; i < middlewares.length - 1; i++) {
-    const current = middlewares[i] as Middleware & { setNext(m: Middleware): void };
-    current.setNext(middlewares[i + 1] as Middleware);
-  }
-  return middlewares[0] as Middleware;
-}
-
-function requestUrl(context: Context): string {
-  return typeof context.request === 'string' ? context.request : context.request.url;
-}
-
-function methodOf(context: Context): string {
-  return (context.options?.method ?? 'GET').toUpperCase();
-}
-
-function setHeader(context: Context, name: string, value: string): void {
-  const options = (context.options ??= {});
-  const headers = options.headers;
-  if (headers instanceof Headers) {
-    headers.set(name, value);
-  } else if (Array.isArray(headers)) {
-    options.headers = [
-      ...headers.filter(([k]) => k.toLowerCase() !== name.toLowerCase()),
-      [name, value],
-    ];
-  } else {
-    options.headers = { ...(headers ?? {}), [name]: value };
-  }
-}
-
-abstract class Link implements Middleware {
-  protected next: Middleware | undefined;
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-
-  protected async forward(context: Context): Promise<void> {
-    if (!this.next) throw new Error('middleware-keten is niet afgesloten');
-    await this.next.execute(context);
-  }
-
-  abstract execute(context: Context): Promise<void>;
-}
-
-/** Attaches the bearer token to requests for the configured base URL, and to nothing else. */
-class AuthMiddleware extends Link {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly getToken: () => Promise<string>,
-  ) {
-    super();
-  }
-
-  async execute(context: Context): Promise<void> {
-    const url = requestUrl(context);
-    if (
-      url === this.baseUrl ||
-      url.startsWith(`${this.baseUrl}/`) ||
-      url.startsWith(`${this.baseUrl}?`)
-    ) {
-      setHeader(context, 'Authorization', `Bearer ${await this.getToken()}`);
-    }
-    await this.forward(context);
-  }
-}
-
-/**
- * Retries throttled and briefly-unavailable responses of a whole request (DESIGN §4). Sits
- * before the auth middleware so a retry after a long wait asks for a fresh token.
- */
-class RetryMiddleware extends Link {
-  constructor(private readonly policy: RetryPolicy) {
-    super();
-  }
-
-  async execute(context: Context): Promise<void> {
-    const idempotent =
-      methodOf(context) !== 'POST' ||
-      context.middlewareControl?.getMiddlewareOptions(IdempotentRequest) !== undefined;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.forward(context);
-      } catch (err) {
-        // A dropped connection may have delivered the request: repeat only what is safe to repeat.
-        if (!idempotent || attempt >= this.policy.maxAttempts) throw err;
-        await this.policy.sleep(retryDelay(undefined, attempt, this.policy));
-        continue;
-      }
-      const response = context.response;
-      if (
-        !response ||
-        !isRetryableStatus(response.status, idempotent) ||
-        attempt >= this.policy.maxAttempts
-      )
-        return;
-      const delay = retryDelay(response.headers.get('Retry-After'), attempt, this.policy);
-      // A wait longer than we are willing to block for goes back to the caller as Throttled.
-      if (delay > this.policy.maxDelayMs) return;
-      await response.body?.cancel().catch(() => undefined);
-      await this.policy.sleep(delay);
-      if (context.options?.signal?.aborted) throw context.options.signal.reason;
-    }
-  }
-}
-
-/** Reports each exchange that went over the wire (for round-trip counts and the bench). */
-class ExchangeObserver extends Link {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly observe: (e: Exchange) => void,
-  ) {
-    super();
-  }
-
-  async execute(context: Context): Promise<void> {
-    await this.forward(context);
-    const response = context.response;
-    if (!response) return;
-    const url = requestUrl(context);
-    const body = context.options?.body;
-    const length = response.headers.get('Content-Length');
-    const responseBytes =
-      length !== null && /^\d+$/.test(length)
-        ? Number(length)
-        : (await response.clone().arrayBuffer()).byteLength;
-    const path = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
-    this.observe({
-      method: methodOf(context),
-      path,
-      status: response.status,
-      requestBytes: typeof body === 'string' ? new TextEncoder().encode(body).byteLength : 0,
-      responseBytes,
-      ...(path === '/$batch' && typeof body === 'string'
-        ? { batchEntries: countEntries(body) }
-        : {}),
-    });
-  }
-}
-
-function countEntries(body: string): number {
-  try {
-    const parsed = JSON.parse(body) as { requests?: unknown };
-    return Array.isArray(parsed.requests) ? parsed.requests.length : 0;
-  } catch {
-    return 0;
-  }
-}
-
-class FetchMiddleware extends Link {
-  constructor(private readonly fetchImpl: typeof fetch | undefined) {
-    super();
-  }
-
-  async execute(context: Context): Promise<void> {
-    const doFetch = this.fetchImpl ?? globalThis.fetch;
-    context.response = await doFetch(context.request, context.options as RequestInit);
-  }
 }

@@ -10,6 +10,8 @@ export interface Call {
   method: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The signal the client gave this attempt; aborted when it timed out or the caller gave up. */
+  signal: AbortSignal | undefined;
 }
 
 export type Handler = (call: Call, index: number) => Response | Promise<Response>;
@@ -22,6 +24,19 @@ export function json(
   return new Response(status === 204 ? null : JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** An answer that never comes, as from a hung socket; it ignores the abort signal as well. */
+export function never(): Promise<Response> {
+  return new Promise<Response>(() => undefined);
+}
+
+/** Headers that arrive, then a body that never ends. */
+export function hangingBody(status = 200): Response {
+  return new Response(new ReadableStream<Uint8Array>({ start: () => undefined }), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
   });
 }
 
@@ -39,6 +54,7 @@ export function fakeFetch(handler: Handler): { fetch: typeof fetch; calls: Call[
       method: (init?.method ?? 'GET').toUpperCase(),
       headers,
       body: typeof raw === 'string' && raw.length > 0 ? (JSON.parse(raw) as unknown) : undefined,
+      signal: init?.signal ?? undefined,
     };
     calls.push(call);
     return handler(call, calls.length - 1);
