@@ -1,11 +1,37 @@
+import { CONTENT_FIELDS, type FieldSince, type ShapeRules } from './content-fields';
 import type { FunctionContent, FunctionDescription } from './schema';
 import { sha256Hex, utf8Encode } from './sha256';
 import { nfc } from './text';
+
+export * from './content-fields';
 
 /**
  * The content hash binds an approval to exactly the content that was approved (DESIGN §3). It
  * must come out the same in the Teams tab (browser) and in Node (CLI, emulator), and the same
  * whatever order SharePoint or the importer happened to put the fields in.
+ *
+ * It must also survive a growing model. Hashes are stored, not recomputed: in every decision
+ * (Besluiten.InhoudHash, beside its snapshot), every request, and Functies.InhoudHash, which the
+ * catalogue compares with the decisions without reading the content again. A new field that is
+ * simply serialised — `competencies[].code: null` on every competency — would change the hash of
+ * every role, and every approval would read "gewijzigd sinds goedkeuring". Rewriting the stored
+ * columns is no way out: a decision is the director's word on a hash, not ours to re-issue.
+ *
+ * So the canonical form is defined by a field registry (content-fields.ts), shape by shape:
+ * - fields of the version-1 model (`'v1'`) are written exactly as they always were, nulls and
+ *   empty lists included; today's content hashes exactly as before, so no stored hash moves;
+ * - fields added later (`'added'`) are written only when they hold something, at every depth;
+ *   content that leaves them empty — every role stored before they existed, and every snapshot,
+ *   which parses with the new field empty — writes the same text and keeps its hash; filling
+ *   one changes the hash, as any edit of approved content must;
+ * - anything the registry does not name (an item id, an eTag hung on the object) is left out.
+ * An added field must therefore mean "not stated" when empty: a new yes/no question is a
+ * nullable choice, not a boolean defaulting to false (false is a value and is written).
+ *
+ * `sha256:` names this form (canonical form 1 with the rule above). Should the rule itself ever
+ * have to change, the new form gets its own tag (e.g. `sha256-2:`) in the hash string, and every
+ * verifier recomputes a stored hash in the form its tag names; until then there is one form and
+ * comparing hash strings is enough. docs/approval.md, "Wanneer het model groeit".
  */
 
 /**
@@ -21,60 +47,109 @@ export function canonicalJson(value: unknown): string {
   return serialise(value, '$', (s) => s, new Set());
 }
 
-/**
- * The exact text that `contentHash` digests: the canonical JSON of the content (approval left
- * out, unknown properties left out) with every string in NFC. Store this as the snapshot of an
- * approved version, so the snapshot can be checked against the decision's hash later.
- *
- * Why NFC: the same word can arrive precomposed ("ë") or decomposed ("e" + U+0308) depending on
- * whether it came from a PDF, Word, macOS or a browser form; it looks identical to every reader,
- * so it must not make a role "gewijzigd sinds goedkeuring". NFC of assigned characters is stable
- * across Unicode versions, so browser and Node agree.
- */
-export function canonicalContentJson(d: FunctionDescription | FunctionContent): string {
-  return serialise(contentOf(d), '$', nfc, new Set());
-}
-
 /** `"sha256:"` followed by 64 lower-case hex digits. */
 export type ContentHash = `sha256:${string}`;
 
 export const CONTENT_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
-/** The hash of a role's content; a description that differs only in `approval` hashes the same. */
-export async function contentHash(d: FunctionDescription | FunctionContent): Promise<ContentHash> {
-  const bytes = utf8Encode(canonicalContentJson(d));
-  return `sha256:${await digestHex(bytes)}`;
+/** The content functions for one field registry; the product's are exported below. */
+export interface ContentHasher<C extends object> {
+  /**
+   * The content an approval is bound to: the registry's fields at every depth (objects rebuilt,
+   * other values shared). Fields are picked, not copied wholesale, so that metadata a caller
+   * hangs on the object (a list item id, an eTag, the approval) cannot change the hash.
+   */
+  contentOf(d: C): C;
+  /**
+   * The exact text that `contentHash` digests: the canonical JSON of the content (approval left
+   * out, unknown properties left out, added fields only when filled) with every string in NFC.
+   * Store this as the snapshot of an approved version, so the snapshot can be checked against the
+   * decision's hash later.
+   *
+   * Why NFC: the same word can arrive precomposed ("ë") or decomposed ("e" + U+0308) depending on
+   * whether it came from a PDF, Word, macOS or a browser form; it looks identical to every reader,
+   * so it must not make a role "gewijzigd sinds goedkeuring". NFC of assigned characters is stable
+   * across Unicode versions, so browser and Node agree.
+   */
+  canonicalContentJson(d: C): string;
+  /** The hash of a role's content; a description that differs only in `approval` hashes the same. */
+  contentHash(d: C): Promise<ContentHash>;
 }
 
-// Exhaustive at compile time: adding a field to the schema without deciding here is an error.
-const CONTENT_FIELDS = {
-  schemaVersion: true,
-  key: true,
-  kind: true,
-  title: true,
-  organisation: true,
-  department: true,
-  service: true,
-  grade: true,
-  careerPath: true,
-  purpose: true,
-  mainTasks: true,
-  position: true,
-  resultAreas: true,
-  competencies: true,
-  technicalKnowledge: true,
-} as const satisfies Record<keyof FunctionContent, true>;
+/**
+ * A hasher over `fields`. The product uses `CONTENT_FIELDS`; a test extends the schema and the
+ * registry together to check that a new, empty field leaves every existing hash alone.
+ */
+export function createContentHasher<C extends object>(fields: ShapeRules<C>): ContentHasher<C> {
+  // The mapped type proves every field has a rule; walking the rules needs only their shape.
+  const shape = fields as unknown as Shape;
+  const canonicalContentJson = (d: C): string =>
+    serialise(pickFields(d, shape, true), '$', nfc, new Set());
+  return {
+    contentOf: (d) => pickFields(d, shape, false) as C,
+    canonicalContentJson,
+    async contentHash(d) {
+      return `sha256:${await digestHex(utf8Encode(canonicalContentJson(d)))}`;
+    },
+  };
+}
+
+const productHasher = createContentHasher<FunctionContent>(CONTENT_FIELDS);
+
+/** See `ContentHasher.canonicalContentJson`. */
+export function canonicalContentJson(d: FunctionDescription | FunctionContent): string {
+  return productHasher.canonicalContentJson(d);
+}
+
+/** See `ContentHasher.contentHash`. */
+export function contentHash(d: FunctionDescription | FunctionContent): Promise<ContentHash> {
+  return productHasher.contentHash(d);
+}
+
+/** See `ContentHasher.contentOf`. */
+export function contentOf(d: FunctionDescription | FunctionContent): FunctionContent {
+  return productHasher.contentOf(d);
+}
+
+interface Shape {
+  readonly [field: string]: FieldSince | { readonly since: FieldSince; readonly shape: Shape };
+}
 
 /**
- * The content an approval is bound to. Fields are picked, not copied wholesale, so that metadata
- * a caller hangs on the object (a list item id, an eTag) cannot change the hash.
+ * The registry's fields of `record`, nested shapes picked in turn. `undefined` is left out (as
+ * canonical JSON always did); with `dropEmptyAdded`, so is an added field that holds nothing.
  */
-export function contentOf(d: FunctionDescription | FunctionContent): FunctionContent {
-  const picked: Partial<Record<keyof FunctionContent, unknown>> = {};
-  for (const field of Object.keys(CONTENT_FIELDS) as (keyof FunctionContent)[]) {
-    picked[field] = d[field];
+function pickFields(record: object, shape: Shape, dropEmptyAdded: boolean): object {
+  const source = record as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const [field, rule] of Object.entries(shape)) {
+    const since = typeof rule === 'string' ? rule : rule.since;
+    let value = source[field];
+    if (typeof rule !== 'string') value = pickNested(value, rule.shape, dropEmptyAdded);
+    if (value === undefined || (dropEmptyAdded && since === 'added' && isEmpty(value))) continue;
+    picked[field] = value;
   }
-  return picked as FunctionContent;
+  return picked;
+}
+
+function pickNested(value: unknown, shape: Shape, dropEmptyAdded: boolean): unknown {
+  // Anything but a plain object is left for `serialise` to accept (null) or reject (a Date, …).
+  const pick = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && isPlainObject(v)
+      ? pickFields(v, shape, dropEmptyAdded)
+      : v;
+  // `map` keeps holes, which `serialise` then rejects as it always did.
+  return Array.isArray(value) ? value.map(pick) : pick(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return (
+    typeof value === 'object' &&
+    isPlainObject(value) &&
+    Object.values(value).every((v) => v === undefined)
+  );
 }
 
 async function digestHex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
