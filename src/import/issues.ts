@@ -25,3 +25,9 @@ export class IssueLog {
     this.warnings.push({ file: this.file, line, message });
   }
 }
+
+/** "1", "1 en 2", "1, 2 en 3" */
+export function listNl(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1) ?? ''}`;
+}

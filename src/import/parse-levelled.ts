@@ -1,5 +1,13 @@
 import { LEVELS, type Competency, type CompetencyBlock, type Level } from '../domain/schema';
-import type { IssueLog } from './issues';
+import { listNl, type IssueLog } from './issues';
+import type { CompetencyFormat } from './layouts/layout';
+import {
+  blockHeaderOf,
+  blockKind,
+  clusterHeaderOf,
+  looksLevelled,
+  mergeWrappedMarkers,
+} from './parse-levelled-headers';
 import {
   endsSentence,
   joinText,
@@ -21,62 +29,6 @@ import {
  * It waits in `gap` until a level number (a new competency) or a bullet (same level) decides.
  */
 
-const CLUSTER_MARKER = /^(.*?)\s*keuze\s*niveau\s*en\s*duiding\s*:?$/iu;
-const CLUSTER_MARKER_START = /(?:^|\s)keuze(?:\s+niveau(?:\s+en)?)?$/iu;
-const BLOCK_HEADER = /^blok\s*(?:\d+|[IVX]+)?\s*[:.\-–—‒−]?\s*(.*)$/iu;
-const BLOCK_ONLY =
-  /^(technische\s+competenties|gedragscompetenties|gedragsgerichte\s+competenties)$/iu;
-
-/** A "BLOK" header line, or a bare "Technische competenties"/"Gedragscompetenties" line. */
-export function blockHeaderOf(text: string): { label: string } | null {
-  if (BLOCK_ONLY.test(text)) return { label: text };
-  if (!/^blok(?:\s*(?:\d+|[IVX]+)\b|\s*:)/iu.test(text)) return null;
-  const m = BLOCK_HEADER.exec(text);
-  return { label: (m?.[1] ?? '').trim() };
-}
-
-export function clusterHeaderOf(text: string): { name: string } | null {
-  // The lazy prefix of CLUSTER_MARKER retries at every position: only run it on candidates.
-  const m = /duiding\s*:?$/iu.test(text.slice(-12)) ? CLUSTER_MARKER.exec(text) : null;
-  return m ? { name: (m[1] ?? '').trim() } : null;
-}
-
-function blockKind(label: string): CompetencyBlock | null {
-  if (/technisch/iu.test(label)) return 'technical';
-  if (/gedrag/iu.test(label)) return 'behavioural';
-  return null;
-}
-
-/** Does this section look like level tables (rather than a functieprofiel's prose)? */
-export function looksLevelled(lines: readonly SourceLine[]): boolean {
-  return lines.some(
-    (l) =>
-      blockHeaderOf(l.text) !== null ||
-      clusterHeaderOf(l.text) !== null ||
-      leadingTokens(l.text).some((t) => t.kind === 'level' || t.kind === 'box'),
-  );
-}
-
-/** "Werking en werkmiddelen Keuze niveau en" / "duiding" → one header line. */
-function mergeWrappedMarkers(lines: readonly SourceLine[]): SourceLine[] {
-  const out: SourceLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const cur = lines[i];
-    if (!cur) continue;
-    const next = lines[i + 1];
-    if (next && CLUSTER_MARKER_START.test(cur.text)) {
-      const joined = `${cur.text} ${next.text}`;
-      if (CLUSTER_MARKER.test(joined)) {
-        out.push({ text: joined, line: cur.line });
-        i++;
-        continue;
-      }
-    }
-    out.push(cur);
-  }
-  return out;
-}
-
 type Indicator = { parts: string[]; line: number };
 type LevelAcc = {
   level: Level;
@@ -93,6 +45,13 @@ type CompAcc = {
   levels: LevelAcc[];
   /** A level with no name above it: already reported, kept only to absorb its lines. */
   orphan: boolean;
+};
+
+/** Level tables, recognised by a block or cluster header, a level number or a tick box. */
+export const levelTables: CompetencyFormat = {
+  name: 'niveautabellen',
+  recognises: looksLevelled,
+  read: parseLevelledCompetencies,
 };
 
 export function parseLevelledCompetencies(
@@ -442,10 +401,4 @@ function nameAndDefinition(lines: readonly SourceLine[]): {
   const name = joinText(lines.slice(0, split).map((l) => l.text)).replace(/\s*:$/, '');
   const definition = joinText(lines.slice(split).map((l) => l.text));
   return { name, definition: definition === '' ? null : definition };
-}
-
-/** "1", "1 en 2", "1, 2 en 3" */
-export function listNl(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items.at(-1) ?? ''}`;
 }

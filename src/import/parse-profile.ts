@@ -1,6 +1,14 @@
 import type { Competency } from '../domain/schema';
 import type { IssueLog } from './issues';
-import { bulletOf, endsSentence, joinText, startsUpper, type SourceLine } from './parse-text';
+import type { CompetencyFormat } from './layouts/layout';
+import {
+  bulletOf,
+  endsSentence,
+  joinText,
+  nonEmpty,
+  startsUpper,
+  type SourceLine,
+} from './parse-text';
 
 /**
  * The competencies of a *functieprofiel*: per competency a name (after a bullet of its own, "•"
@@ -13,6 +21,17 @@ type Item = { parts: string[]; line: number };
 /** Longer than any competency name: beyond this, lower-case text is a definition, not a name. */
 const MAX_NAME = 160;
 type ProfileAcc = { name: string; line: number; intro: SourceLine[]; indicators: Item[] };
+
+/**
+ * Named competencies with a definition, a level title and indicators. It reads any section, so it
+ * is the format a layout falls back on.
+ */
+export const profileList: CompetencyFormat = {
+  name: 'competentieprofielen',
+  recognises: () => true,
+  // Nothing is lost when the document stops after the last indicator: there are no levels to cut.
+  read: (section, _endsDocument, log) => parseProfileCompetencies(section, log),
+};
 
 export function parseProfileCompetencies(
   section: readonly SourceLine[],
@@ -179,10 +198,6 @@ function splitIntro(intro: readonly SourceLine[]): {
     definition: nonEmpty(joinText(intro.slice(0, start).map((l) => l.text))),
     levelTitle: nonEmpty(joinText(intro.slice(start).map((l) => l.text))),
   };
-}
-
-function nonEmpty(text: string): string | null {
-  return text === '' ? null : text;
 }
 
 function finish(c: ProfileAcc, log: IssueLog): Competency {

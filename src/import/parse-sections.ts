@@ -1,4 +1,4 @@
-import { blockHeaderOf, clusterHeaderOf } from './parse-levelled';
+import { blockHeaderOf, clusterHeaderOf } from './parse-levelled-headers';
 import { type SourceLine } from './parse-text';
 
 /**
@@ -52,7 +52,6 @@ export const TASK_AGREEMENT = /^taakafspraak\b\s*(\d+)?\s*[:.\-–—‒−]?\s*
 // Capitalised, so that a wrapped line "vastgesteld." stays inside its indicator.
 export const APPROVAL_START =
   /^(?:Goedkeuring|Goedgekeurd|Vastgesteld|Bekrachtigd|GOEDKEURING|GOEDGEKEURD|VASTGESTELD|BEKRACHTIGD)\b/u;
-export const TITLE_HEADING = /^(functiebeschrijving|functieprofiel)\b[\s:.\-–—‒−]*(.*)$/iu;
 
 export function splitSections(lines: readonly SourceLine[]): Section[] {
   const sections: Section[] = [{ kind: 'head', line: lines[0]?.line ?? 1, lines: [] }];

@@ -48,6 +48,16 @@ export function joinText(parts: readonly string[]): string {
   return out.join('');
 }
 
+/** A field the document has no content for is null, not ''. */
+export function nonEmpty(text: string): string | null {
+  return text === '' ? null : text;
+}
+
+/** `text` as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Lone CR counts as a line end, as in every editor a user would open the file with. */
 export function splitLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];

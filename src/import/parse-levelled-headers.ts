@@ -1,0 +1,64 @@
+import type { CompetencyBlock } from '../domain/schema';
+import { leadingTokens, type SourceLine } from './parse-text';
+
+/**
+ * The headers of a functiebeschrijving's level tables ("BLOK 1: TECHNISCHE COMPETENTIES",
+ * "<cluster> Keuze niveau en duiding"). Apart from the table parser because section detection
+ * (parse-sections.ts) also opens the competency section at them.
+ */
+
+const CLUSTER_MARKER = /^(.*?)\s*keuze\s*niveau\s*en\s*duiding\s*:?$/iu;
+const CLUSTER_MARKER_START = /(?:^|\s)keuze(?:\s+niveau(?:\s+en)?)?$/iu;
+const BLOCK_HEADER = /^blok\s*(?:\d+|[IVX]+)?\s*[:.\-–—‒−]?\s*(.*)$/iu;
+const BLOCK_ONLY =
+  /^(technische\s+competenties|gedragscompetenties|gedragsgerichte\s+competenties)$/iu;
+
+/** A "BLOK" header line, or a bare "Technische competenties"/"Gedragscompetenties" line. */
+export function blockHeaderOf(text: string): { label: string } | null {
+  if (BLOCK_ONLY.test(text)) return { label: text };
+  if (!/^blok(?:\s*(?:\d+|[IVX]+)\b|\s*:)/iu.test(text)) return null;
+  const m = BLOCK_HEADER.exec(text);
+  return { label: (m?.[1] ?? '').trim() };
+}
+
+export function clusterHeaderOf(text: string): { name: string } | null {
+  // The lazy prefix of CLUSTER_MARKER retries at every position: only run it on candidates.
+  const m = /duiding\s*:?$/iu.test(text.slice(-12)) ? CLUSTER_MARKER.exec(text) : null;
+  return m ? { name: (m[1] ?? '').trim() } : null;
+}
+
+export function blockKind(label: string): CompetencyBlock | null {
+  if (/technisch/iu.test(label)) return 'technical';
+  if (/gedrag/iu.test(label)) return 'behavioural';
+  return null;
+}
+
+/** Does this section look like level tables (rather than a functieprofiel's prose)? */
+export function looksLevelled(lines: readonly SourceLine[]): boolean {
+  return lines.some(
+    (l) =>
+      blockHeaderOf(l.text) !== null ||
+      clusterHeaderOf(l.text) !== null ||
+      leadingTokens(l.text).some((t) => t.kind === 'level' || t.kind === 'box'),
+  );
+}
+
+/** "Werking en werkmiddelen Keuze niveau en" / "duiding" → one header line. */
+export function mergeWrappedMarkers(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cur = lines[i];
+    if (!cur) continue;
+    const next = lines[i + 1];
+    if (next && CLUSTER_MARKER_START.test(cur.text)) {
+      const joined = `${cur.text} ${next.text}`;
+      if (CLUSTER_MARKER.test(joined)) {
+        out.push({ text: joined, line: cur.line });
+        i++;
+        continue;
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
