@@ -62,10 +62,8 @@ export interface RoleComparison {
 export interface LevelComparison {
   rows: CompetencyRow[];
   roles: RoleComparison[];
-  /** Competencies every role has, at the same level. */
+  /** Competencies every role has, at the same level; src/i18n words the counts as a summary. */
   sameLevel: number;
-  /** Dutch sentences for the top of the compare view. */
-  summary: string[];
 }
 
 export type ComparedRoles =
@@ -121,7 +119,7 @@ export function compareLevels(roles: ComparedRoles): LevelComparison {
     (row) => row.relation === 'equal' && row.cells.every((cell) => cell.kind === 'present'),
   ).length;
 
-  return { rows, roles: comparisons, sameLevel, summary: summarise(comparisons, sameLevel) };
+  return { rows, roles: comparisons, sameLevel };
 }
 
 function classify(row: CompetencyRow): void {
@@ -153,31 +151,4 @@ function roleTasks(role: FunctionContent): Map<string, string> {
     if (key !== '' && !tasks.has(key)) tasks.set(key, text);
   }
   return tasks;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function summarise(roles: readonly RoleComparison[], sameLevel: number): string[] {
-  // With three roles "higher" means "at the top, with at least one role below".
-  const higher = roles.length === 2 ? 'op een hoger niveau' : 'op het hoogste niveau';
-  const lines: string[] = [];
-  for (const role of roles) {
-    if (role.higher > 0) {
-      lines.push(`${count(role.higher, 'competentie', 'competenties')} ${higher} in ${role.title}`);
-    }
-  }
-  for (const role of roles) {
-    if (role.onlyHere > 0)
-      lines.push(`${count(role.onlyHere, 'competentie', 'competenties')} enkel in ${role.title}`);
-  }
-  for (const role of roles) {
-    const n = role.tasksOnlyHere.length;
-    if (n > 0) lines.push(`${count(n, 'taak', 'taken')} enkel in ${role.title}`);
-  }
-  if (lines.length === 0) lines.push('Geen verschillen in competenties en taken');
-  if (sameLevel > 0)
-    lines.push(`${count(sameLevel, 'competentie', 'competenties')} op hetzelfde niveau`);
-  return lines;
 }

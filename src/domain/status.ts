@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CONTENT_HASH_PATTERN } from './content-hash';
-import { formatIsoDate, type Locale } from './dates';
 import { isoDateSchema } from './schema';
 
 /*
@@ -192,36 +191,6 @@ export function deriveStatus(input: StatusInput): StatusDerivation {
 /** The newest valid approval: the base for "what changed since the last approved version". */
 export function lastApprovedDecision(input: DecisionSet): Decision | null {
   return classifyDecisions(input).valid.findLast((d) => d.outcome === 'approved') ?? null;
-}
-
-const LABELS: {
-  [L in Locale]: { [K in StatusKind]: (s: Extract<RoleStatus, { kind: K }>) => string };
-} = {
-  nl: {
-    approved: (s) => `Goedgekeurd op ${formatIsoDate(s.date, 'nl')}`,
-    pending: () => 'Ter goedkeuring',
-    rejected: (s) => `Afgewezen op ${formatIsoDate(s.date, 'nl')}`,
-    changed: (s) => `Gewijzigd sinds goedkeuring van ${formatIsoDate(s.approvedDate, 'nl')}`,
-    draft: (s) =>
-      s.historicalDate === undefined
-        ? 'Concept'
-        : `Historisch besluit van ${formatIsoDate(s.historicalDate, 'nl')} (geïmporteerd)`,
-  },
-  en: {
-    approved: (s) => `Approved on ${formatIsoDate(s.date, 'en')}`,
-    pending: () => 'Pending approval',
-    rejected: (s) => `Rejected on ${formatIsoDate(s.date, 'en')}`,
-    changed: (s) => `Changed since approval of ${formatIsoDate(s.approvedDate, 'en')}`,
-    draft: (s) =>
-      s.historicalDate === undefined
-        ? 'Draft'
-        : `Historical decision of ${formatIsoDate(s.historicalDate, 'en')} (imported)`,
-  },
-};
-
-export function statusLabel(status: RoleStatus, locale: Locale): string {
-  const label = LABELS[locale][status.kind] as (s: RoleStatus) => string;
-  return label(status);
 }
 
 /** Valid decisions oldest first, and the invalid ones in input order. */

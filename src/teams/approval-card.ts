@@ -1,3 +1,4 @@
+import { nl, type Strings } from '../i18n';
 import { formatSubPageId } from './deep-link';
 import { LOCAL_APP_ID, PERSONAL_TAB_ENTITY_ID } from './protocol';
 
@@ -7,8 +8,12 @@ import { LOCAL_APP_ID, PERSONAL_TAB_ENTITY_ID } from './protocol';
  * `Action.OpenUrl` into the tab, where the decision is made with the director's own token.
  *
  * Schema 1.5 is what Teams renders in channels today; every value below is plain text (TextBlock,
- * FactSet), never markup, because titles and notes come from list content.
+ * FactSet), never markup, because titles and notes come from list content. The words come from
+ * the i18n tables, in Dutch by default: the channel is the city's, read by everyone in it.
  */
+
+/** The card's and the reply's words (`Strings['card']`). */
+export type CardWords = Strings['card'];
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const APPROVAL_ACTIVITY_TYPE = 'approvalRequested';
@@ -57,7 +62,10 @@ export interface ApprovalCardInput {
   department: string | null;
   service: string | null;
   careerPath: string | null;
-  /** `summariseChanges` against the last approved version, or null when none was ever approved. */
+  /**
+   * `summariseChanges` (src/i18n) against the last approved version, in the card's language, or
+   * null when none was ever approved.
+   */
   changes: string | null;
   requestedBy: string;
   note: string | null;
@@ -66,17 +74,20 @@ export interface ApprovalCardInput {
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export function buildApprovalCard(input: ApprovalCardInput): AdaptiveCard {
+export function buildApprovalCard(
+  input: ApprovalCardInput,
+  words: CardWords = nl.card,
+): AdaptiveCard {
   const unit = [input.department, input.service].filter((v): v is string => !!v).join(' · ');
   const facts = [
-    { title: 'Afdeling / dienst', value: unit || '—' },
-    { title: 'Loopbaan', value: input.careerPath ?? '—' },
-    { title: 'Gevraagd door', value: input.requestedBy },
+    { title: words.unit, value: unit || '—' },
+    { title: words.careerPath, value: input.careerPath ?? '—' },
+    { title: words.requestedBy, value: input.requestedBy },
   ];
   const body: Record<string, unknown>[] = [
     {
       type: 'TextBlock',
-      text: 'Goedkeuring gevraagd',
+      text: words.requested,
       size: 'Small',
       weight: 'Bolder',
       color: 'Accent',
@@ -86,20 +97,20 @@ export function buildApprovalCard(input: ApprovalCardInput): AdaptiveCard {
     { type: 'FactSet', facts },
     {
       type: 'TextBlock',
-      text: 'Wat is gewijzigd sinds de laatste goedkeuring',
+      text: words.changesTitle,
       weight: 'Bolder',
       spacing: 'Medium',
       wrap: true,
     },
     {
       type: 'TextBlock',
-      text: input.changes ?? 'Nog nooit goedgekeurd: de volledige beschrijving ligt voor.',
+      text: input.changes ?? words.neverApproved,
       wrap: true,
     },
   ];
   if (input.note !== null && input.note.trim() !== '') {
     body.push(
-      { type: 'TextBlock', text: 'Toelichting', weight: 'Bolder', spacing: 'Medium', wrap: true },
+      { type: 'TextBlock', text: words.note, weight: 'Bolder', spacing: 'Medium', wrap: true },
       { type: 'TextBlock', text: input.note.trim(), wrap: true },
     );
   }
@@ -107,9 +118,9 @@ export function buildApprovalCard(input: ApprovalCardInput): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: `Goedkeuring gevraagd: ${input.roleTitle}`,
+    fallbackText: words.requestedFor(input.roleTitle),
     body,
-    actions: [{ type: 'Action.OpenUrl', title: 'Bekijken en beslissen', url: input.deepLink }],
+    actions: [{ type: 'Action.OpenUrl', title: words.open, url: input.deepLink }],
   };
 }
 
@@ -138,10 +149,10 @@ export interface DecisionReplyInput {
 }
 
 /** The reply in the card's thread; html-escaped because the reason is typed by a person. */
-export function decisionReplyHtml(input: DecisionReplyInput): string {
-  const verb = input.outcome === 'approved' ? 'Goedgekeurd' : 'Afgewezen';
-  const head = `<p><strong>${verb}</strong> door ${escapeHtml(input.decidedBy)} op ${escapeHtml(input.date)}.</p>`;
-  return input.reason ? `${head}<p>Motivering: ${escapeHtml(input.reason)}</p>` : head;
+export function decisionReplyHtml(input: DecisionReplyInput, words: CardWords = nl.card): string {
+  const outcome = `<strong>${escapeHtml(words.outcome[input.outcome])}</strong>`;
+  const head = `<p>${words.decided(outcome, escapeHtml(input.decidedBy), escapeHtml(input.date))}</p>`;
+  return input.reason ? `${head}<p>${words.reason(escapeHtml(input.reason))}</p>` : head;
 }
 
 export function escapeHtml(text: string): string {

@@ -12,6 +12,7 @@ import {
   type ApprovalCardInput,
 } from '../../src/teams/approval-card';
 import { parseSubPageId } from '../../src/teams/deep-link';
+import { en } from '../../src/i18n';
 import { CHANNELS, TEAM_ID } from '../../src/emulator/tenant';
 
 // jsdom has no layout and so no `innerText`, which the renderer writes text with; browsers map it
@@ -142,6 +143,23 @@ describe('approval card', () => {
     expect(CHANNELS.find((c) => c.id === LOCAL_APPROVAL_CHANNEL.channelId)?.displayName).toBe(
       'Goedkeuringen',
     );
+  });
+
+  it('takes its words from the i18n tables: Dutch by default, another language when given', () => {
+    const { rendered } = parseStrictly(buildApprovalCard(base, en.card));
+    const text = rendered?.textContent ?? '';
+    for (const expected of ['Approval requested', 'Department / service', 'Requested by']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain('Review and decide');
+    expect(text).not.toContain('Goedkeuring gevraagd');
+    expect(buildApprovalCard(base).fallbackText).toBe('Goedkeuring gevraagd: Deskundige ICT');
+    expect(
+      decisionReplyHtml(
+        { outcome: 'approved', decidedBy: 'Jan', date: '9 February 2023', reason: '<ok>' },
+        en.card,
+      ),
+    ).toBe('<p><strong>Approved</strong> by Jan on 9 February 2023.</p><p>Reason: &lt;ok&gt;</p>');
   });
 
   it('the reply escapes what a person typed', () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { canonicalContentJson, contentOf } from '../../src/domain/content-hash';
-import { diffDescriptions, summariseChanges, type Change } from '../../src/domain/diff';
+import { diffDescriptions, type Change } from '../../src/domain/diff';
 import { diffLists } from '../../src/domain/list-diff';
 import type { FunctionContent } from '../../src/domain/schema';
+import { describeChange, summariseChanges } from '../../src/i18n';
 import { clone, competency, deskundigeIct } from './fixture';
 
 const base = (): FunctionContent => contentOf(deskundigeIct());
@@ -11,7 +12,8 @@ const edit = (change: (d: FunctionContent) => void): FunctionContent => {
   change(d);
   return d;
 };
-const summaries = (changes: Change[]): string[] => changes.map((c) => c.summary);
+/** The Dutch lines a director reads (src/i18n renders the structured changes). */
+const summaries = (changes: Change[]): string[] => changes.map((c) => describeChange(c, 'nl'));
 const diffWith = (change: (d: FunctionContent) => void): Change[] =>
   diffDescriptions(base(), edit(change));
 
@@ -48,9 +50,9 @@ describe('diffDescriptions', () => {
           field: 'careerPath',
           before: 'B1-B3',
           after: 'B1-B4',
-          summary: 'Loopbaan gewijzigd: B1-B3 → B1-B4',
         },
       ]);
+      expect(summaries(changes)).toEqual(['Loopbaan gewijzigd: B1-B3 → B1-B4']);
     });
 
     it('names a changed paragraph without quoting it', () => {
@@ -100,9 +102,9 @@ describe('diffDescriptions', () => {
           op: 'added',
           before: null,
           after: 'Je onderhandelt SLA’s met leveranciers.',
-          summary: 'Hoofdtaak toegevoegd',
         },
       ]);
+      expect(summaries(changes)).toEqual(['Hoofdtaak toegevoegd']);
     });
 
     it('reports a reworded and a removed main task', () => {
@@ -126,13 +128,14 @@ describe('diffDescriptions', () => {
         {
           kind: 'task',
           op: 'added',
+          areas: 'functiebeschrijving',
           areaPosition: 2,
           areaTitle: 'Werkt mee aan het beleidsvoorbereidend werk van de eigen dienst.',
           before: null,
           after: 'Volgt de wetgeving op.',
-          summary: 'Taak toegevoegd aan Taakafspraak 2',
         },
       ]);
+      expect(summaries(changes)).toEqual(['Taak toegevoegd aan Taakafspraak 2']);
     });
 
     it('reports removed and reworded tasks in their own result area', () => {
@@ -164,11 +167,13 @@ describe('diffDescriptions', () => {
       expect(changes).toEqual([
         {
           kind: 'result-area-removed',
+          areas: 'functiebeschrijving',
           position: 2,
           title: 'Werkt mee aan het beleidsvoorbereidend werk van de eigen dienst.',
-          summary:
-            'Taakafspraak 2 verwijderd: Werkt mee aan het beleidsvoorbereidend werk van de eigen dienst.',
         },
+      ]);
+      expect(summaries(changes)).toEqual([
+        'Taakafspraak 2 verwijderd: Werkt mee aan het beleidsvoorbereidend werk van de eigen dienst.',
       ]);
     });
 
@@ -212,9 +217,9 @@ describe('diffDescriptions', () => {
           name: 'Klantgerichtheid',
           before: 2,
           after: 3,
-          summary: 'Klantgerichtheid: niveau 2 → 3',
         },
       ]);
+      expect(summaries(changes)).toEqual(['Klantgerichtheid: niveau 2 → 3']);
     });
 
     it('also reports indicators that were edited by hand along with the level', () => {
@@ -258,8 +263,12 @@ describe('diffDescriptions', () => {
           kind: 'competency-text',
           name: 'klantgerichtheid',
           aspect: 'name',
-          summary: "Naam van competentie gewijzigd: 'Klantgerichtheid' → ' klantgerichtheid '",
+          before: 'Klantgerichtheid',
+          after: ' klantgerichtheid ',
         },
+      ]);
+      expect(summaries(changes)).toEqual([
+        "Naam van competentie gewijzigd: 'Klantgerichtheid' → ' klantgerichtheid '",
       ]);
     });
 
@@ -426,7 +435,7 @@ describe('diffDescriptions', () => {
 
 describe('summariseChanges', () => {
   it('says so when nothing changed', () => {
-    expect(summariseChanges([])).toBe('Geen wijzigingen');
+    expect(summariseChanges([], 'nl')).toBe('Geen wijzigingen');
   });
 
   it('counts the changes and lists them, identical ones once with a multiplier', () => {
@@ -434,10 +443,10 @@ describe('summariseChanges', () => {
       d.purpose = 'Nieuw doel.';
       d.resultAreas[1]!.tasks.push('Taak A.', 'Taak B.');
     });
-    expect(summariseChanges(changes)).toBe(
+    expect(summariseChanges(changes, 'nl')).toBe(
       '3 wijzigingen: Doel gewijzigd; Taak toegevoegd aan Taakafspraak 2 (2×)',
     );
-    expect(summariseChanges(changes.slice(0, 1))).toBe('1 wijziging: Doel gewijzigd');
+    expect(summariseChanges(changes.slice(0, 1), 'nl')).toBe('1 wijziging: Doel gewijzigd');
   });
 
   it('keeps a card short: at most `max` lines, then how many more', () => {
@@ -447,8 +456,90 @@ describe('summariseChanges', () => {
       d.careerPath = 'B1-B4';
       d.competencies[0]!.requiredLevel = 3;
     });
-    expect(summariseChanges(changes, { max: 2 })).toBe(
+    expect(summariseChanges(changes, 'nl', { max: 2 })).toBe(
       "4 wijzigingen: Titel gewijzigd: 'Deskundige ICT' → 'Nieuwe titel'; Loopbaan gewijzigd: B1-B3 → B1-B4 en 2 andere",
+    );
+  });
+});
+
+describe('the same changes in English', () => {
+  const english = (changes: Change[]): string[] => changes.map((c) => describeChange(c, 'en'));
+
+  it('words general fields, main tasks, result areas and tasks in English', () => {
+    const changes = diffWith((d) => {
+      d.title = 'Deskundige ICT-infrastructuur';
+      d.service = null;
+      d.careerPath = 'B1-B4';
+      d.purpose = 'Nieuw doel.';
+      d.mainTasks.pop();
+      d.resultAreas[2]!.title = 'Behartigt de werking van de dienst ICT.';
+      d.resultAreas[1]!.tasks.splice(1, 0, 'Volgt de wetgeving op.');
+      d.resultAreas[0]!.tasks.splice(0, 1);
+      d.resultAreas.push({ title: 'Zorgt voor informatieveiligheid.', tasks: [] });
+      d.technicalKnowledge.push('Kennis van ITIL');
+    });
+    expect(english(changes)).toEqual([
+      "Title changed: 'Deskundige ICT' → 'Deskundige ICT-infrastructuur'",
+      "Service removed (was 'ICT')",
+      'Career path changed: B1-B3 → B1-B4',
+      'Purpose changed',
+      'Main task removed',
+      'Task removed from Task agreement 1',
+      'Task added to Task agreement 2',
+      'Title of Task agreement 3 changed',
+      'Task agreement 4 added: Zorgt voor informatieveiligheid.',
+      "Technical knowledge added: 'Kennis van ITIL'",
+    ]);
+  });
+
+  it('calls them result areas in a functieprofiel', () => {
+    const before = edit((d) => (d.kind = 'functieprofiel'));
+    const after = clone(before);
+    after.resultAreas.push({ title: 'Rapporteren', tasks: [] });
+    expect(english(diffDescriptions(before, after))).toEqual(['Result area 4 added: Rapporteren']);
+  });
+
+  it('words competency changes in English; names and values stay as written', () => {
+    const changes = diffWith((d) => {
+      d.competencies[0]!.cluster = 'Kantoortoepassingen';
+      d.competencies[1]!.name = 'Rekenblad';
+      d.competencies[2]!.block = 'technical';
+      d.competencies[2]!.requiredLevel = 1;
+      d.competencies[3]!.requiredLevel = null;
+      d.competencies[3]!.definition = 'Samen een resultaat bereiken.';
+      d.competencies.push(competency('Coachen', 2));
+    });
+    expect(english(changes)).toEqual([
+      'Competency removed: Rekenbladen (level 2)',
+      'Competency added: Rekenblad (level 2)',
+      'Competency added: Coachen (level 2)',
+      "Cluster of Tekstverwerking changed: 'PC-vaardigheden' → 'Kantoortoepassingen'",
+      'Klantgerichtheid moved from behavioural competencies to technical competencies',
+      'Klantgerichtheid: level 2 → 1',
+      'Definition of Samenwerken changed',
+      'Samenwerken: level 3 → no level',
+    ]);
+    expect(english(diffWith((d) => (d.competencies[2]!.name = ' klantgerichtheid ')))).toEqual([
+      "Name of competency changed: 'Klantgerichtheid' → ' klantgerichtheid '",
+    ]);
+    expect(english(diffWith((d) => d.competencies.reverse()))).toEqual([
+      'Order of the competencies changed',
+    ]);
+  });
+
+  it('sums up in English with the same counting as the Dutch', () => {
+    const changes = diffWith((d) => {
+      d.purpose = 'Nieuw doel.';
+      d.resultAreas[1]!.tasks.push('Taak A.', 'Taak B.');
+      d.careerPath = 'B1-B4';
+    });
+    expect(summariseChanges([], 'en')).toBe('No changes');
+    expect(summariseChanges(changes, 'en')).toBe(
+      '4 changes: Career path changed: B1-B3 → B1-B4; Purpose changed; Task added to Task agreement 2 (2×)',
+    );
+    expect(summariseChanges(changes.slice(1, 2), 'en')).toBe('1 change: Purpose changed');
+    expect(summariseChanges(changes, 'en', { max: 1 })).toBe(
+      '4 changes: Career path changed: B1-B3 → B1-B4 and 2 more',
     );
   });
 });

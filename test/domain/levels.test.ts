@@ -6,6 +6,7 @@ import {
   type ComparedRoles,
 } from '../../src/domain/levels';
 import type { Competency, FunctionContent, Level } from '../../src/domain/schema';
+import { compareSummary } from '../../src/i18n';
 import { clone, competency, deskundigeIct } from './fixture';
 
 function role(
@@ -105,7 +106,7 @@ describe('compareLevels', () => {
       { key: 'deskundige-ict', higher: 2, onlyHere: 2 },
     ]);
     expect(result.sameLevel).toBe(1);
-    expect(result.summary).toEqual([
+    expect(compareSummary(result, 'nl')).toEqual([
       '1 competentie op een hoger niveau in Medewerker ICT',
       '2 competenties op een hoger niveau in Deskundige ICT',
       '1 competentie enkel in Medewerker ICT',
@@ -147,7 +148,7 @@ describe('compareLevels', () => {
     // Two of three roles have Coachen: it is neither "only in" one nor the same everywhere.
     expect(row('Coachen')).toMatchObject({ relation: 'different', highest: [2] });
     expect(result.sameLevel).toBe(1);
-    expect(result.summary).toEqual([
+    expect(compareSummary(result, 'nl')).toEqual([
       '1 competentie op het hoogste niveau in Medewerker ICT',
       '2 competenties op het hoogste niveau in Deskundige ICT',
       '3 competenties op het hoogste niveau in Diensthoofd ICT',
@@ -185,7 +186,7 @@ describe('compareLevels', () => {
       'Onderhandelt SLA’s met leveranciers.',
       'Volgt projecten op.',
     ]);
-    expect(result.summary).toEqual([
+    expect(compareSummary(result, 'nl')).toEqual([
       '1 taak enkel in Medewerker ICT',
       '2 taken enkel in Deskundige ICT',
     ]);
@@ -202,7 +203,7 @@ describe('compareLevels', () => {
 
   it('says there are no differences between two equal roles', () => {
     const result = compareLevels([medewerker, { ...clone(medewerker), key: 'kopie' }]);
-    expect(result.summary).toEqual([
+    expect(compareSummary(result, 'nl')).toEqual([
       'Geen verschillen in competenties en taken',
       '5 competenties op hetzelfde niveau',
     ]);

@@ -35,9 +35,7 @@ describe('src/domain is pure', () => {
       'sha256Hex',
       'deriveStatus',
       'lastApprovedDecision',
-      'statusLabel',
       'diffDescriptions',
-      'summariseChanges',
       'compareLevels',
       'LEVEL_SCALE',
     ]) {

@@ -5,12 +5,12 @@ import {
   decisionSchema,
   deriveStatus,
   lastApprovedDecision,
-  statusLabel,
   type ApprovalRequest,
   type Decision,
   type RoleStatus,
   type StatusInput,
 } from '../../src/domain/status';
+import { statusLabel } from '../../src/i18n';
 
 const H1 = `sha256:${'1'.repeat(64)}`;
 const H2 = `sha256:${'2'.repeat(64)}`;

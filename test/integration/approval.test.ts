@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalContentJson, contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
-import { statusLabel } from '../../src/domain/status';
+import { statusLabel } from '../../src/i18n';
 import { ApprovalConflictError, ApprovalService } from '../../src/services/approval';
 import { ForbiddenError, ValidationError } from '../../src/graph/errors';
 import { writeDescriptions } from '../../src/graph/import-writer';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
-import { statusLabel } from '../../src/domain/status';
+import { statusLabel } from '../../src/i18n';
 import { ApprovalService } from '../../src/services/approval';
 import { listPath } from '../../src/graph/site';
 import { functiebeschrijving } from '../graph/fixtures';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalContentJson, contentHash, type ContentHash } from '../../domain/content-hash';
 import { formatIsoDate } from '../../domain/dates';
-import { type Change, diffDescriptions, summariseChanges } from '../../domain/diff';
+import { type Change, diffDescriptions } from '../../domain/diff';
 import { type FunctionContent, functionDescriptionSchema } from '../../domain/schema';
 import {
   deriveStatus,
@@ -23,6 +23,7 @@ import { once } from '../../graph/once';
 import { ConflictError, DataError, ForbiddenError, ValidationError } from '../../graph/errors';
 import type { DecisionRecord, Person, RequestRecord, RoleContent } from '../../graph/model';
 import type { Repositories } from '../../graph/repositories';
+import { nl, summariseChanges } from '../../i18n';
 import { listPath, type SiteLists } from '../../graph/site';
 
 /*
@@ -232,7 +233,7 @@ export class ApprovalService {
     const last = lastApprovedDecision({ decisions: role.decisions, approverIds });
     const lastContent = last ? parseSnapshot(await this.snapshotOf(last)) : null;
     const changes = lastContent
-      ? summariseChanges(diffDescriptions(lastContent, role.content), { max: 6 })
+      ? summariseChanges(diffDescriptions(lastContent, role.content), 'nl', { max: 6 })
       : null;
     const me = await this.repos.directory.me();
     const deepLink = approvalDeepLink(channel, request.id);
@@ -278,7 +279,7 @@ export class ApprovalService {
                 topic: { source: 'text', value: 'Functiewijzer', webUrl: deepLink },
                 activityType: APPROVAL_ACTIVITY_TYPE,
                 previewText: {
-                  content: `Goedkeuring gevraagd: ${role.content.title}`.slice(0, 150),
+                  content: nl.card.requestedFor(role.content.title).slice(0, 150),
                 },
                 templateParameters: [{ name: 'functie', value: role.content.title }],
               },

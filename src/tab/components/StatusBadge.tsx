@@ -1,6 +1,6 @@
 import { Badge, makeStyles, type BadgeProps } from '@fluentui/react-components';
-import { statusLabel, type RoleStatus } from '../../domain/status';
-import { useI18n } from '../i18n';
+import type { RoleStatus } from '../../domain/status';
+import { statusLabel, useI18n } from '../i18n';
 
 const COLOR: Record<RoleStatus['kind'], BadgeProps['color']> = {
   approved: 'success',

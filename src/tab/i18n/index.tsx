@@ -1,16 +1,22 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../domain/dates';
-import { en } from './en';
-import { nl, type Strings } from './nl';
+import { STRINGS, nl, type Strings } from '../../i18n';
 
-export type { Strings } from './nl';
+// The tables live in src/i18n (shared with the channel card and the approval service); the tab
+// adds the React context that hands the user's language to every view.
+export {
+  STRINGS,
+  compareSummary,
+  describeChange,
+  statusLabel,
+  type ApprovalFailure,
+  type Strings,
+} from '../../i18n';
 
 /** Teams locales come as "nl-BE", "en-us", "fr-BE", …: English for any "en", Dutch otherwise. */
 export function uiLocale(teamsLocale: string | null | undefined): Locale {
   return teamsLocale?.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
-
-export const STRINGS: Record<Locale, Strings> = { nl, en };
 
 interface I18n {
   locale: Locale;

@@ -4,8 +4,7 @@ import { ApprovalConflictError, type DecideInput } from '../../../services/appro
 import { isDataError } from '../../../graph/errors';
 import type { TabApprovalPort } from '../../app/host-context';
 import { queryKeys, RepositoriesContext } from '../../data/queries';
-import { useI18n } from '../../i18n';
-import type { ApprovalFailure } from '../../i18n/nl';
+import { useI18n, type ApprovalFailure } from '../../i18n';
 
 /** Approval reads are never persisted: a decision must be made on what the lists hold now. */
 export const approvalKeys = {

@@ -23,8 +23,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates';
 import { useReportReady } from '../../../components/ready';
 import { useCatalogueQuery, useRoleQueries } from '../../../data/queries';
-import { useI18n } from '../../../i18n';
-import { englishSummary } from '../english-summary';
+import { compareSummary, useI18n } from '../../../i18n';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -206,8 +205,7 @@ function ComparisonTables({ descriptions }: { descriptions: ComparedRoles }) {
   // Cheap (a few dozen competencies): recomputed per render rather than memoised on new arrays.
   const comparison = compareLevels(descriptions);
   const rows = onlyDifferences ? comparison.rows.filter(differs) : comparison.rows;
-  // The domain words the summary in Dutch; English is formatted here from the same counts.
-  const summary = locale === 'nl' ? comparison.summary : englishSummary(comparison);
+  const summary = compareSummary(comparison, locale);
 
   const cellText = (cell: CompetencyCell) =>
     cell.kind === 'absent'

@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-co
 import { ArrowSwapRegular, OpenRegular, PrintRegular } from '@fluentui/react-icons';
 import { Fragment, useId } from 'react';
 import type { FunctionDescription } from '../../../../domain/schema';
-import { statusLabel, type RoleStatus } from '../../../../domain/status';
+import type { RoleStatus } from '../../../../domain/status';
 import { Heading, nextLevel, type HeadingLevel } from '../../../components/Heading';
 import { useNavigation } from '../../../components/navigation';
 import { PageHeading } from '../../../components/PageHeading';
@@ -10,7 +10,7 @@ import { ErrorState, LoadingState } from '../../../components/QueryStates';
 import { useReportReady } from '../../../components/ready';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useRoleQuery } from '../../../data/queries';
-import { useI18n, type Strings } from '../../../i18n';
+import { statusLabel, useI18n, type Strings } from '../../../i18n';
 import { CompetencyCard } from '../CompetencyCard/CompetencyCard';
 import { groupCompetencies } from '../group-competencies';
 

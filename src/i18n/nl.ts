@@ -1,21 +1,13 @@
-import type { DescriptionKind } from '../../domain/schema';
-import type { Change } from '../../domain/diff';
-import type { DataErrorKind } from '../../graph/errors';
-import type { StatusKind } from '../../domain/status';
-import type { ApprovalWarning } from '../../services/approval';
+import type { DescriptionKind } from '../domain/schema';
+import type { StatusKind } from '../domain/status';
+import type { ChangeWords, SummaryWords } from './changes';
+import type { CompareSummaryWords } from './compare-summary';
+import type { ApprovalFailure, ApprovalWarning } from './types';
 
-/** A failed approval action or read, as the approval views hand it to `describe`. */
-export interface ApprovalFailure {
-  action: 'submit' | 'decide' | 'read';
-  /** The typed error's kind; null for anything else. */
-  kind: DataErrorKind | null;
-  /** Why a decision was refused in the current state (ApprovalConflictError), if it was. */
-  reason: 'already-decided' | 'request-closed' | 'content-changed' | null;
-  /** The error's own (Dutch) message, if any. */
-  message: string | null;
-}
-
-/** Every text the tab shows, in Dutch (nl-BE): the reference language; `en.ts` follows its shape. */
+/**
+ * Every text a user reads, in Dutch (nl-BE): the reference language; `en.ts` follows its shape.
+ * The tab, the channel card and the approval service's notification all take their words here.
+ */
 export const nl = {
   lang: 'nl-BE',
   appName: 'Functiewijzer',
@@ -61,6 +53,79 @@ export const nl = {
     rejected: 'Afgewezen',
     draft: 'Concept',
   } satisfies Record<StatusKind, string>,
+  /** A role's status with its date (already formatted), as the badge and the role page show it. */
+  statusLabel: {
+    approved: (date: string) => `Goedgekeurd op ${date}`,
+    pending: 'Ter goedkeuring',
+    rejected: (date: string) => `Afgewezen op ${date}`,
+    changed: (date: string) => `Gewijzigd sinds goedkeuring van ${date}`,
+    draft: 'Concept',
+    historical: (date: string) => `Historisch besluit van ${date} (geïmporteerd)`,
+  },
+  /** The diff since the last approval (rendered by changes.ts): the tab, the card and the feed. */
+  changes: {
+    fields: {
+      key: 'Sleutel',
+      kind: 'Soort',
+      title: 'Titel',
+      organisation: 'Organisatie',
+      department: 'Afdeling',
+      service: 'Dienst',
+      grade: 'Graad',
+      careerPath: 'Loopbaan',
+      purpose: 'Doel',
+      position: 'Plaats in de organisatie',
+    },
+    areas: { functiebeschrijving: 'Taakafspraak', functieprofiel: 'Resultaatsgebied' },
+    blocks: { technical: 'technische competenties', behavioural: 'gedragscompetenties' },
+    aspects: {
+      definition: 'Definitie',
+      levelTitle: 'Niveautitel',
+      indicators: 'Indicatoren',
+      levels: 'Niveaubeschrijvingen',
+    },
+    ops: { added: 'toegevoegd', removed: 'verwijderd', changed: 'gewijzigd' },
+    taskIn: { added: 'aan', removed: 'uit', changed: 'in' },
+    mainTask: 'Hoofdtaak',
+    technicalKnowledge: 'Vaktechnische kennis',
+    task: 'Taak',
+    competency: 'Competentie',
+    competencyName: 'Naam van competentie',
+    cluster: 'Cluster',
+    level: 'niveau',
+    noLevel: 'geen niveau',
+    noBlock: 'geen blok',
+    noCluster: '(geen)',
+    was: (value: string) => `(was ${value})`,
+    of: (what: string, whose: string) => `${what} van ${whose}`,
+    moved: (name: string, from: string, to: string) => `${name} verplaatst van ${from} naar ${to}`,
+    reordered: 'Volgorde van de competenties gewijzigd',
+    summary: {
+      none: 'Geen wijzigingen',
+      count: (n: number) => (n === 1 ? '1 wijziging' : `${n} wijzigingen`),
+      more: (n: number) => ` en ${n} andere`,
+    } satisfies SummaryWords,
+  } satisfies ChangeWords & { summary: SummaryWords },
+  /**
+   * The approval card in the channel, the reply that closes its thread and the approvers'
+   * activity notification (src/teams/approval-card.ts, the approval service).
+   */
+  card: {
+    requested: 'Goedkeuring gevraagd',
+    /** The card's fallback text and the notification's preview. */
+    requestedFor: (role: string) => `Goedkeuring gevraagd: ${role}`,
+    unit: 'Afdeling / dienst',
+    careerPath: 'Loopbaan',
+    requestedBy: 'Gevraagd door',
+    changesTitle: 'Wat is gewijzigd sinds de laatste goedkeuring',
+    neverApproved: 'Nog nooit goedgekeurd: de volledige beschrijving ligt voor.',
+    note: 'Toelichting',
+    open: 'Bekijken en beslissen',
+    outcome: { approved: 'Goedgekeurd', rejected: 'Afgewezen' },
+    /** The reply's first line; the card passes the values html-escaped. */
+    decided: (outcome: string, name: string, date: string) => `${outcome} door ${name} op ${date}.`,
+    reason: (reason: string) => `Motivering: ${reason}`,
+  },
   level: {
     name: (level: number) => `Niveau ${level}`,
     /** With the domain's name of the level: "Niveau 2 (Gevorderd)". */
@@ -196,6 +261,16 @@ export const nl = {
     tasksTitle: 'Taken die maar in één functie voorkomen',
     onlyIn: (title: string) => `Enkel in ${title}`,
     noUniqueTasks: 'Geen taken die enkel in deze functie voorkomen.',
+    /** The summary's sentences, rendered by compare-summary.ts. */
+    summaryLines: {
+      competencies: (n: number) => `${n} ${n === 1 ? 'competentie' : 'competenties'}`,
+      tasks: (n: number) => `${n} ${n === 1 ? 'taak' : 'taken'}`,
+      higherIn: (title: string, ofThree: boolean) =>
+        `${ofThree ? 'op het hoogste niveau' : 'op een hoger niveau'} in ${title}`,
+      onlyIn: (title: string) => `enkel in ${title}`,
+      sameLevel: 'op hetzelfde niveau',
+      noDifferences: 'Geen verschillen in competenties en taken',
+    } satisfies CompareSummaryWords,
   },
   approval: {
     page: {
@@ -272,8 +347,6 @@ export const nl = {
     changes: {
       label: 'Wijzigingen',
       none: 'Geen wijzigingen.',
-      /** The domain writes its summaries in Dutch. */
-      summary: (change: Change) => change.summary,
     },
     errors: {
       /** The data layer's errors are Dutch and say what to do: shown as they are. */

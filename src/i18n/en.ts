@@ -1,22 +1,5 @@
-import type { Change, ScalarField } from '../../domain/diff';
-import type { ApprovalFailure, Strings } from './nl';
-
-const FIELD_NAMES: Record<ScalarField, string> = {
-  key: 'Key',
-  kind: 'Kind',
-  title: 'Title',
-  organisation: 'Organisation',
-  department: 'Department',
-  service: 'Service',
-  grade: 'Grade',
-  careerPath: 'Career path',
-  purpose: 'Purpose',
-  position: 'Position in the organisation',
-};
-
-function levelText(level: number | null): string {
-  return level === null ? 'no level' : `level ${level}`;
-}
+import type { ApprovalFailure } from './types';
+import type { Strings } from './nl';
 
 function describeFailure(failure: ApprovalFailure): string {
   switch (failure.reason) {
@@ -52,43 +35,6 @@ function describeFailure(failure: ApprovalFailure): string {
       return 'Someone else changed this at the same time. Refresh the page and try again.';
     case null:
       return 'Something went wrong. Try again.';
-  }
-}
-
-/**
- * The domain's change summaries are Dutch; an English UI says the same from the change's own
- * parts. Quoted values are list content and stay as written.
- */
-function changeSummary(change: Change): string {
-  switch (change.kind) {
-    case 'field':
-      return `${FIELD_NAMES[change.field]} ${change.before === null ? 'added' : change.after === null ? 'removed' : 'changed'}`;
-    case 'main-task':
-      return `Main task ${change.op}`;
-    case 'technical-knowledge':
-      return `Technical knowledge ${change.op}`;
-    case 'result-area-added':
-      return `Task agreement ${change.position} added: "${change.title}"`;
-    case 'result-area-removed':
-      return `Task agreement ${change.position} removed: "${change.title}"`;
-    case 'result-area-retitled':
-      return `Task agreement ${change.position} renamed`;
-    case 'task':
-      return `Task in "${change.areaTitle}" ${change.op}`;
-    case 'competency-added':
-      return `Competency added: ${change.name} (${levelText(change.level)})`;
-    case 'competency-removed':
-      return `Competency removed: ${change.name} (${levelText(change.level)})`;
-    case 'competency-level':
-      return `${change.name}: ${levelText(change.before)} → ${levelText(change.after)}`;
-    case 'competency-block':
-      return `${change.name}: moved to another block`;
-    case 'competency-cluster':
-      return `${change.name}: cluster changed`;
-    case 'competency-text':
-      return `${change.name}: ${change.aspect === 'levelTitle' ? 'level title' : change.aspect} changed`;
-    case 'competencies-reordered':
-      return 'Competencies reordered';
   }
 }
 
@@ -137,6 +83,71 @@ export const en: Strings = {
     changed: 'Changed since approval',
     rejected: 'Rejected',
     draft: 'Draft',
+  },
+  statusLabel: {
+    approved: (date) => `Approved on ${date}`,
+    pending: 'Pending approval',
+    rejected: (date) => `Rejected on ${date}`,
+    changed: (date) => `Changed since approval of ${date}`,
+    draft: 'Draft',
+    historical: (date) => `Historical decision of ${date} (imported)`,
+  },
+  changes: {
+    fields: {
+      key: 'Key',
+      kind: 'Kind',
+      title: 'Title',
+      organisation: 'Organisation',
+      department: 'Department',
+      service: 'Service',
+      grade: 'Grade',
+      careerPath: 'Career path',
+      purpose: 'Purpose',
+      position: 'Position in the organisation',
+    },
+    areas: { functiebeschrijving: 'Task agreement', functieprofiel: 'Result area' },
+    blocks: { technical: 'technical competencies', behavioural: 'behavioural competencies' },
+    aspects: {
+      definition: 'Definition',
+      levelTitle: 'Level title',
+      indicators: 'Indicators',
+      levels: 'Level descriptions',
+    },
+    ops: { added: 'added', removed: 'removed', changed: 'changed' },
+    taskIn: { added: 'to', removed: 'from', changed: 'in' },
+    mainTask: 'Main task',
+    technicalKnowledge: 'Technical knowledge',
+    task: 'Task',
+    competency: 'Competency',
+    competencyName: 'Name of competency',
+    cluster: 'Cluster',
+    level: 'level',
+    noLevel: 'no level',
+    noBlock: 'no block',
+    noCluster: '(none)',
+    was: (value) => `(was ${value})`,
+    of: (what, whose) => `${what} of ${whose}`,
+    moved: (name, from, to) => `${name} moved from ${from} to ${to}`,
+    reordered: 'Order of the competencies changed',
+    summary: {
+      none: 'No changes',
+      count: (n) => (n === 1 ? '1 change' : `${n} changes`),
+      more: (n) => ` and ${n} more`,
+    },
+  },
+  card: {
+    requested: 'Approval requested',
+    requestedFor: (role) => `Approval requested: ${role}`,
+    unit: 'Department / service',
+    careerPath: 'Career path',
+    requestedBy: 'Requested by',
+    changesTitle: 'What changed since the last approval',
+    neverApproved: 'Never approved: the whole description is submitted.',
+    note: 'Note',
+    open: 'Review and decide',
+    outcome: { approved: 'Approved', rejected: 'Rejected' },
+    decided: (outcome, name, date) => `${outcome} by ${name} on ${date}.`,
+    reason: (reason) => `Reason: ${reason}`,
   },
   level: {
     name: (level) => `Level ${level}`,
@@ -270,6 +281,15 @@ export const en: Strings = {
     tasksTitle: 'Tasks found in one role only',
     onlyIn: (title) => `Only in ${title}`,
     noUniqueTasks: 'No tasks found in this role only.',
+    summaryLines: {
+      competencies: (n) => `${n} ${n === 1 ? 'competency' : 'competencies'}`,
+      tasks: (n) => `${n} ${n === 1 ? 'task' : 'tasks'}`,
+      higherIn: (title, ofThree) =>
+        `${ofThree ? 'at the highest level' : 'at a higher level'} in ${title}`,
+      onlyIn: (title) => `only in ${title}`,
+      sameLevel: 'at the same level',
+      noDifferences: 'No differences in competencies and tasks',
+    },
   },
   approval: {
     page: {
@@ -345,7 +365,6 @@ export const en: Strings = {
     changes: {
       label: 'Changes',
       none: 'No changes.',
-      summary: changeSummary,
     },
     errors: {
       // The data layer's messages are Dutch: an English UI names the failure in its own words.
