@@ -1,11 +1,9 @@
 import { LEVELS, type Competency, type CompetencyBlock, type Level } from '../domain/schema';
 import { listNl, type IssueLog } from './issues';
-import type { CompetencyFormat } from './layouts/layout';
 import {
   blockHeaderOf,
   blockKind,
   clusterHeaderOf,
-  looksLevelled,
   mergeWrappedMarkers,
 } from './parse-levelled-headers';
 import {
@@ -45,13 +43,6 @@ type CompAcc = {
   levels: LevelAcc[];
   /** A level with no name above it: already reported, kept only to absorb its lines. */
   orphan: boolean;
-};
-
-/** Level tables, recognised by a block or cluster header, a level number or a tick box. */
-export const levelTables: CompetencyFormat = {
-  name: 'niveautabellen',
-  recognises: looksLevelled,
-  read: parseLevelledCompetencies,
 };
 
 export function parseLevelledCompetencies(

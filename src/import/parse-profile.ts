@@ -1,6 +1,5 @@
 import type { Competency } from '../domain/schema';
 import type { IssueLog } from './issues';
-import type { CompetencyFormat } from './layouts/layout';
 import {
   bulletOf,
   endsSentence,
@@ -21,17 +20,6 @@ type Item = { parts: string[]; line: number };
 /** Longer than any competency name: beyond this, lower-case text is a definition, not a name. */
 const MAX_NAME = 160;
 type ProfileAcc = { name: string; line: number; intro: SourceLine[]; indicators: Item[] };
-
-/**
- * Named competencies with a definition, a level title and indicators. It reads any section, so it
- * is the format a layout falls back on.
- */
-export const profileList: CompetencyFormat = {
-  name: 'competentieprofielen',
-  recognises: () => true,
-  // Nothing is lost when the document stops after the last indicator: there are no levels to cut.
-  read: (section, _endsDocument, log) => parseProfileCompetencies(section, log),
-};
 
 export function parseProfileCompetencies(
   section: readonly SourceLine[],

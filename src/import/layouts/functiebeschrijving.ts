@@ -1,5 +1,4 @@
-import { levelTables } from '../parse-levelled';
-import { profileList } from '../parse-profile';
+import { levelTables, profileList } from './competency-formats';
 import type { DocumentLayout } from './layout';
 
 /**

@@ -35,10 +35,12 @@ export type ExpectedSection = { readonly anyOf: readonly SectionKind[]; readonly
 
 /** One way a competency section can be laid out (level tables, a list of named profiles, …). */
 export type CompetencyFormat = {
-  readonly name: string;
   /** Is the competency section written in this format? */
   recognises(section: readonly SourceLine[]): boolean;
-  /** `endsDocument`: nothing follows the section, so text after its last indicator was cut off. */
+  /**
+   * `endsDocument`: nothing follows the section, so text after its last indicator may be a
+   * competency that was cut off.
+   */
   read(section: readonly SourceLine[], endsDocument: boolean, log: IssueLog): Competency[];
 };
 
