@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { tokenRequestSchema } from './auth';
-import { normaliseWrites, zodMessage } from './columns';
+import { zodMessage } from './column-input';
 import type { EmulatorCore } from './core';
 import { faultsBodySchema } from './faults';
+import { normaliseWrites } from './field-values';
 import { GraphError } from './graph-error';
 import { type Grant, listCapabilities, permissionsBodySchema } from './permissions';
 import type { GraphResponse } from './router';

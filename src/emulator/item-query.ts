@@ -1,5 +1,6 @@
-import { fieldKey, type StoredColumn } from './columns';
+import type { StoredColumn } from './columns';
 import { dateOnlyValue, dateTimeValue } from './dates';
+import { fieldKey } from './field-values';
 import {
   GraphError,
   NON_INDEXED_MESSAGE,

@@ -1,163 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import {
-  builtinColumns,
-  isEmpty,
-  mustBeIndexed,
-  type StoredColumn,
-  type StoredValue,
-} from './columns';
+import { mustBeIndexed } from './column-input';
+import { builtinColumns, type StoredColumn } from './columns';
 import { isoSeconds } from './dates';
+import type { StoredValue } from './field-values';
 import { GraphError, THRESHOLD_MESSAGE, invalidRequest } from './graph-error';
+import { type QuerySpec, type SqlParam, valueSql } from './item-query';
+import { ItemStore } from './item-store';
 import {
-  compileFilter,
-  drivingColumn,
-  keysetSql,
-  orderSql,
-  type OrderKey,
-  type QuerySpec,
-  type SqlParam,
-  sortKeys,
-  valueSql,
-} from './item-query';
+  type DeltaEntry,
+  type ItemPage,
+  type ItemRow,
+  type ListRow,
+  type NewList,
+  type RawList,
+  type VersionRow,
+  indexName,
+  toList,
+} from './list-rows';
 import type { Grant } from './permissions';
 import type { Store } from './store';
 
+export type { DeltaEntry, ItemPage, ItemRow, ListRow, NewList, VersionRow } from './list-rows';
+
 /**
- * SharePoint lists in SQLite: list rows, column definitions, items (fields as one JSON document
- * per item), a version row per change, and tombstones for the delta feed. Each indexed column gets
- * a partial expression index on exactly that list's rows, so a filter or sort on it is an index
- * range even in a 70,000-item list. Every mutating method expects to run inside `store.tx`.
+ * SharePoint lists in SQLite: list rows, column definitions and their indexes, and permissions;
+ * the items (fields as one JSON document per item, a version row per change, tombstones for the
+ * delta feed) are kept by item-store.ts, whose calls this store passes on so that the emulator
+ * has one entry point per list. Each indexed column gets a partial expression index on exactly
+ * that list's rows, so a filter or sort on it is an index range even in a 70,000-item list. Every
+ * mutating method expects to run inside `store.tx`.
  */
-
-export interface ListRow {
-  pk: number;
-  id: string;
-  siteId: string;
-  name: string;
-  displayName: string;
-  description: string;
-  template: string;
-  created: string;
-  modified: string;
-  createdBy: number;
-  modifiedBy: number;
-  itemCount: number;
-  inherits: boolean;
-  grants: Grant[];
-}
-
-export interface ItemRow {
-  itemId: number;
-  guid: string;
-  version: number;
-  fields: Record<string, StoredValue>;
-  created: string;
-  modified: string;
-  author: number;
-  editor: number;
-  seq: number;
-}
-
-export interface VersionRow {
-  version: number;
-  fields: Record<string, StoredValue>;
-  modified: string;
-  editor: number;
-}
-
-interface RawList {
-  pk: number;
-  id: string;
-  site_id: string;
-  name: string;
-  display_name: string;
-  description: string;
-  template: string;
-  created: string;
-  modified: string;
-  created_by: number;
-  modified_by: number;
-  next_item_id: number;
-  item_count: number;
-  inherits: number;
-  grants: string;
-}
-
-interface RawItem {
-  item_id: number;
-  guid: string;
-  version: number;
-  fields: string;
-  created: string;
-  modified: string;
-  author: number;
-  editor: number;
-  seq: number;
-}
-
-const ITEM_COLUMNS = 'item_id, guid, version, fields, created, modified, author, editor, seq';
 
 /** SharePoint refuses to add an index to a list this large (SharePoint Online's limit). */
 export const INDEX_CREATION_LIMIT = 20_000;
-
-function toList(r: RawList): ListRow {
-  return {
-    pk: r.pk,
-    id: r.id,
-    siteId: r.site_id,
-    name: r.name,
-    displayName: r.display_name,
-    description: r.description,
-    template: r.template,
-    created: r.created,
-    modified: r.modified,
-    createdBy: r.created_by,
-    modifiedBy: r.modified_by,
-    itemCount: r.item_count,
-    inherits: r.inherits === 1,
-    grants: JSON.parse(r.grants) as Grant[],
-  };
-}
-
-function toItem(r: RawItem): ItemRow {
-  return {
-    itemId: r.item_id,
-    guid: r.guid,
-    version: r.version,
-    fields: JSON.parse(r.fields) as Record<string, StoredValue>,
-    created: r.created,
-    modified: r.modified,
-    author: r.author,
-    editor: r.editor,
-    seq: r.seq,
-  };
-}
-
-export interface NewList {
-  displayName: string;
-  name: string;
-  description: string;
-  template: string;
-  columns: StoredColumn[];
-}
-
-export interface ItemPage {
-  items: ItemRow[];
-  /** Sort-key values of the last item, when there is a next page. */
-  next: SqlParam[] | null;
-}
-
-export interface DeltaEntry {
-  seq: number;
-  itemId: number;
-  item: ItemRow | null;
-}
 
 export class ListStore {
   private readonly db: Database.Database;
   private readonly columnCache = new Map<number, StoredColumn[]>();
   private readonly stmts;
+  private readonly items: ItemStore;
 
   constructor(
     private readonly store: Store,
@@ -193,58 +75,8 @@ export class ListStore {
       setPermissions: db.prepare<[number, string, number]>(
         'UPDATE lists SET inherits = ?, grants = ? WHERE pk = ?',
       ),
-      item: db.prepare<[number, number], RawItem>(
-        `SELECT ${ITEM_COLUMNS} FROM items WHERE list_pk = ? AND item_id = ?`,
-      ),
-      itemExists: db.prepare<[string, number], { one: number }>(
-        'SELECT 1 AS one FROM items WHERE list_pk = (SELECT pk FROM lists WHERE id = ?) AND item_id = ?',
-      ),
-      nextItemId: db.prepare<[number], { next_item_id: number }>(
-        'SELECT next_item_id FROM lists WHERE pk = ?',
-      ),
-      insertItem: db.prepare(
-        `INSERT INTO items (list_pk, item_id, guid, version, fields, created, modified, author, editor, seq)
-         VALUES (@listPk, @itemId, @guid, @version, @fields, @created, @modified, @author, @editor, @seq)`,
-      ),
-      updateItem: db.prepare(
-        `UPDATE items SET version = @version, fields = @fields, modified = @modified, editor = @editor, seq = @seq
-         WHERE list_pk = @listPk AND item_id = @itemId`,
-      ),
-      deleteItem: db.prepare<[number, number]>(
-        'DELETE FROM items WHERE list_pk = ? AND item_id = ?',
-      ),
-      deleteVersions: db.prepare<[number, number]>(
-        'DELETE FROM item_versions WHERE list_pk = ? AND item_id = ?',
-      ),
-      insertVersion: db.prepare(
-        `INSERT INTO item_versions (list_pk, item_id, version, fields, modified, editor)
-         VALUES (@listPk, @itemId, @version, @fields, @modified, @editor)`,
-      ),
-      versions: db.prepare<
-        [number, number],
-        { version: number; fields: string; modified: string; editor: number }
-      >(
-        'SELECT version, fields, modified, editor FROM item_versions WHERE list_pk = ? AND item_id = ? ORDER BY version DESC',
-      ),
-      insertTombstone: db.prepare<[number, number, number]>(
-        'INSERT INTO tombstones (list_pk, item_id, seq) VALUES (?, ?, ?) ON CONFLICT(list_pk, item_id) DO UPDATE SET seq = excluded.seq',
-      ),
-      dropTombstone: db.prepare<[number, number]>(
-        'DELETE FROM tombstones WHERE list_pk = ? AND item_id = ?',
-      ),
-      bumpList: db.prepare<[number, number, string, number, number]>(
-        'UPDATE lists SET next_item_id = ?, item_count = item_count + ?, modified = ?, modified_by = ? WHERE pk = ?',
-      ),
-      shrinkList: db.prepare<[string, number, number]>(
-        'UPDATE lists SET item_count = item_count - 1, modified = ?, modified_by = ? WHERE pk = ?',
-      ),
-      deltaItems: db.prepare<[number, number, number], RawItem>(
-        `SELECT ${ITEM_COLUMNS} FROM items WHERE list_pk = ? AND seq > ? ORDER BY seq LIMIT ?`,
-      ),
-      deltaTombstones: db.prepare<[number, number, number], { item_id: number; seq: number }>(
-        'SELECT item_id, seq FROM tombstones WHERE list_pk = ? AND seq > ? ORDER BY seq LIMIT ?',
-      ),
     };
+    this.items = new ItemStore(store, now, (list) => this.columns(list));
   }
 
   clearCaches(): void {
@@ -381,104 +213,25 @@ export class ListStore {
   }
 
   item(list: ListRow, itemId: number): ItemRow | undefined {
-    const row = this.stmts.item.get(list.pk, itemId);
-    return row ? toItem(row) : undefined;
+    return this.items.item(list, itemId);
   }
 
   itemExists(listId: string, itemId: number): boolean {
-    return this.stmts.itemExists.get(listId, itemId) !== undefined;
+    return this.items.itemExists(listId, itemId);
   }
 
   /** Creates an item from validated values; checks required and unique columns. */
   createItem(list: ListRow, values: Map<string, StoredValue | null>, by: number): ItemRow {
-    const columns = this.columns(list);
-    const fields: Record<string, StoredValue> = {};
-    for (const [name, v] of values) if (!isEmpty(v)) fields[name] = v as StoredValue;
-    for (const c of columns) {
-      if (c.required && !c.readOnly && isEmpty(fields[c.name])) throw requiredMissing(c);
-    }
-    const next = this.stmts.nextItemId.get(list.pk);
-    if (!next) throw new GraphError(404, 'itemNotFound', 'List not found');
-    const itemId = next.next_item_id;
-    this.checkUnique(list, columns, fields, itemId);
-    const now = isoSeconds(this.now());
-    const item: ItemRow = {
-      itemId,
-      guid: randomUUID(),
-      version: 1,
-      fields,
-      created: now,
-      modified: now,
-      author: by,
-      editor: by,
-      seq: this.store.nextSeq(),
-    };
-    this.insert(list, item);
-    this.stmts.bumpList.run(itemId + 1, 1, now, by, list.pk);
-    return item;
+    return this.items.createItem(list, values, by);
   }
 
-  /**
-   * Seeds many items in one go without the per-item HTTP round trip — for tests and benches only
-   * (`POST /_emulator/bulk`); the product always writes through Graph.
-   */
+  /** See `ItemStore.bulkCreate`: for tests and benches only. */
   bulkCreate(
     list: ListRow,
     rows: ReadonlyArray<Map<string, StoredValue | null>>,
     by: number,
   ): number {
-    const columns = this.columns(list);
-    const next = this.stmts.nextItemId.get(list.pk);
-    if (!next) throw new GraphError(404, 'itemNotFound', 'List not found');
-    let itemId = next.next_item_id;
-    const now = isoSeconds(this.now());
-    const unique = columns.filter((c) => c.enforceUniqueValues);
-    const seen = new Map<string, Set<string>>();
-    for (const values of rows) {
-      const fields: Record<string, StoredValue> = {};
-      for (const [name, v] of values) if (!isEmpty(v)) fields[name] = v as StoredValue;
-      for (const c of columns) {
-        if (c.required && !c.readOnly && isEmpty(fields[c.name])) throw requiredMissing(c);
-      }
-      for (const c of unique) {
-        const v = fields[c.name];
-        if (v === undefined) continue;
-        const key = String(v).toLowerCase();
-        const set = seen.get(c.name) ?? new Set<string>();
-        if (set.has(key)) throw duplicateValue(c);
-        set.add(key);
-        seen.set(c.name, set);
-      }
-      this.checkUnique(list, columns, fields, itemId);
-      this.insert(list, {
-        itemId,
-        guid: randomUUID(),
-        version: 1,
-        fields,
-        created: now,
-        modified: now,
-        author: by,
-        editor: by,
-        seq: this.store.nextSeq(),
-      });
-      itemId++;
-    }
-    this.stmts.bumpList.run(itemId, rows.length, now, by, list.pk);
-    return rows.length;
-  }
-
-  private insert(list: ListRow, item: ItemRow): void {
-    const json = JSON.stringify(item.fields);
-    this.stmts.insertItem.run({ listPk: list.pk, ...item, fields: json });
-    this.stmts.insertVersion.run({
-      listPk: list.pk,
-      itemId: item.itemId,
-      version: item.version,
-      fields: json,
-      modified: item.modified,
-      editor: item.editor,
-    });
-    this.stmts.dropTombstone.run(list.pk, item.itemId);
+    return this.items.bulkCreate(list, rows, by);
   }
 
   updateItem(
@@ -487,118 +240,20 @@ export class ListStore {
     values: Map<string, StoredValue | null>,
     by: number,
   ): ItemRow {
-    const columns = this.columns(list);
-    const fields: Record<string, StoredValue> = { ...item.fields };
-    for (const [name, v] of values) {
-      if (isEmpty(v)) delete fields[name];
-      else fields[name] = v as StoredValue;
-    }
-    for (const c of columns) {
-      if (c.required && values.has(c.name) && isEmpty(fields[c.name])) throw requiredMissing(c);
-    }
-    this.checkUnique(list, columns, fields, item.itemId, values);
-    const now = isoSeconds(this.now());
-    const updated: ItemRow = {
-      ...item,
-      version: item.version + 1,
-      fields,
-      modified: now,
-      editor: by,
-      seq: this.store.nextSeq(),
-    };
-    const json = JSON.stringify(fields);
-    this.stmts.updateItem.run({
-      listPk: list.pk,
-      itemId: item.itemId,
-      version: updated.version,
-      fields: json,
-      modified: now,
-      editor: by,
-      seq: updated.seq,
-    });
-    this.stmts.insertVersion.run({
-      listPk: list.pk,
-      itemId: item.itemId,
-      version: updated.version,
-      fields: json,
-      modified: now,
-      editor: by,
-    });
-    this.stmts.touchList.run(now, by, list.pk);
-    return updated;
+    return this.items.updateItem(list, item, values, by);
   }
 
   deleteItem(list: ListRow, item: ItemRow, by: number): void {
-    this.stmts.deleteItem.run(list.pk, item.itemId);
-    this.stmts.deleteVersions.run(list.pk, item.itemId);
-    this.stmts.insertTombstone.run(list.pk, item.itemId, this.store.nextSeq());
-    this.stmts.shrinkList.run(isoSeconds(this.now()), by, list.pk);
+    this.items.deleteItem(list, item, by);
   }
 
   versions(list: ListRow, itemId: number): VersionRow[] {
-    return this.stmts.versions.all(list.pk, itemId).map((r) => ({
-      version: r.version,
-      fields: JSON.parse(r.fields) as Record<string, StoredValue>,
-      modified: r.modified,
-      editor: r.editor,
-    }));
-  }
-
-  private checkUnique(
-    list: ListRow,
-    columns: readonly StoredColumn[],
-    fields: Record<string, StoredValue>,
-    itemId: number,
-    only?: Map<string, unknown>,
-  ): void {
-    for (const c of columns) {
-      if (!c.enforceUniqueValues || (only && !only.has(c.name))) continue;
-      const v = fields[c.name];
-      if (v === undefined) continue;
-      const hit = this.db
-        .prepare<[StoredValue, number], { one: number }>(
-          `SELECT 1 AS one FROM items WHERE list_pk = ${list.pk} AND ${valueSql(c)} = ? AND item_id != ? LIMIT 1`,
-        )
-        .get(typeof v === 'boolean' ? Number(v) : v, itemId);
-      if (hit) throw duplicateValue(c);
-    }
+    return this.items.versions(list, itemId);
   }
 
   /** One page of a query; `after` holds the sort keys of the previous page's last item. */
   queryItems(list: ListRow, spec: QuerySpec, after: SqlParam[] | null): ItemPage {
-    const columns = this.columns(list);
-    const idColumn = columns.find((c) => c.storage === 'item_id');
-    if (!idColumn) throw new Error('list without ID column');
-    const keys: OrderKey[] = sortKeys(spec, idColumn);
-    const where = [`list_pk = ${list.pk}`];
-    const params: SqlParam[] = [];
-    if (spec.filter) {
-      const f = compileFilter(spec.filter, columns);
-      where.push(f.sql);
-      params.push(...f.params);
-    }
-    if (after) {
-      const k = keysetSql(keys, after);
-      where.push(k.sql);
-      params.push(...k.params);
-    }
-    const keyCols = keys.map((k, i) => `${valueSql(k.column)} AS k${i}`).join(', ');
-    const driver = drivingColumn(spec.filter, keys, columns);
-    const from =
-      driver && driver.storage !== 'item_id'
-        ? `items INDEXED BY "${indexName(list, driver)}"`
-        : 'items';
-    const sql = `SELECT ${ITEM_COLUMNS}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${orderSql(keys)} LIMIT ${spec.top + 1}`;
-    const rows = this.db
-      .prepare<SqlParam[], RawItem & Record<string, SqlParam>>(sql)
-      .all(...params);
-    const hasMore = rows.length > spec.top;
-    const page = hasMore ? rows.slice(0, spec.top) : rows;
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toItem),
-      next: hasMore && last ? keys.map((_, i) => last[`k${i}`] ?? null) : null,
-    };
+    return this.items.queryItems(list, spec, after);
   }
 
   /** Items and deletions after `since`, in change order; `withDeletes` false for a first sync. */
@@ -608,35 +263,6 @@ export class ListStore {
     limit: number,
     withDeletes: boolean,
   ): { entries: DeltaEntry[]; more: boolean } {
-    const items = this.stmts.deltaItems.all(list.pk, since, limit + 1).map((r) => ({
-      seq: r.seq,
-      itemId: r.item_id,
-      item: toItem(r) as ItemRow | null,
-    }));
-    const deletes = withDeletes
-      ? this.stmts.deltaTombstones.all(list.pk, since, limit + 1).map((r) => ({
-          seq: r.seq,
-          itemId: r.item_id,
-          item: null as ItemRow | null,
-        }))
-      : [];
-    const merged = [...items, ...deletes].sort((a, b) => a.seq - b.seq);
-    return { entries: merged.slice(0, limit), more: merged.length > limit };
+    return this.items.delta(list, since, limit, withDeletes);
   }
-}
-
-function indexName(list: ListRow, c: StoredColumn): string {
-  return `ix_l${list.pk}_${c.name}`;
-}
-
-function requiredMissing(c: StoredColumn): GraphError {
-  return invalidRequest(`Field '${c.name}' is required.`);
-}
-
-function duplicateValue(c: StoredColumn): GraphError {
-  return new GraphError(
-    409,
-    'nameAlreadyExists',
-    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
-  );
 }

@@ -5,7 +5,8 @@ import type {
   ListItemVersion,
   Site,
 } from '@microsoft/microsoft-graph-types';
-import { type StoredColumn, type StoredValue, fieldKey, outputValue } from './columns';
+import type { StoredColumn } from './columns';
+import { type StoredValue, fieldKey, outputValue } from './field-values';
 import { badRequest, fieldNotRecognized } from './graph-error';
 import type { ItemRow, ListRow, ListStore, VersionRow } from './list-store';
 import {

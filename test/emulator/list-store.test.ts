@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { buildColumn } from '../../src/emulator/columns';
+import { buildColumn } from '../../src/emulator/column-input';
 import { parseItemQuery } from '../../src/emulator/item-query';
 import { type ListRow, ListStore } from '../../src/emulator/list-store';
 import { Store } from '../../src/emulator/store';

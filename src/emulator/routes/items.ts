@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type WriteContext, normaliseWrites } from '../columns';
+import { type WriteContext, normaliseWrites } from '../field-values';
 import { GraphError, badRequest } from '../graph-error';
 import {
   type QuerySpec,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { zodMessage } from '../columns';
+import { zodMessage } from '../column-input';
 import { GraphError, accessDenied, badRequest, invalidRequest } from '../graph-error';
 import type { ListRow } from '../list-store';
 import { type Capabilities, listCapabilities, siteCapabilities } from '../permissions';

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  type StoredColumn,
-  buildColumn,
-  columnPatchSchema,
-  columnResource,
-  mustBeIndexed,
-} from '../columns';
+import { buildColumn, columnPatchSchema, mustBeIndexed } from '../column-input';
+import { type StoredColumn, columnResource } from '../columns';
 import { GraphError, accessDenied, invalidRequest } from '../graph-error';
 import type { ListStore } from '../list-store';
 import { siteCapabilities, listCapabilities } from '../permissions';
