@@ -9,7 +9,8 @@ import {
   functionDescriptionSchema,
   type Level,
 } from '../domain/schema';
-import { ApprovalService } from '../services/approval';
+import { createServices } from '../services';
+import { LOCAL_GROUPS } from '../services/identity';
 import { createGraphClient } from '../graph/client';
 import { writeDescriptions } from '../graph/import-writer';
 import { createRepositories } from '../graph/repositories';
@@ -110,12 +111,11 @@ export async function submitForApproval(
     getToken: emulatorTokens(emulator.url, PERSONAS.hr),
   });
   const site = await loadSiteLists(http, await resolveSiteId(http, LOCAL_SITE));
-  const service = new ApprovalService({
+  const service = createServices({
     repos: createRepositories(http, site),
-    http,
-    site,
+    groups: LOCAL_GROUPS,
     channel: null,
-  });
+  }).approval;
   const ids: string[] = [];
   for (const roleKey of keys) {
     ids.push((await service.submit({ roleKey, note: 'Bench' })).request.id);

@@ -36,7 +36,6 @@ const tenant: TenantBootDependencies = {
     );
     return createMsalTokenProvider(options);
   },
-  readSignedInUser: (options) => readSignedInUser(options),
 };
 
 /** Each attempt remounts the failure view, so it starts from the new error, not the old one. */
@@ -61,6 +60,7 @@ function start(): void {
     fetch: (input, init) => window.fetch(input, init),
     connect,
     createRepositories: createTabRepositories,
+    readSignedInUser: (options) => readSignedInUser(options),
     tenant,
   }).then(render, fail);
 }

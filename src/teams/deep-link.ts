@@ -26,7 +26,8 @@ const requestIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export const MAX_LINK_KEY_LENGTH = 255;
 const linkKeySchema = keySchema.max(MAX_LINK_KEY_LENGTH);
 
-const deepLinkSchema = z.union([
+/** A sub-page target, validated: the one schema for links, aliases and the tab's routes. */
+export const deepLinkTargetSchema = z.union([
   z.object({ kind: z.literal('role'), key: linkKeySchema }),
   z.object({ kind: z.literal('competency'), key: linkKeySchema }),
   z.object({
@@ -65,13 +66,13 @@ export function parseSubPageId(raw: string | null | undefined): DeepLinkTarget |
             : null
           : null;
   if (!candidate) return null;
-  const parsed = deepLinkSchema.safeParse(candidate);
+  const parsed = deepLinkTargetSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
 
 export function formatSubPageId(target: DeepLinkTarget): string {
   // Validate on the way out too: a malformed link would silently open the catalogue later.
-  const valid = deepLinkSchema.parse(target);
+  const valid = deepLinkTargetSchema.parse(target);
   switch (valid.kind) {
     case 'role':
     case 'competency':
@@ -101,4 +102,57 @@ export function buildTeamsDeepLink(options: {
   if (options.label) query.push(`label=${encodeURIComponent(options.label)}`);
   const path = [options.appId, options.entityId].map(encodeURIComponent).join('/');
   return `https://teams.microsoft.com/l/entity/${path}?${query.join('&')}`;
+}
+
+const teamsLinkContextSchema = z
+  .object({ subEntityId: z.string().optional(), channelId: z.string().optional() })
+  .loose();
+
+export interface ParsedTeamsDeepLink {
+  appId: string;
+  entityId: string;
+  /** The raw sub-entity id as the link carries it (null when absent). */
+  subEntityId: string | null;
+  channelId: string | null;
+  /** The target inside the tab; null when the sub-entity id is missing or malformed. */
+  target: DeepLinkTarget | null;
+}
+
+/**
+ * Reads a link `buildTeamsDeepLink` writes (or Teams' own "copy link"): the inverse of the
+ * builder, for the local Teams host and the tests. Null for anything that is not an
+ * `https://teams.microsoft.com/l/entity/{appId}/{entityId}` link with a readable context.
+ */
+export function parseTeamsDeepLink(link: string): ParsedTeamsDeepLink | null {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
+  const match = /^\/l\/entity\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
+  if (url.protocol !== 'https:' || url.hostname !== 'teams.microsoft.com' || !match) return null;
+  let context: z.infer<typeof teamsLinkContextSchema> = {};
+  const raw = url.searchParams.get('context');
+  if (raw !== null) {
+    try {
+      const parsed = teamsLinkContextSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) return null;
+      context = parsed.data;
+    } catch {
+      return null;
+    }
+  }
+  try {
+    const subEntityId = context.subEntityId ?? null;
+    return {
+      appId: decodeURIComponent(match[1]!),
+      entityId: decodeURIComponent(match[2]!),
+      subEntityId,
+      channelId: context.channelId ?? null,
+      target: parseSubPageId(subEntityId),
+    };
+  } catch {
+    return null;
+  }
 }

@@ -22,7 +22,9 @@ import type { FunctionDescription } from '../../src/domain/schema';
 import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
 import type { TabRepositories } from '../../src/tab/app/host-context';
 import { createTabRepositories } from '../../src/tab/host/repositories';
-import { ApprovalService } from '../../src/services/approval';
+import type { ApprovalService } from '../../src/services/approval';
+import { createServices } from '../../src/services';
+import { LOCAL_GROUPS } from '../../src/services/identity';
 import {
   LOCAL_APPROVAL_CHANNEL,
   type ApprovalChannelSettings,
@@ -281,11 +283,10 @@ export function approvalServiceAs(
     client?: Partial<GraphClientOptions>;
   },
 ): ApprovalService {
-  return new ApprovalService({
+  return createServices({
     repos: target.repos(persona, options.client),
-    http: target.client(persona, options.client),
-    site: target.site,
+    groups: LOCAL_GROUPS,
     channel: options.channel === undefined ? LOCAL_APPROVAL_CHANNEL : options.channel,
     today: () => options.today,
-  });
+  }).approval;
 }

@@ -3,6 +3,7 @@ import { contentHash } from '../../src/domain/content-hash';
 import { ConflictError, ForbiddenError } from '../../src/graph/errors';
 import type { RoleContent } from '../../src/graph/model';
 import { listPath } from '../../src/graph/site';
+import { LOCAL_GROUPS } from '../../src/services/identity';
 import { functiebeschrijving } from '../graph/fixtures';
 import { describeTargets, uniqueKey, writeAsHr } from './harness';
 
@@ -78,7 +79,7 @@ describeTargets('who may write what', (target) => {
 
   it('the approver group is readable, with the approvers in it', async () => {
     const t = target();
-    const approvers = await t.repos('staff').directory.approvers();
+    const approvers = await t.repos('staff').directory.groupMembers(LOCAL_GROUPS.approvers);
     const me = await t.repos('approver').directory.me();
     expect(approvers.map((p) => p.id)).toContain(me.id);
   });

@@ -10,6 +10,7 @@ import {
   type TabRequest,
 } from '../../teams/protocol';
 import { parseTeamsTheme, type TeamsTheme } from '../../teams/theme';
+import { parseTeamsDeepLink } from '../../teams/deep-link';
 
 /**
  * The host side of the teams-js protocol, without any DOM: the page (teams-host.ts) feeds it the
@@ -62,19 +63,9 @@ const navigateToAppSchema = z.object({
   subPageId: z.string().optional(),
 });
 
-/** The JSON teams-js puts in a Teams deep link's `context` query parameter. */
-const deepLinkContextSchema = z.object({ subEntityId: z.string().optional() });
-
+/** The sub-entity id of a Teams deep link, read by the one parser the app's links are built for. */
 export function subPageIdFromTeamsLink(link: string): string | null {
-  try {
-    const url = new URL(link);
-    const raw = url.searchParams.get('context');
-    if (!raw) return null;
-    const parsed = deepLinkContextSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? (parsed.data.subEntityId ?? null) : null;
-  } catch {
-    return null;
-  }
+  return parseTeamsDeepLink(link)?.subEntityId ?? null;
 }
 
 export function toLegacyContext(context: SessionContext): LegacyContext {

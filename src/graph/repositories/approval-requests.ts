@@ -113,6 +113,14 @@ export class ApprovalRequestRepository {
     return this.get(id);
   }
 
+  /**
+   * Reopens a request closed by a decision that did not go through. Without a body to read back:
+   * the caller only needs to know whether the reopen landed. Conflict when it changed meanwhile.
+   */
+  async reopen(id: string, eTag: string): Promise<void> {
+    await this.patch(id, eTag, { Status: 'Open' });
+  }
+
   private async patch(id: string, eTag: string, fields: Record<string, unknown>): Promise<void> {
     if (eTag === '')
       throw new ValidationError('Zonder eTag kan een aanvraag niet veilig gewijzigd worden.');

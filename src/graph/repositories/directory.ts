@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { type GraphHttp, validate } from '../client';
 import { NotFoundError } from '../errors';
-import { GROUP_NAMES } from '../lists';
 import type { Person } from '../model';
 import { odataString } from '../site';
 import type { ReadOptions } from './context';
@@ -21,43 +20,40 @@ const personShape = z
   }));
 
 const directoryObject = z.object({ '@odata.type': z.string().optional(), id: z.string() }).loose();
+const membershipShape = z.object({ id: z.string().min(1) }).loose();
 const groupShape = z.object({ id: z.string(), displayName: z.string().nullish() });
 
 const PERSON_SELECT = 'id,displayName,userPrincipalName,mail';
 
 /**
- * Users and groups: who am I, which groups am I in, who may approve. Needs only the client (no
- * site): the tab calls it before it knows anything else.
+ * Users and groups: who am I, which groups am I in, who is in a group. Needs only the client (no
+ * site): the tab calls it before it knows anything else. Groups are always addressed by id;
+ * which id means what is configuration (src/services/identity).
  */
 export class DirectoryRepository {
-  /**
-   * @param approverGroupId Tenant mode: the approvers' Entra ID group as configured, so no
-   * lookup by name is needed (and a renamed group keeps working). Absent: found by its name.
-   */
-  constructor(
-    private readonly http: GraphHttp,
-    private approverGroupId?: string,
-  ) {}
+  constructor(private readonly http: GraphHttp) {}
 
   me(options: ReadOptions = {}): Promise<Person> {
     return this.http.get(`/me?$select=${PERSON_SELECT}`, personShape, options);
   }
 
-  /** Display names of the groups the signed-in user is a direct member of. */
-  async myGroups(options: ReadOptions = {}): Promise<{ id: string; displayName: string }[]> {
+  /**
+   * The ids (lower case) of every group the signed-in user is in, directly or through nested
+   * groups. `User.Read` is enough; with it Graph returns the ids but may leave the names out.
+   */
+  async memberOfIds(options: ReadOptions = {}): Promise<Set<string>> {
     const all = await this.http.getAll(
-      '/me/memberOf?$select=id,displayName',
-      directoryObject,
+      '/me/transitiveMemberOf?$select=id',
+      membershipShape,
       options,
     );
-    return all
-      .filter(
-        (o) => o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group',
-      )
-      .map((o) => validate(groupShape, o, 'GET /me/memberOf'))
-      .map((g) => ({ id: g.id, displayName: g.displayName ?? '' }));
+    return new Set(all.map((m) => m.id.toLowerCase()));
   }
 
+  /**
+   * Provisioning only (IT's setup maps SharePoint's group names to directory groups): the id of
+   * the group with this display name. Identity and approval never ask by name.
+   */
   async findGroupId(displayName: string, options: ReadOptions = {}): Promise<string> {
     const groups = await this.http.getAll(
       `/groups?$filter=${encodeURIComponent(`displayName eq ${odataString(displayName)}`)}&$select=id,displayName`,
@@ -83,11 +79,5 @@ export class DirectoryRepository {
     return members
       .filter((m) => m['@odata.type'] === undefined || m['@odata.type'] === '#microsoft.graph.user')
       .map((m) => validate(personShape, m, 'GET /groups/{id}/members'));
-  }
-
-  /** Members of the approver group (the algemeen directeur and deputies). */
-  async approvers(options: ReadOptions = {}): Promise<Person[]> {
-    this.approverGroupId ??= await this.findGroupId(GROUP_NAMES.goedkeurders, options);
-    return this.groupMembers(this.approverGroupId, options);
   }
 }

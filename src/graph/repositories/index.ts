@@ -5,6 +5,7 @@ import { CompetencyRepository } from './competencies';
 import { DecisionRepository } from './decisions';
 import { DirectoryRepository } from './directory';
 import { RoleRepository } from './roles';
+import { TeamworkRepository } from './teamwork';
 
 export {
   ApprovalRequestRepository,
@@ -12,6 +13,7 @@ export {
   DecisionRepository,
   DirectoryRepository,
   RoleRepository,
+  TeamworkRepository,
 };
 
 export interface Repositories {
@@ -20,20 +22,18 @@ export interface Repositories {
   requests: ApprovalRequestRepository;
   decisions: DecisionRepository;
   directory: DirectoryRepository;
+  teamwork: TeamworkRepository;
 }
 
 /** One set per signed-in user: the repositories share the client (and its token) and the site. */
-export function createRepositories(
-  http: GraphHttp,
-  site: SiteLists,
-  options: { approverGroupId?: string | null } = {},
-): Repositories {
+export function createRepositories(http: GraphHttp, site: SiteLists): Repositories {
   const ctx = { http, site };
   return {
     roles: new RoleRepository(ctx),
     competencies: new CompetencyRepository(ctx),
     requests: new ApprovalRequestRepository(ctx),
     decisions: new DecisionRepository(ctx),
-    directory: new DirectoryRepository(http, options.approverGroupId ?? undefined),
+    directory: new DirectoryRepository(http),
+    teamwork: new TeamworkRepository(http),
   };
 }

@@ -1,14 +1,10 @@
-import { z } from 'zod';
-import { canonicalContentJson, contentHash, type ContentHash } from '../../domain/content-hash';
+import { canonicalContentJson, type ContentHash } from '../../domain/content-hash';
 import { formatIsoDate } from '../../domain/dates';
-import { type Change, diffDescriptions } from '../../domain/diff';
-import { type FunctionContent, functionDescriptionSchema } from '../../domain/schema';
-import {
-  deriveStatus,
-  type InvalidDecision,
-  lastApprovedDecision,
-  type RoleStatus,
-} from '../../domain/status';
+import { diffDescriptions } from '../../domain/diff';
+import { ConflictError, DataError, ForbiddenError, ValidationError } from '../../graph/errors';
+import type { DecisionRecord, Person, RequestRecord } from '../../graph/model';
+import type { Repositories } from '../../graph/repositories';
+import { nl, summariseChanges } from '../../i18n';
 import {
   APPROVAL_ACTIVITY_TYPE,
   type ApprovalChannelSettings,
@@ -17,18 +13,25 @@ import {
   buildApprovalCard,
   decisionReplyHtml,
 } from '../../teams/approval-card';
-import type { GraphHttp } from '../../graph/client';
-import { GROUP_NAMES } from '../../graph/lists';
-import { once } from '../../graph/once';
-import { ConflictError, DataError, ForbiddenError, ValidationError } from '../../graph/errors';
-import type { DecisionRecord, Person, RequestRecord, RoleContent } from '../../graph/model';
-import type { Repositories } from '../../graph/repositories';
-import { nl, summariseChanges } from '../../i18n';
-import { listPath, type SiteLists } from '../../graph/site';
+import { CatalogueService, parseSnapshot, roleStatus, type RoleReadModel } from '../catalogue';
+import type { IdentityService } from '../identity';
+import {
+  ApprovalConflictError,
+  type ApprovalView,
+  type ApprovalWarning,
+  type DecideInput,
+  type DecideResult,
+  type QueueEntry,
+  type RoleHistory,
+  type SubmitInput,
+  type SubmitResult,
+} from './approval-types';
 
 /*
  * The approval flow as one service (DESIGN §5), on top of the repositories; every write goes with
- * the signed-in user's own token, so SharePoint's list permissions decide who may do what.
+ * the signed-in user's own token, so SharePoint's list permissions decide who may do what. Who
+ * counts as an approver, and who may repair a role's summary, the identity service says; a
+ * role's status, the catalogue's read model.
  *
  * Races. A decision is made in two writes, in this order:
  *   1. close the request with If-Match on the eTag read when the decision started;
@@ -38,122 +41,21 @@ import { listPath, type SiteLists } from '../../graph/site';
  * request. If step 2 fails (no right to decide, network), the request is reopened with the eTag
  * of step 1, so nothing is lost and HR's request stays in the queue. Should even the reopen fail
  * (the connection is gone), the request is closed without a decision: the history shows it as
- * such and HR submits again. As a last guard, `deriveStatus` counts only the first valid
+ * such and HR submits again. As a last guard, status derivation counts only the first valid
  * decision per request (`duplicate`), so any client agrees on one winner whatever happened.
  * Before step 1 the content is checked: the request's hash, the hash of what the director saw
  * and the current hash must be one and the same, otherwise the decision is refused (HR submits
  * the new version).
  */
 
-export type ApprovalConflictReason = 'already-decided' | 'request-closed' | 'content-changed';
-
-/** A decision that cannot be made in the current state; `message` says why and what to do. */
-export class ApprovalConflictError extends ConflictError {
-  constructor(
-    readonly reason: ApprovalConflictReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Something that did not work while the request or decision itself was saved. Typed, so the tab
- * can say it in the user's language; `detail` is the underlying error's own message.
- */
-export type ApprovalWarning =
-  | { kind: 'no-channel' }
-  | { kind: 'card-not-posted'; detail: string }
-  | { kind: 'approver-not-notified'; name: string; detail: string }
-  | { kind: 'reply-not-posted'; detail: string };
-
-export interface SubmitInput {
-  roleKey: string;
-  note: string | null;
-}
-
-export interface SubmitResult {
-  request: RequestRecord;
-  /** False when the card could not be posted; the request exists anyway (see `warnings`). */
-  cardPosted: boolean;
-  notifiedApprovers: number;
-  /** What did not work out besides the request itself; the tab words it in the user's language. */
-  warnings: ApprovalWarning[];
-}
-
-export interface DecideInput {
-  requestId: string;
-  outcome: 'approved' | 'rejected';
-  reason: string | null;
-  /** The content hash of what the director was shown; null skips that check (CLI use). */
-  seenHash: ContentHash | null;
-}
-
-export interface DecideResult {
-  decision: DecisionRecord;
-  request: RequestRecord;
-  replyPosted: boolean;
-  warnings: ApprovalWarning[];
-}
-
-export interface ApprovalView {
-  request: RequestRecord;
-  role: { id: string; key: string; content: FunctionContent; webUrl: string | null };
-  currentHash: ContentHash;
-  status: RoleStatus;
-  /** The last valid approval with its snapshot, if any. */
-  lastApproved: DecisionRecord | null;
-  /** Changes since `lastApproved`; null when there is none to compare with. */
-  changes: Change[] | null;
-  /** The valid decision on this request, when there is one. */
-  decision: DecisionRecord | null;
-  /** The content differs from what HR submitted: a decision is refused until HR resubmits. */
-  changedSinceRequest: boolean;
-  /**
-   * The signed-in director closed this request and no decision followed (the decision write was
-   * lost): the page offers the decision again, and `decide` finishes it.
-   */
-  unfinishedByMe: boolean;
-}
-
-export interface RoleHistory {
-  roleId: string;
-  currentHash: ContentHash;
-  status: RoleStatus;
-  requests: RequestRecord[];
-  /** Every decision, oldest first, each with whether it counts and why not. */
-  decisions: { decision: DecisionRecord; invalid: InvalidDecision['reason'] | null }[];
-  /** Changes of the current content since the last approval, when it drifted from it. */
-  changesSinceApproval: Change[] | null;
-}
-
-export interface QueueEntry {
-  request: RequestRecord;
-  roleKey: string;
-  roleTitle: string;
-}
-
 export interface ApprovalServiceOptions {
   repos: Repositories;
-  http: GraphHttp;
-  /** The lists the repositories use: the reopen after a failed decision goes there directly. */
-  site: SiteLists;
+  identity: IdentityService;
+  /** The read model; built on the same repositories and identity when absent. */
+  catalogue?: CatalogueService;
   channel: ApprovalChannelSettings | null;
   /** The decision date is today in Brussels; injectable so tests can fix it. */
   today?: () => string;
-}
-
-const snapshotSchema = functionDescriptionSchema.omit({ approval: true });
-
-/** Parses a decision's snapshot; null for a missing or unreadable one (shown as such). */
-export function parseSnapshot(snapshot: string | null): FunctionContent | null {
-  if (snapshot === null) return null;
-  try {
-    const parsed = snapshotSchema.safeParse(JSON.parse(snapshot));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Today's date in Belgium as YYYY-MM-DD, whatever the time zone of the machine. */
@@ -166,31 +68,27 @@ export function todayInBrussels(now: Date = new Date()): string {
   }).format(now);
 }
 
-const createdMessage = z.object({ id: z.string().min(1) });
-
 /** Rounds of the client's own retries spent on reopening a request after a failed decision. */
 const REOPEN_ROUNDS = 3;
 
 export class ApprovalService {
   private readonly repos: Repositories;
-  private readonly http: GraphHttp;
-  private readonly site: SiteLists;
+  private readonly identity: IdentityService;
+  private readonly catalogue: CatalogueService;
   private readonly channel: ApprovalChannelSettings | null;
   private readonly today: () => string;
-  /** The approver group does not depend on who is signed in: read once per service. */
-  private readonly approverList = once(() => this.repos.directory.approvers());
 
   constructor(options: ApprovalServiceOptions) {
     this.repos = options.repos;
-    this.http = options.http;
-    this.site = options.site;
+    this.identity = options.identity;
+    this.catalogue = options.catalogue ?? new CatalogueService(options.repos, options.identity);
     this.channel = options.channel;
     this.today = options.today ?? (() => todayInBrussels());
   }
 
-  /** Members of the approver group, read once per service (one per signed-in session). */
+  /** Members of the approver group, read once per session. */
   approvers(): Promise<Person[]> {
-    return this.approverList();
+    return this.identity.approvers();
   }
 
   /**
@@ -198,10 +96,8 @@ export class ApprovalService {
    * the newest submission replaces them, so a director never decides on an outdated one.
    */
   async submit(input: SubmitInput): Promise<SubmitResult> {
-    const role = await this.repos.roles.getByKey(input.roleKey);
-    const hash = await contentHash(role.content);
+    const role = await this.catalogue.role(input.roleKey);
     const approvers = await this.approvers();
-    const approverIds = approvers.map((p) => p.id);
     const note = input.note !== null && input.note.trim() !== '' ? input.note.trim() : null;
 
     let request: RequestRecord;
@@ -209,7 +105,7 @@ export class ApprovalService {
       request = await this.repos.requests.create({
         roleId: role.id,
         roleTitle: role.content.title,
-        contentHash: hash,
+        contentHash: role.currentHash,
         note,
       });
     } catch (error) {
@@ -230,8 +126,8 @@ export class ApprovalService {
       return { request, cardPosted: false, notifiedApprovers: 0, warnings };
     }
     const channel = this.channel;
-    const last = lastApprovedDecision({ decisions: role.decisions, approverIds });
-    const lastContent = last ? parseSnapshot(await this.snapshotOf(last)) : null;
+    const last = await this.catalogue.withSnapshot(role.lastApproved);
+    const lastContent = last ? parseSnapshot(last.snapshot) : null;
     const changes = lastContent
       ? summariseChanges(diffDescriptions(lastContent, role.content), 'nl', { max: 6 })
       : null;
@@ -251,16 +147,14 @@ export class ApprovalService {
 
     let cardPosted = false;
     try {
-      const message = await this.http.request(
-        'POST',
-        `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`,
-        createdMessage,
-        { body: approvalMessage(card, `aanvraag-${request.id}`) },
+      const messageId = await this.repos.teamwork.postChannelMessage(
+        channel,
+        approvalMessage(card, `aanvraag-${request.id}`),
       );
       request = await this.repos.requests.setMessage(request.id, request.eTag, {
         teamId: channel.teamId,
         channelId: channel.channelId,
-        messageId: message.id,
+        messageId,
       });
       cardPosted = true;
     } catch (error) {
@@ -271,20 +165,14 @@ export class ApprovalService {
     if (channel.notifyApprovers) {
       for (const approver of approvers) {
         try {
-          await this.http.expectOk(
-            'POST',
-            `/users/${encodeURIComponent(approver.id)}/teamwork/sendActivityNotification`,
-            {
-              body: {
-                topic: { source: 'text', value: 'Functiewijzer', webUrl: deepLink },
-                activityType: APPROVAL_ACTIVITY_TYPE,
-                previewText: {
-                  content: nl.card.requestedFor(role.content.title).slice(0, 150),
-                },
-                templateParameters: [{ name: 'functie', value: role.content.title }],
-              },
+          await this.repos.teamwork.notify(approver.id, {
+            topic: { source: 'text', value: 'Functiewijzer', webUrl: deepLink },
+            activityType: APPROVAL_ACTIVITY_TYPE,
+            previewText: {
+              content: nl.card.requestedFor(role.content.title).slice(0, 150),
             },
-          );
+            templateParameters: [{ name: 'functie', value: role.content.title }],
+          });
           notified += 1;
         } catch (error) {
           warnings.push({
@@ -305,14 +193,14 @@ export class ApprovalService {
       throw new ValidationError('Geef een reden op: een afwijzing zonder motivering kan niet.');
     }
     const request = await this.repos.requests.get(input.requestId);
-    const approverIds = (await this.approvers()).map((p) => p.id);
+    const approverIds = await this.identity.approverIds();
     // A close of mine without a decision: my earlier attempt's close landed and its decision did
     // not (a lost answer, a restart). Finish it rather than leave the request stuck.
     const resumed = await this.closedByMe(request);
     await this.refuseIfDecided(request, approverIds, resumed);
 
-    const role = await this.repos.roles.getById(request.roleId);
-    const currentHash = await contentHash(role.content);
+    const role = await this.catalogue.roleById(request.roleId);
+    const currentHash = role.currentHash;
     if (
       currentHash !== request.contentHash ||
       (input.seenHash !== null && input.seenHash !== currentHash)
@@ -359,23 +247,15 @@ export class ApprovalService {
     if (closed.teamId && closed.channelId && closed.messageId) {
       try {
         const me = await this.repos.directory.me();
-        await this.http.request(
-          'POST',
-          `/teams/${encodeURIComponent(closed.teamId)}/channels/${encodeURIComponent(closed.channelId)}/messages/${encodeURIComponent(closed.messageId)}/replies`,
-          createdMessage,
-          {
-            body: {
-              body: {
-                contentType: 'html',
-                content: decisionReplyHtml({
-                  outcome: input.outcome,
-                  decidedBy: me.displayName,
-                  date: formatIsoDate(decision.decisionDate, 'nl'),
-                  reason,
-                }),
-              },
-            },
-          },
+        await this.repos.teamwork.postReply(
+          { teamId: closed.teamId, channelId: closed.channelId },
+          closed.messageId,
+          decisionReplyHtml({
+            outcome: input.outcome,
+            decidedBy: me.displayName,
+            date: formatIsoDate(decision.decisionDate, 'nl'),
+            reason,
+          }),
         );
         replyPosted = true;
       } catch (error) {
@@ -388,27 +268,19 @@ export class ApprovalService {
   /** Everything the approval page shows for one request. */
   async view(requestId: string): Promise<ApprovalView> {
     const request = await this.repos.requests.get(requestId);
-    const role = await this.repos.roles.getById(request.roleId);
-    const approverIds = (await this.approvers()).map((p) => p.id);
-    const currentHash = await contentHash(role.content);
-    const derived = deriveStatus({
-      currentHash,
-      decisions: role.decisions,
-      requests: role.requests,
-      approverIds,
-    });
-    const lastApproved = await this.withSnapshot(lastApprovedRecord(role, approverIds));
+    const role = await this.catalogue.roleById(request.roleId);
+    const lastApproved = await this.catalogue.withSnapshot(role.lastApproved);
     const before = lastApproved ? parseSnapshot(lastApproved.snapshot) : null;
-    const decision = derived.validDecisions.find((d) => d.requestId === request.id) ?? null;
+    const decision = role.derivation.validDecisions.find((d) => d.requestId === request.id) ?? null;
     return {
       request,
-      role: { id: role.id, key: role.content.key, content: role.content, webUrl: role.webUrl },
-      currentHash,
-      status: derived.status,
+      role: { id: role.id, key: role.key, content: role.content, webUrl: role.webUrl },
+      currentHash: role.currentHash,
+      status: role.status,
       lastApproved,
       changes: before ? diffDescriptions(before, role.content) : null,
       decision: decision ? (role.decisions.find((d) => d.id === decision.id) ?? null) : null,
-      changedSinceRequest: currentHash !== request.contentHash,
+      changedSinceRequest: role.currentHash !== request.contentHash,
       unfinishedByMe: decision === null && (await this.closedByMe(request)),
     };
   }
@@ -419,31 +291,34 @@ export class ApprovalService {
    * they are repaired on the way, so the catalogue no longer has to re-read it.
    */
   async history(roleKey: string): Promise<RoleHistory> {
-    const role = await this.repos.roles.getByKey(roleKey);
+    const role = await this.catalogue.role(roleKey);
     await this.repairSummaryIfAllowed(role);
-    const approverIds = (await this.approvers()).map((p) => p.id);
-    const currentHash = await contentHash(role.content);
+    const approverIds = await this.identity.approverIds();
     // The role read may leave snapshots out; the history shows them, so read them with them.
     const decisions = await this.repos.decisions.listForRole(role.id);
-    const derived = deriveStatus({ currentHash, decisions, requests: role.requests, approverIds });
+    const derived = roleStatus({
+      currentHash: role.currentHash,
+      decisions,
+      requests: role.requests,
+      approverIds,
+    });
     const invalid = new Map(derived.invalidDecisions.map((i) => [i.decision.id, i.reason]));
-    const last = decisions.find(
-      (d) => d.id === derived.validDecisions.find((v) => v.outcome === 'approved')?.id,
-    );
-    const before = last ? parseSnapshot(last.snapshot) : null;
     return {
       roleId: role.id,
-      currentHash,
+      currentHash: role.currentHash,
       status: derived.status,
       requests: role.requests,
       decisions: decisions.map((decision) => ({
         decision,
         invalid: invalid.get(decision.id) ?? null,
       })),
-      changesSinceApproval:
-        before && last && last.contentHash !== currentHash
-          ? diffDescriptions(before, role.content)
-          : null,
+      changesSinceApproval: await this.catalogue.changesSinceApproval({
+        ...role,
+        lastApproved:
+          decisions.find(
+            (d) => d.id === derived.validDecisions.find((v) => v.outcome === 'approved')?.id,
+          ) ?? null,
+      }),
     };
   }
 
@@ -464,28 +339,14 @@ export class ApprovalService {
   }
 
   /** Best effort: a failed repair (a concurrent edit, no right) leaves the next read to try. */
-  private async repairSummaryIfAllowed(role: RoleContent): Promise<void> {
+  private async repairSummaryIfAllowed(role: RoleReadModel): Promise<void> {
     try {
-      if (!(await this.repos.roles.isSummaryStale(role))) return;
-      if (!(await this.mayEditContent())) return;
-      await this.repos.roles.repairSummary(role);
+      if (!(await this.repos.roles.isSummaryStale(role.stored))) return;
+      // Asked of the session's identity: HR and IT edit Functies, others would be refused.
+      if (!(await this.identity.current()).permissions.canEdit) return;
+      await this.repos.roles.repairSummary(role.stored);
     } catch {
       // Nothing the user has to act on: the status shown is derived from the content read.
-    }
-  }
-
-  /**
-   * Whether the signed-in user is in a group that may edit Functies (HR or IT). Not cached: the
-   * service outlives a persona switch in local mode, and this is asked only for a stale role.
-   */
-  private async mayEditContent(): Promise<boolean> {
-    try {
-      const groups = await this.repos.directory.myGroups();
-      return groups.some(
-        (g) => g.displayName === GROUP_NAMES.hr || g.displayName === GROUP_NAMES.beheerders,
-      );
-    } catch {
-      return false;
     }
   }
 
@@ -498,11 +359,11 @@ export class ApprovalService {
 
   private async refuseIfDecided(
     request: RequestRecord,
-    approverIds: string[],
+    approverIds: ReadonlySet<string>,
     closedByMe = false,
   ): Promise<void> {
     const decisions = await this.repos.decisions.listForRequest(request.id);
-    const valid = deriveStatus({
+    const valid = roleStatus({
       currentHash: request.contentHash,
       decisions,
       requests: [],
@@ -526,7 +387,7 @@ export class ApprovalService {
   /** Step 1: of concurrent deciders exactly one gets past this (If-Match). */
   private async closeRequest(
     request: RequestRecord,
-    approverIds: string[],
+    approverIds: ReadonlySet<string>,
   ): Promise<RequestRecord> {
     try {
       return await this.repos.requests.close(request.id, request.eTag);
@@ -576,11 +437,7 @@ export class ApprovalService {
     // that is restarting, so the request is not left closed without a decision.
     for (let round = 0; round < REOPEN_ROUNDS; round++) {
       try {
-        await this.http.expectOk(
-          'PATCH',
-          `${listPath(this.site, 'Goedkeuringsaanvragen')}/items/${closed.id}/fields`,
-          { body: { Status: 'Open' }, headers: { 'If-Match': closed.eTag } },
-        );
+        await this.repos.requests.reopen(closed.id, closed.eTag);
         return;
       } catch (error) {
         // 412: the request changed since our close — reopened by an earlier attempt whose
@@ -591,20 +448,6 @@ export class ApprovalService {
     }
     // Best effort; the file comment explains what remains (a closed request without decision).
   }
-
-  private async snapshotOf(decision: { id: string }): Promise<string | null> {
-    return (await this.repos.decisions.get(decision.id)).snapshot;
-  }
-
-  private async withSnapshot(decision: DecisionRecord | null): Promise<DecisionRecord | null> {
-    if (!decision) return null;
-    return decision.snapshot !== null ? decision : this.repos.decisions.get(decision.id);
-  }
-}
-
-function lastApprovedRecord(role: RoleContent, approverIds: string[]): DecisionRecord | null {
-  const last = lastApprovedDecision({ decisions: role.decisions, approverIds });
-  return last ? (role.decisions.find((d) => d.id === last.id) ?? null) : null;
 }
 
 function forbiddenAs(error: unknown, message: string): unknown {

@@ -1,4 +1,4 @@
-import type { Competency, DescriptionKind, FunctionDescription, Level } from '../../domain/schema';
+import type { FunctionDescription } from '../../domain/schema';
 import type { RoleStatus } from '../../domain/status';
 import type {
   ApprovalView,
@@ -8,6 +8,10 @@ import type {
   RoleHistory,
   SubmitResult,
 } from '../../services/approval';
+import type { CatalogueRow, DictionaryCompetency } from '../../services/catalogue';
+import type { Permissions } from '../../services/identity';
+
+export type { CatalogueCompetency, DictionaryCompetency } from '../../services/catalogue';
 
 /**
  * What the tab needs from its host (Teams or the plain browser) and from the data layer. The
@@ -46,14 +50,8 @@ export interface TabUser {
   role?: 'staff' | 'hr' | 'approver' | 'admin';
 }
 
-export interface TabPermissions {
-  /** HR: edits content in SharePoint, so sees "Openen in SharePoint". */
-  canEdit: boolean;
-  /** HR: may submit a role for approval (approval flow: later issue). */
-  canSubmit: boolean;
-  /** The algemeen directeur and deputies (approval flow: later issue). */
-  canApprove: boolean;
-}
+/** What the tab offers the user: the identity service's answer (src/services/identity). */
+export type TabPermissions = Permissions;
 
 /**
  * The tab's port to the data layer: the Graph repositories, adapted by the host glue. Every
@@ -80,25 +78,8 @@ export interface TabApprovalPort {
   queue(signal?: AbortSignal): Promise<QueueEntry[]>;
 }
 
-export interface CatalogueEntry {
-  key: string;
-  kind: DescriptionKind;
-  title: string;
-  department: string | null;
-  service: string | null;
-  grade: string | null;
-  careerPath: string | null;
-  status: RoleStatus;
-  /** Main tasks and the tasks of the task agreements, as searchable text. */
-  tasks: string[];
-  /** Required competencies; `requiredLevel` null where the document has no numbered levels. */
-  competencies: CatalogueCompetency[];
-}
-
-export interface CatalogueCompetency {
-  name: string;
-  requiredLevel: Level | null;
-}
+/** A catalogue row as the read model gives it (src/services/catalogue). */
+export type CatalogueEntry = CatalogueRow;
 
 export interface RoleDetail {
   description: FunctionDescription;
@@ -106,11 +87,6 @@ export interface RoleDetail {
   /** The role's item in SharePoint (Graph `webUrl`), when known. */
   sharePointUrl: string | null;
 }
-
-export type DictionaryCompetency = Pick<
-  Competency,
-  'name' | 'block' | 'cluster' | 'definition' | 'levels'
->;
 
 /**
  * A string store for the persisted query cache. Async so that IndexedDB fits; a failing write

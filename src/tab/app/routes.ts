@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import { keyFromTitle } from '../../domain/key';
-import { keySchema } from '../../domain/schema';
 import {
+  deepLinkTargetSchema,
   formatSubPageId,
-  MAX_COMPARED_ROLES,
-  MAX_LINK_KEY_LENGTH,
   parseSubPageId,
   type DeepLinkTarget,
 } from '../../teams/deep-link';
@@ -44,22 +41,6 @@ export const CATALOGUE: Route = { name: 'catalogue' };
 /** The compare view shows at most this many roles side by side (the issue asks for 2 or 3). */
 export const MAX_COMPARE_SELECTION = 3;
 
-const linkKeySchema = keySchema.max(MAX_LINK_KEY_LENGTH);
-
-const aliasSchema = z.union([
-  z.object({ kind: z.literal('role'), key: linkKeySchema }),
-  z.object({ kind: z.literal('competency'), key: linkKeySchema }),
-  z.object({
-    kind: z.literal('compare'),
-    keys: z
-      .array(linkKeySchema)
-      .min(2)
-      .max(MAX_COMPARED_ROLES)
-      .refine((keys) => new Set(keys).size === keys.length),
-  }),
-  z.object({ kind: z.literal('approval'), requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }),
-]);
-
 function parseAlias(raw: string): DeepLinkTarget | null {
   const match = /^(role|competency|compare|approval):(.+)$/.exec(raw.trim());
   if (!match) return null;
@@ -72,7 +53,7 @@ function parseAlias(raw: string): DeepLinkTarget | null {
         ? { kind, requestId: value }
         : // A competency is named by people ("Klantgerichtheid"); the key is derived from it.
           { kind, key: kind === 'competency' ? keyFromTitle(value) : value };
-  const parsed = aliasSchema.safeParse(candidate);
+  const parsed = deepLinkTargetSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
 

@@ -65,10 +65,16 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
 
   const onPersonaChange = useCallback(
     (upn: string) => {
-      const next = switchPersona(booted, win, upn);
-      if (!next) return;
-      setSubPageId(currentSubPageId.current);
-      setIdentity(next);
+      // Until the new persona's groups are read, the old permissions stay: the server refuses
+      // whatever the new persona may not do anyway.
+      void switchPersona(booted, win, upn).then(
+        (next) => {
+          if (!next) return;
+          setSubPageId(currentSubPageId.current);
+          setIdentity(next);
+        },
+        () => undefined,
+      );
     },
     [booted, win],
   );

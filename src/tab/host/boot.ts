@@ -17,7 +17,8 @@ import {
   type TenantRuntimeConfig,
 } from '../../teams/runtime-config';
 import type { TabHost, TabRepositories, TabUser } from '../app/host-context';
-import { identityFromGroups, permissionsForRole } from './permissions';
+import { type Identity, identityOf, LOCAL_GROUPS } from '../../services/identity';
+import type { IdentityGroups } from '../../services/identity';
 import {
   browserLocale,
   rememberPersona,
@@ -43,8 +44,15 @@ export interface BootDependencies {
     site: SiteRef;
     tokenProvider: TokenProvider;
     approvalChannel?: ApprovalChannelSettings | null;
-    approverGroupId?: string | null;
+    groups: IdentityGroups;
+    identity?: Identity;
+    sessionKey?: () => string;
   }): TabRepositories;
+  /** Graph's `/me` and the user's transitive group ids (repositories.ts: `readSignedInUser`). */
+  readSignedInUser(options: {
+    graphBaseUrl: string;
+    tokenProvider: TokenProvider;
+  }): Promise<SignedInUser>;
   /** Tenant mode only; without it a tenant configuration is refused. */
   tenant?: TenantBootDependencies;
 }
@@ -55,11 +63,6 @@ export interface TenantBootDependencies {
    * load MSAL as its own chunk that local mode never fetches.
    */
   createTokenProvider(options: MsalTokenProviderOptions): Promise<MsalTokenProvider>;
-  /** Graph's `/me` and the user's group ids (repositories.ts: `readSignedInUser`). */
-  readSignedInUser(options: {
-    graphBaseUrl: string;
-    tokenProvider: TokenProvider;
-  }): Promise<SignedInUser>;
 }
 
 /** The user's own words for why the tab cannot start. */
@@ -159,6 +162,8 @@ export interface BootedHost {
   tokenProvider: LocalPersonaTokenProvider | null;
   /** Tenant mode: a sign-in that lapses while the tab is open; null in local mode. */
   signIn: SignInWatch | null;
+  /** Local mode: the identity of the persona holding the token now (read after a switch). */
+  whoAmI: (() => Promise<Identity>) | null;
   repositories: TabRepositories;
   /** The host value for the first render; later ones come from `hostFor`. */
   initial: Pick<TabHost, 'theme' | 'locale' | 'subPageId' | 'user' | 'permissions'>;
@@ -234,7 +239,13 @@ async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Pr
     tokenProvider,
     // Local mode: the emulator's team "Functiewijzer", channel "Goedkeuringen".
     approvalChannel: LOCAL_APPROVAL_CHANNEL,
+    // The emulator's groups, configured as a tenant configures its own; the services read the
+    // identity again when the persona changes.
+    groups: LOCAL_GROUPS,
+    sessionKey: () => tokenProvider.currentUpn ?? '',
   });
+  const whoAmI = () => localIdentity(deps, config, tokenProvider);
+  const identity = await whoAmI();
 
   return {
     config,
@@ -242,13 +253,24 @@ async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Pr
     personas: session ? [] : personas,
     tokenProvider,
     signIn: null,
+    whoAmI,
     repositories,
     initial: {
       ...hostView(deps, session),
       user: userFor(persona),
-      permissions: permissionsForRole(persona.role),
+      permissions: identity.permissions,
     },
   };
+}
+
+/** What the persona holding the token may do: as Graph says it, from the groups they are in. */
+async function localIdentity(
+  deps: Pick<BootDependencies, 'readSignedInUser'>,
+  config: LocalRuntimeConfig,
+  tokenProvider: TokenProvider,
+): Promise<Identity> {
+  const me = await deps.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
+  return identityOf(me.person, me.memberOf, LOCAL_GROUPS);
 }
 
 /**
@@ -292,8 +314,8 @@ async function bootTenant(
       if (!problem) throw error;
       throw needsUser(session, problem, () => signInThenFinish());
     }
-    const me = await tenant.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
-    const { role, permissions } = identityFromGroups(me.memberOf, config.groups);
+    const me = await deps.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
+    const identity = identityOf(me.person, me.memberOf, config.groups);
     const watched = watchSignIn(tokenProvider);
     const repositories = deps.createRepositories({
       graphBaseUrl: config.graphBaseUrl,
@@ -306,19 +328,22 @@ async function bootTenant(
         entityId: PERSONAL_TAB_ENTITY_ID,
         notifyApprovers: true,
       },
-      approverGroupId: config.groups.approvers,
+      groups: config.groups,
+      identity,
     });
     const user: TabUser = {
       upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),
       displayName: me.person.displayName,
-      role,
+      role: identity.primaryRole === 'it' ? 'admin' : identity.primaryRole,
     };
+    const permissions = identity.permissions;
     return {
       config,
       session,
       personas: [],
       tokenProvider: null,
       signIn: watched.watch,
+      whoAmI: null,
       repositories,
       initial: { ...hostView(deps, session), user, permissions },
     };
@@ -347,15 +372,19 @@ function needsUser(
   return new SignInRequired(problem, resume);
 }
 
-/** Switches the plain browser's persona: new token owner, new user, new permissions. */
-export function switchPersona(
+/**
+ * Switches the plain browser's persona: new token owner, new user, and the new user's
+ * permissions as their groups give them (one Graph read).
+ */
+export async function switchPersona(
   booted: BootedHost,
   win: Window,
   upn: string,
-): Pick<TabHost, 'user' | 'permissions'> | null {
+): Promise<Pick<TabHost, 'user' | 'permissions'> | null> {
   const persona = booted.personas.find((p) => p.upn === upn);
-  if (!persona || !booted.tokenProvider) return null;
+  if (!persona || !booted.tokenProvider || !booted.whoAmI) return null;
   booted.tokenProvider.setPersona(persona.upn);
   rememberPersona(win, persona.upn);
-  return { user: userFor(persona), permissions: permissionsForRole(persona.role) };
+  const identity = await booted.whoAmI();
+  return { user: userFor(persona), permissions: identity.permissions };
 }

@@ -186,6 +186,7 @@ function harness(options: { session?: TeamsSession | null; config?: unknown } = 
       repositoryOptions.push(repoOptions);
       return {} as TabRepositories;
     },
+    readSignedInUser: (readOptions) => readSignedInUser({ ...readOptions, fetch: net.fetch }),
     tenant: {
       createTokenProvider: (providerOptions) =>
         createMsalTokenProvider({
@@ -201,7 +202,6 @@ function harness(options: { session?: TeamsSession | null; config?: unknown } = 
             },
           },
         }),
-      readSignedInUser: (readOptions) => readSignedInUser({ ...readOptions, fetch: net.fetch }),
     },
   };
   return { deps, client, created, repositoryOptions, graphCalls: net.graphCalls };
@@ -271,7 +271,7 @@ describe('tenant mode inside Teams', () => {
       entityId: 'functiewijzer',
       notifyApprovers: true,
     });
-    expect(options.approverGroupId).toBe(TENANT_CONFIG.groups.approvers);
+    expect(options.groups).toEqual(TENANT_CONFIG.groups);
     // The repositories get the MSAL tokens, not a persona's.
     await expect((options.tokenProvider as TokenProvider).getToken()).resolves.toBe('token-anne');
   });

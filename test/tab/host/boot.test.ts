@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
+import type { LocalPersonaTokenProvider } from '../../../src/auth/local-personas';
 import type { TokenProvider } from '../../../src/auth/token-provider';
+import { LOCAL_GROUPS } from '../../../src/services/identity';
 import type { TabRepositories } from '../../../src/tab/app/host-context';
 import { bootHost, switchPersona, type BootDependencies } from '../../../src/tab/host/boot';
 import type { TeamsContext } from '../../../src/teams/context';
@@ -55,6 +57,26 @@ function deps(options: {
     createRepositories: ({ tokenProvider }) => {
       tokenProviders.push(tokenProvider);
       return repositories;
+    },
+    // Graph's answer for whoever holds the token: the groups that go with the persona's role.
+    readSignedInUser: async ({ tokenProvider }) => {
+      const upn = (tokenProvider as LocalPersonaTokenProvider).currentUpn;
+      const persona = personas.find((p) => p.upn === upn);
+      if (!persona) throw new Error(`no persona ${String(upn)}`);
+      const groups: Record<string, string[]> = {
+        hr: [LOCAL_GROUPS.hr],
+        approver: [LOCAL_GROUPS.approvers],
+        staff: [],
+      };
+      return {
+        person: {
+          id: persona.upn,
+          displayName: persona.displayName,
+          userPrincipalName: upn ?? '',
+          mail: null,
+        },
+        memberOf: new Set(groups[persona.role]),
+      };
     },
   };
 }
@@ -145,12 +167,12 @@ describe('bootHost in a plain browser', () => {
 
   it('switches persona, and remembers the choice for a reload', async () => {
     const booted = await bootHost(deps({}));
-    expect(switchPersona(booted, window, 'hr@stad.example')).toEqual({
+    await expect(switchPersona(booted, window, 'hr@stad.example')).resolves.toEqual({
       user: { upn: 'hr@stad.example', displayName: 'Hanne HR', role: 'hr' },
       permissions: { canEdit: true, canSubmit: true, canApprove: false },
     });
     expect(booted.tokenProvider?.currentUpn).toBe('hr@stad.example');
-    expect(switchPersona(booted, window, 'niemand@stad.example')).toBeNull();
+    await expect(switchPersona(booted, window, 'niemand@stad.example')).resolves.toBeNull();
 
     const reloaded = await bootHost(deps({}));
     expect(reloaded.initial.user.upn).toBe('hr@stad.example');

@@ -53,21 +53,21 @@ it('shows a lapsed sign-in with the Aanmelden button; the click signs in and rel
       dataTokens.push(tokenProvider);
       return {} as TabRepositories;
     },
+    readSignedInUser: async () => ({
+      person: {
+        id: 'u',
+        displayName: 'Anne Peeters',
+        userPrincipalName: ANNE.username,
+        mail: null,
+      },
+      memberOf: new Set<string>(),
+    }),
     tenant: {
       createTokenProvider: (options) =>
         createMsalTokenProvider({
           ...options,
           dependencies: { createStandardClient: () => Promise.resolve(client) },
         }),
-      readSignedInUser: async () => ({
-        person: {
-          id: 'u',
-          displayName: 'Anne Peeters',
-          userPrincipalName: ANNE.username,
-          mail: null,
-        },
-        memberOf: new Set<string>(),
-      }),
     },
   };
   const booted = await bootHost(deps);

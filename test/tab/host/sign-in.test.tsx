@@ -32,24 +32,24 @@ function setup() {
     fetch: async () => ({ ok: true, status: 200, json: async () => CONFIG }) as Response,
     connect: async () => null,
     createRepositories: () => ({}) as TabRepositories,
+    readSignedInUser: async ({ tokenProvider }) => {
+      tokensSeen.push(await tokenProvider.getToken());
+      return {
+        person: {
+          id: 'u-anne',
+          displayName: 'Anne Peeters',
+          userPrincipalName: ANNE.username,
+          mail: null,
+        },
+        memberOf: new Set<string>(),
+      };
+    },
     tenant: {
       createTokenProvider: (options) =>
         createMsalTokenProvider({
           ...options,
           dependencies: { createStandardClient: () => Promise.resolve(client) },
         }),
-      readSignedInUser: async ({ tokenProvider }) => {
-        tokensSeen.push(await tokenProvider.getToken());
-        return {
-          person: {
-            id: 'u-anne',
-            displayName: 'Anne Peeters',
-            userPrincipalName: ANNE.username,
-            mail: null,
-          },
-          memberOf: new Set<string>(),
-        };
-      },
     },
   };
   return { client, deps, tokensSeen };

@@ -1,0 +1,198 @@
+import { contentHash, type ContentHash } from '../../domain/content-hash';
+import { type Change, diffDescriptions } from '../../domain/diff';
+import type {
+  Competency,
+  DescriptionKind,
+  FunctionContent,
+  FunctionDescription,
+  Level,
+} from '../../domain/schema';
+import type { RoleStatus, StatusDerivation } from '../../domain/status';
+import type { DecisionRecord, RequestRecord, RoleContent } from '../../graph/model';
+import type { ReadOptions } from '../../graph/repositories/context';
+import type { Repositories } from '../../graph/repositories';
+import type { IdentityService } from '../identity';
+import { lastApprovedRecord, roleStatus } from './role-status';
+import { parseSnapshot } from './snapshot';
+
+/**
+ * The role read model (DESIGN §3): catalogue rows and single roles with their derived status,
+ * for the tab, the CLI and the bench alike. Reads go through the repositories; whose decisions
+ * count comes from the identity service (the approver group, by id).
+ */
+
+export interface CatalogueCompetency {
+  name: string;
+  requiredLevel: Level | null;
+}
+
+/** One row of the catalogue: what it shows, searches and filters on. */
+export interface CatalogueRow {
+  key: string;
+  kind: DescriptionKind;
+  title: string;
+  department: string | null;
+  service: string | null;
+  grade: string | null;
+  careerPath: string | null;
+  status: RoleStatus;
+  /** Main tasks and the tasks of the task agreements, as searchable text. */
+  tasks: string[];
+  /** Required competencies; `requiredLevel` null where the document has no numbered levels. */
+  competencies: CatalogueCompetency[];
+}
+
+/** One role as stored now, with everything its status was derived from. */
+export interface RoleReadModel {
+  id: string;
+  key: string;
+  eTag: string;
+  content: FunctionContent;
+  /** The content with the approval line of the last valid approval, as the interchange has it. */
+  description: FunctionDescription;
+  currentHash: ContentHash;
+  status: RoleStatus;
+  derivation: StatusDerivation;
+  decisions: DecisionRecord[];
+  requests: RequestRecord[];
+  /** The newest valid approval (its snapshot may still be left out: see `changesSinceApproval`). */
+  lastApproved: DecisionRecord | null;
+  /** The role's item in SharePoint (Graph `webUrl`), when known. */
+  webUrl: string | null;
+  /** The stored role itself, for the few writers that need it (summary repair). */
+  stored: RoleContent;
+}
+
+export type DictionaryCompetency = Pick<
+  Competency,
+  'name' | 'block' | 'cluster' | 'definition' | 'levels'
+>;
+
+/** Who wrote the approval line of an approved role, as the interchange format names it. */
+const APPROVED_BY = 'algemeen directeur';
+
+function groupByRole<T extends { roleId: string }>(items: readonly T[]): Map<string, T[]> {
+  const byRole = new Map<string, T[]>();
+  for (const item of items) {
+    const list = byRole.get(item.roleId);
+    if (list) list.push(item);
+    else byRole.set(item.roleId, [item]);
+  }
+  return byRole;
+}
+
+export class CatalogueService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'roles' | 'decisions' | 'competencies'>,
+    private readonly identity: Pick<IdentityService, 'approverIds'>,
+  ) {}
+
+  /** Every role with its status: one read of Functies plus the decisions and open requests. */
+  async rows(options: ReadOptions = {}): Promise<CatalogueRow[]> {
+    const [catalogue, approverIds] = await Promise.all([
+      this.repos.roles.catalogue(options),
+      this.identity.approverIds(),
+    ]);
+    const decisions = groupByRole(catalogue.decisions);
+    const requests = groupByRole(catalogue.openRequests);
+    return catalogue.roles.map((role) => ({
+      key: role.key,
+      kind: role.kind,
+      title: role.title,
+      department: role.department,
+      service: role.service,
+      grade: role.grade,
+      careerPath: role.careerPath,
+      // The app-maintained hash column: the repository re-reads roles it cannot trust.
+      status: roleStatus({
+        currentHash: role.contentHash,
+        decisions: decisions.get(role.id) ?? [],
+        requests: requests.get(role.id) ?? [],
+        approverIds,
+      }).status,
+      tasks: role.tasks,
+      competencies: role.competencies,
+    }));
+  }
+
+  /** One role by its key; NotFound when no role has it. */
+  async role(key: string, options: ReadOptions = {}): Promise<RoleReadModel> {
+    const [stored, approverIds] = await Promise.all([
+      this.repos.roles.getByKey(key, options),
+      this.identity.approverIds(),
+    ]);
+    return this.readModel(stored, approverIds);
+  }
+
+  /** One role by its list item id (an approval request points at it that way). */
+  async roleById(id: string, options: ReadOptions = {}): Promise<RoleReadModel> {
+    const [stored, approverIds] = await Promise.all([
+      this.repos.roles.getById(id, options),
+      this.identity.approverIds(),
+    ]);
+    return this.readModel(stored, approverIds);
+  }
+
+  /**
+   * What changed since the last valid approval, as structured changes; null when the role was
+   * never approved, when nothing changed, or when the approved snapshot cannot be read.
+   */
+  async changesSinceApproval(role: RoleReadModel): Promise<Change[] | null> {
+    const last = await this.withSnapshot(role.lastApproved);
+    if (!last || last.contentHash === role.currentHash) return null;
+    const before = parseSnapshot(last.snapshot);
+    return before ? diffDescriptions(before, role.content) : null;
+  }
+
+  /** The decision with its snapshot (catalogue and role reads leave snapshots out for size). */
+  async withSnapshot(decision: DecisionRecord | null): Promise<DecisionRecord | null> {
+    if (!decision) return null;
+    return decision.snapshot !== null ? decision : this.repos.decisions.get(decision.id);
+  }
+
+  /** The competency dictionary (definitions and level texts). */
+  async dictionary(options: ReadOptions = {}): Promise<DictionaryCompetency[]> {
+    const entries = await this.repos.competencies.list(options);
+    return entries.map(({ name, block, cluster, definition, levels }) => ({
+      name,
+      block,
+      cluster,
+      definition,
+      levels,
+    }));
+  }
+
+  private async readModel(
+    stored: RoleContent,
+    approverIds: ReadonlySet<string>,
+  ): Promise<RoleReadModel> {
+    const currentHash = await contentHash(stored.content);
+    const derivation = roleStatus({
+      currentHash,
+      decisions: stored.decisions,
+      requests: stored.requests,
+      approverIds,
+    });
+    const lastApproved = lastApprovedRecord(stored.decisions, approverIds);
+    return {
+      id: stored.id,
+      key: stored.content.key,
+      eTag: stored.eTag,
+      content: stored.content,
+      description: {
+        ...stored.content,
+        approval: lastApproved
+          ? { approvedBy: APPROVED_BY, decisionDate: lastApproved.decisionDate }
+          : null,
+      },
+      currentHash,
+      status: derivation.status,
+      derivation,
+      decisions: stored.decisions,
+      requests: stored.requests,
+      lastApproved,
+      webUrl: stored.webUrl,
+      stored,
+    };
+  }
+}

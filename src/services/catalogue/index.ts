@@ -1,0 +1,3 @@
+export * from './catalogue-service';
+export { lastApprovedRecord, roleStatus } from './role-status';
+export { parseSnapshot } from './snapshot';

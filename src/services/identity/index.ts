@@ -1,0 +1,3 @@
+export * from './identity';
+export * from './identity-service';
+export { LOCAL_GROUPS } from './local-groups';

@@ -1,0 +1,47 @@
+import type { Repositories } from '../graph/repositories';
+import type { ApprovalChannelSettings } from '../teams/approval-card';
+import { ApprovalService } from './approval';
+import { CatalogueService } from './catalogue';
+import { type Identity, type IdentityGroups, IdentityService } from './identity';
+
+/**
+ * The application layer (DESIGN §8), between the tab/CLI and the Graph repositories: identity
+ * (who is this, what may they do), the catalogue read model (roles with derived status) and the
+ * approval policy. One set per signed-in session.
+ */
+export interface Services {
+  identity: IdentityService;
+  catalogue: CatalogueService;
+  approval: ApprovalService;
+}
+
+export interface ServiceOptions {
+  repos: Repositories;
+  groups: IdentityGroups;
+  /** Where approval cards go; null: requests are made without a card. */
+  channel: ApprovalChannelSettings | null;
+  /** The identity, when the caller already resolved it (boot does, to decide what to show). */
+  identity?: Identity;
+  /** Local mode: who holds the token now; the identity is read again when it changes. */
+  sessionKey?: () => string;
+  /** Fixes the decision date (tests). */
+  today?: () => string;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const identity = new IdentityService({
+    directory: options.repos.directory,
+    groups: options.groups,
+    ...(options.identity ? { known: options.identity } : {}),
+    ...(options.sessionKey ? { sessionKey: options.sessionKey } : {}),
+  });
+  const catalogue = new CatalogueService(options.repos, identity);
+  const approval = new ApprovalService({
+    repos: options.repos,
+    identity,
+    catalogue,
+    channel: options.channel,
+    ...(options.today ? { today: options.today } : {}),
+  });
+  return { identity, catalogue, approval };
+}
