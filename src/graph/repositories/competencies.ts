@@ -3,11 +3,11 @@ import type { Competency, LevelIndicators } from '../../domain/schema';
 import { entryBody, runBatch, type BatchRequest } from '../batch';
 import { describe } from '../client';
 import { ConflictError } from '../errors';
+import { competencyKey } from '../../domain/text';
 import {
-  competencyKey,
+  DICTIONARY_SELECT,
   dictionaryEntry,
   dictionaryFields,
-  dictionaryFieldsSchema,
   dictionaryItemSchema,
   parseItems,
 } from '../mapping';
@@ -41,8 +41,6 @@ export interface EnsureResult {
   filled: string[];
   drift: Drift[];
 }
-
-const DICTIONARY_SELECT = Object.keys(dictionaryFieldsSchema.shape).join(',');
 
 export class CompetencyRepository {
   constructor(private readonly ctx: RepositoryContext) {}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
+  DECISION_SELECT,
   decisionFields,
-  decisionFieldsSchema,
   decisionFromItem,
   decisionItemSchema,
   type NewDecision,
@@ -10,8 +10,6 @@ import {
 import type { DecisionRecord } from '../model';
 import { itemQuery, itemsQuery, listPath } from '../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from './context';
-
-const DECISION_SELECT = Object.keys(decisionFieldsSchema.shape).join(',');
 
 export type { NewDecision };
 

@@ -1,0 +1,65 @@
+import { defineList, REQUEST_STATUS_CHOICES } from './types';
+
+/** Requests to approve one version (content hash) of a role. */
+export const GOEDKEURINGSAANVRAGEN = defineList({
+  name: 'Goedkeuringsaanvragen',
+  description: 'Aanvragen om een versie van een functie goed te keuren.',
+  titleDisplayName: 'Aanvraag',
+  titleRequired: false,
+  permissions: [
+    { principal: 'medewerkers', access: 'read' },
+    { principal: 'hr', access: 'contribute' },
+    // Approvers close the request they decided on.
+    { principal: 'goedkeurders', access: 'contribute' },
+    { principal: 'beheerders', access: 'contribute' },
+  ],
+  columns: [
+    {
+      name: 'Functie',
+      displayName: 'Functie',
+      description: 'De functie die ter goedkeuring ligt.',
+      type: { kind: 'lookup', list: 'Functies' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: 'InhoudHash',
+      displayName: 'Inhoudshash',
+      description: 'Vingerafdruk van de inhoud die ter goedkeuring werd voorgelegd.',
+      type: { kind: 'text', maxLength: 80 },
+      required: true,
+    },
+    {
+      name: 'Status',
+      displayName: 'Status',
+      description: 'Open tot er een besluit is.',
+      type: { kind: 'choice', choices: REQUEST_STATUS_CHOICES },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: 'Toelichting',
+      displayName: 'Toelichting',
+      description: 'Toelichting van HR bij de aanvraag.',
+      type: { kind: 'note' },
+    },
+    {
+      name: 'TeamId',
+      displayName: 'Team-id',
+      description: 'Team waarin de aanvraag werd gepost.',
+      type: { kind: 'text' },
+    },
+    {
+      name: 'KanaalId',
+      displayName: 'Kanaal-id',
+      description: 'Kanaal waarin de aanvraag werd gepost.',
+      type: { kind: 'text' },
+    },
+    {
+      name: 'BerichtId',
+      displayName: 'Bericht-id',
+      description: 'Het kanaalbericht met de kaart.',
+      type: { kind: 'text' },
+    },
+  ],
+});

@@ -1,0 +1,82 @@
+import { BLOCK_CHOICES, CONTENT_GRANTS, defineList, GENERATION_COLUMN, levelColumn } from './types';
+
+const levelText = (level: number) =>
+  `Gedragsindicatoren van niveau ${level} zoals in deze functie, één per regel; leeg als de functie dit niveau niet toont.`;
+
+/** Role × competency: the required level, and the role's own copy of the competency's texts. */
+export const FUNCTIECOMPETENTIES = defineList({
+  name: 'Functiecompetenties',
+  description: 'Welke competentie een functie vraagt, op welk niveau.',
+  titleDisplayName: 'Competentie',
+  titleRequired: true,
+  permissions: CONTENT_GRANTS,
+  columns: [
+    {
+      name: 'Functie',
+      displayName: 'Functie',
+      description: 'De functie die deze competentie vraagt.',
+      type: { kind: 'lookup', list: 'Functies' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: 'Competentie',
+      displayName: 'Competentie uit het woordenboek',
+      description: 'De competentie in het woordenboek.',
+      type: { kind: 'lookup', list: 'Competenties' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: 'VereistNiveau',
+      displayName: 'Vereist niveau',
+      description:
+        'Het vereiste niveau (0 tot 3); leeg als het document geen genummerde niveaus kent.',
+      type: { kind: 'number', minimum: 0, maximum: 3 },
+    },
+    {
+      name: 'NiveauTitel',
+      displayName: 'Titel van het niveau',
+      description: 'De titel van het vereiste niveau.',
+      type: { kind: 'note' },
+    },
+    {
+      name: 'Indicatoren',
+      displayName: 'Indicatoren',
+      description:
+        'De gedragsindicatoren van het vereiste niveau voor deze functie, één per regel.',
+      type: { kind: 'note' },
+    },
+    // The role keeps its own copy of the texts it was approved with: a later import of another
+    // document, or an edit of the dictionary, must not change what an approval covered.
+    {
+      name: 'Blok',
+      displayName: 'Blok',
+      description: 'Technische competentie of gedragscompetentie, zoals in deze functie.',
+      type: { kind: 'choice', choices: BLOCK_CHOICES },
+    },
+    {
+      name: 'Cluster',
+      displayName: 'Cluster',
+      description: 'Cluster, zoals in deze functie.',
+      type: { kind: 'text' },
+    },
+    {
+      name: 'Definitie',
+      displayName: 'Definitie',
+      description: 'Definitie, zoals in deze functie.',
+      type: { kind: 'note' },
+    },
+    levelColumn(0, levelText(0)),
+    levelColumn(1, levelText(1)),
+    levelColumn(2, levelText(2)),
+    levelColumn(3, levelText(3)),
+    {
+      name: 'Volgorde',
+      displayName: 'Volgorde',
+      description: 'Volgorde binnen de functie.',
+      type: { kind: 'number', minimum: 0 },
+    },
+    GENERATION_COLUMN,
+  ],
+});

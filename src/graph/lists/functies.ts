@@ -1,0 +1,110 @@
+import { CONTENT_GRANTS, defineList, GENERATION_COLUMN, KIND_CHOICES } from './types';
+
+/** One item per role: the general part of its description, and the app's catalogue columns. */
+export const FUNCTIES = defineList({
+  name: 'Functies',
+  description:
+    'Eén item per functie: de algemene gegevens van de functiebeschrijving of het functieprofiel.',
+  titleDisplayName: 'Functienaam',
+  titleRequired: true,
+  permissions: CONTENT_GRANTS,
+  columns: [
+    {
+      name: 'FunctieKey',
+      displayName: 'Functiesleutel',
+      description:
+        'Vaste sleutel van de functie (bv. deskundige-ict); koppelt een nieuwe import aan dit item.',
+      type: { kind: 'text', maxLength: 255 },
+      required: true,
+      indexed: true,
+      unique: true,
+    },
+    {
+      name: 'Soort',
+      displayName: 'Soort document',
+      description: 'Functiebeschrijving of functieprofiel.',
+      type: { kind: 'choice', choices: KIND_CHOICES },
+      required: true,
+    },
+    {
+      name: 'Organisatie',
+      displayName: 'Organisatie',
+      description: 'Bv. Stad Tienen.',
+      type: { kind: 'text' },
+    },
+    {
+      name: 'Afdeling',
+      displayName: 'Afdeling',
+      description: 'Afdeling waartoe de functie behoort.',
+      type: { kind: 'text' },
+      indexed: true,
+    },
+    {
+      name: 'Dienst',
+      displayName: 'Dienst',
+      description: 'Dienst waartoe de functie behoort.',
+      type: { kind: 'text' },
+      indexed: true,
+    },
+    { name: 'Graad', displayName: 'Graad', description: 'Graadnaam.', type: { kind: 'text' } },
+    {
+      name: 'Loopbaan',
+      displayName: 'Functionele loopbaan',
+      description: 'Bv. B1-B3.',
+      type: { kind: 'text' },
+      indexed: true,
+    },
+    {
+      name: 'Doel',
+      displayName: 'Doel van de functie',
+      description: 'Doel van de functie.',
+      type: { kind: 'note' },
+    },
+    {
+      name: 'Hoofdtaken',
+      displayName: 'Hoofdtaken',
+      description: 'De hoofdtaken, één per regel.',
+      type: { kind: 'note' },
+    },
+    {
+      name: 'PlaatsInOrganisatie',
+      displayName: 'Plaats in de organisatie',
+      description: 'Plaats in de organisatie.',
+      type: { kind: 'note' },
+    },
+    {
+      name: 'Vaktechnisch',
+      displayName: 'Vaktechnische competenties',
+      description: 'Vaktechnische kennis, één per regel.',
+      type: { kind: 'note' },
+    },
+    {
+      ...GENERATION_COLUMN,
+      description: 'De import waarvan de taakafspraken en competenties gelden. Niet wijzigen.',
+    },
+    {
+      name: 'InhoudHash',
+      displayName: 'Inhoudshash (automatisch)',
+      description:
+        'Vingerafdruk van de volledige inhoud bij de laatste wijziging via de Functiewijzer. Niet wijzigen.',
+      type: { kind: 'text', maxLength: 80 },
+      computed: true,
+    },
+    {
+      name: 'Zoektekst',
+      displayName: 'Zoektekst (automatisch)',
+      description:
+        'Hoofdtaken, taakafspraken en hun taken, één per regel, voor het zoeken in de catalogus. Niet wijzigen.',
+      type: { kind: 'note' },
+      computed: true,
+    },
+    {
+      name: 'Competentieprofiel',
+      displayName: 'Competentieprofiel (automatisch)',
+      description:
+        'Per regel een competentie en het vereiste niveau, voor het vergelijken in de catalogus. Niet wijzigen.',
+      type: { kind: 'note' },
+      computed: true,
+    },
+  ],
+});

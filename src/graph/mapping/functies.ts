@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { ContentHash } from '../../domain/content-hash';
+import type { FunctionContent, Level } from '../../domain/schema';
+import { ValidationError } from '../errors';
+import { FUNCTIES, selectFields } from '../lists';
+import type { RoleSummary } from '../model';
+import { checkTextLengths, fieldsSchema, readLines, writeLines } from './fields';
+import { itemSchema, optHash } from './shared';
+
+/** Functies ↔ a role's head (its general part) and the catalogue's summary of it. */
+
+export const roleFieldsSchema = fieldsSchema(FUNCTIES, { InhoudHash: optHash });
+export const roleItemSchema = itemSchema(roleFieldsSchema);
+export type RoleItem = z.output<typeof roleItemSchema>;
+
+/** Every column of Functies: what one role's read needs. */
+export const ROLE_SELECT = selectFields(FUNCTIES);
+
+/**
+ * What the catalogue needs of each of (up to thousands of) roles: the long texts that only the
+ * role page shows (purpose, position, main tasks, vaktechnische kennis) stay out.
+ */
+export const CATALOGUE_SELECT = selectFields(FUNCTIES, {
+  omit: ['Organisatie', 'Doel', 'Hoofdtaken', 'PlaatsInOrganisatie', 'Vaktechnisch'],
+});
+
+/** What finding a role by its key needs: enough to parse the item and see its generation. */
+export const ROLE_KEY_SELECT = selectFields(FUNCTIES, {
+  only: ['Title', 'FunctieKey', 'Soort', 'Inhoudsversie'],
+});
+
+export interface RoleMeta {
+  generation: number;
+  contentHash: ContentHash;
+}
+
+/** Functies fields for a role's content; `null` clears a column on update. */
+export function roleFields(content: FunctionContent, meta: RoleMeta): Record<string, unknown> {
+  return checkTextLengths(FUNCTIES, {
+    Title: content.title,
+    FunctieKey: content.key,
+    Soort: content.kind,
+    Organisatie: content.organisation,
+    Afdeling: content.department,
+    Dienst: content.service,
+    Graad: content.grade,
+    Loopbaan: content.careerPath,
+    Doel: content.purpose,
+    Hoofdtaken: writeLines(content.mainTasks),
+    PlaatsInOrganisatie: content.position,
+    Vaktechnisch: writeLines(content.technicalKnowledge),
+    Inhoudsversie: meta.generation,
+    InhoudHash: meta.contentHash,
+    Zoektekst: writeLines(searchLines(content)),
+    Competentieprofiel: writeLines(
+      content.competencies.map((c) => `${c.name.replace(/\|/g, '/')}|${c.requiredLevel ?? '-'}`),
+    ),
+  });
+}
+
+function searchLines(content: FunctionContent): string[] {
+  return [...content.mainTasks, ...content.resultAreas.flatMap((a) => [a.title, ...a.tasks])];
+}
+
+export function roleSummary(item: RoleItem): RoleSummary {
+  const f = item.fields;
+  return {
+    id: item.id,
+    key: f.FunctieKey,
+    kind: f.Soort,
+    title: f.Title,
+    department: f.Afdeling,
+    service: f.Dienst,
+    grade: f.Graad,
+    careerPath: f.Loopbaan,
+    contentHash: f.InhoudHash,
+    tasks: readLines(f.Zoektekst),
+    competencies: readLines(f.Competentieprofiel).map((line) => {
+      const bar = line.lastIndexOf('|');
+      const level = bar === -1 ? '-' : line.slice(bar + 1).trim();
+      return {
+        name: bar === -1 ? line : line.slice(0, bar),
+        requiredLevel:
+          level === '0' || level === '1' || level === '2' || level === '3'
+            ? (Number(level) as Level)
+            : null,
+      };
+    }),
+    webUrl: item.webUrl,
+  };
+}
+
+/** The role-level part of the content; result areas and competencies come from their lists. */
+export function roleContentHead(
+  item: RoleItem,
+): Omit<FunctionContent, 'resultAreas' | 'competencies'> {
+  const f = item.fields;
+  const key = z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .safeParse(f.FunctieKey);
+  if (!key.success) {
+    throw new ValidationError(
+      `De functiesleutel '${f.FunctieKey}' is ongeldig: gebruik kleine letters, cijfers en koppeltekens.`,
+      { request: `Functies item ${item.id}` },
+    );
+  }
+  return {
+    schemaVersion: 1,
+    key: key.data,
+    kind: f.Soort,
+    title: f.Title,
+    organisation: f.Organisatie,
+    department: f.Afdeling,
+    service: f.Dienst,
+    grade: f.Graad,
+    careerPath: f.Loopbaan,
+    purpose: f.Doel,
+    mainTasks: readLines(f.Hoofdtaken),
+    position: f.PlaatsInOrganisatie,
+    technicalKnowledge: readLines(f.Vaktechnisch),
+  };
+}
