@@ -1,5 +1,5 @@
 import { nl, type Strings } from '../i18n';
-import { formatSubPageId } from './deep-link';
+import { buildTeamsDeepLink } from './deep-link';
 import { LOCAL_APP_ID, PERSONAL_TAB_ENTITY_ID } from './protocol';
 
 /**
@@ -49,11 +49,12 @@ export const LOCAL_APPROVAL_CHANNEL: ApprovalChannelSettings = {
  * sub-entity as `page.subPageId`; the local Teams host intercepts the same URL.
  */
 export function approvalDeepLink(settings: ApprovalChannelSettings, requestId: string): string {
-  const context = JSON.stringify({
-    subEntityId: formatSubPageId({ kind: 'approval', requestId }),
+  return buildTeamsDeepLink({
+    appId: settings.appId,
+    entityId: settings.entityId,
+    target: { kind: 'approval', requestId },
     channelId: settings.channelId,
   });
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.appId)}/${encodeURIComponent(settings.entityId)}?context=${encodeURIComponent(context)}`;
 }
 
 export interface ApprovalCardInput {

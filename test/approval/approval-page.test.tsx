@@ -13,7 +13,7 @@ import type {
 import { ApprovalConflictError } from '../../src/services/approval';
 import { ForbiddenError } from '../../src/graph/errors';
 import type { RequestRecord } from '../../src/graph/model';
-import type { TabApprovalPort, TabPermissions } from '../../src/tab/app/host-context';
+import type { TabApprovalPort, TabPermissions } from '../../src/tab/shared/host-context';
 import { fakeRepositories, renderApp } from '../tab/support/render-app';
 import { deskundigeIct } from '../tab/support/fixtures';
 

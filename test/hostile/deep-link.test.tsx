@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { screen } from '@testing-library/react';
-import { resolveSubPageId } from '../../src/tab/app/routes';
+import { resolveSubPageId } from '../../src/tab/shared/routes';
 import { parseSubPageId } from '../../src/teams/deep-link';
 import { renderApp } from '../tab/support/render-app';
 

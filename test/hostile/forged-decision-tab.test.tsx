@@ -5,7 +5,7 @@ import { contentHash, type ContentHash } from '../../src/domain/content-hash';
 import { deriveStatus } from '../../src/domain/status';
 import type { RoleHistory } from '../../src/services/approval';
 import type { DecisionRecord } from '../../src/graph/model';
-import type { TabApprovalPort } from '../../src/tab/app/host-context';
+import type { TabApprovalPort } from '../../src/tab/shared/host-context';
 import { deskundigeIct } from '../tab/support/fixtures';
 import { fakeRepositories, renderApp } from '../tab/support/render-app';
 

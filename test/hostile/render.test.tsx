@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { screen, within } from '@testing-library/react';
-import type { RoleDetail } from '../../src/tab/app/host-context';
+import type { RoleDetail } from '../../src/tab/shared/host-context';
 import { catalogueEntry, sampleDictionary, sampleRoles } from '../tab/support/fixtures';
 import { fakeRepositories, renderApp } from '../tab/support/render-app';
 import { HOSTILE, HOSTILE_KEY, hostileDescription } from './payloads';

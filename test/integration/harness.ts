@@ -20,7 +20,7 @@ import { loadSiteLists, resolveSiteId, type SiteLists, type SiteRef } from '../.
 import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
 import type { FunctionDescription } from '../../src/domain/schema';
 import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
-import type { TabRepositories } from '../../src/tab/app/host-context';
+import type { TabRepositories } from '../../src/tab/shared/host-context';
 import { createTabRepositories } from '../../src/tab/host/repositories';
 import type { ApprovalService } from '../../src/services/approval';
 import { createServices } from '../../src/services';

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NetworkError } from '../../src/graph/errors';
-import type { CatalogueEntry } from '../../src/tab/app/host-context';
+import type { CatalogueEntry } from '../../src/tab/shared/host-context';
 import { errorKind, isRetryable } from '../../src/tab/data/errors';
 import { CACHE_VERSION, createCachePersister } from '../../src/tab/data/persist';
 import { QueryClient } from '@tanstack/react-query';

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/tab/app/App';
-import { resolveSubPageId, subPageIdOf } from '../../src/tab/app/routes';
+import { resolveSubPageId, subPageIdOf } from '../../src/tab/shared/routes';
 import { axeViolations, renderApp } from './support/render-app';
 
 jest.mock('../../src/tab/app/lazy-views', () => jest.requireActual('./support/sync-views'));

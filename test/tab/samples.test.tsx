@@ -7,7 +7,7 @@ import { contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
 import { deriveStatus } from '../../src/domain/status';
 import { parseDocument } from '../../src/import/parse';
-import type { RoleDetail } from '../../src/tab/app/host-context';
+import type { RoleDetail } from '../../src/tab/shared/host-context';
 import { axeViolations, fakeRepositories, renderApp } from './support/render-app';
 
 jest.mock('../../src/tab/app/lazy-views', () => jest.requireActual('./support/sync-views'));

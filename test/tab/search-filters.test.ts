@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { CatalogueEntry } from '../../src/tab/app/host-context';
+import type { CatalogueEntry } from '../../src/tab/shared/host-context';
 import {
   filterOptions,
   matchesFilters,

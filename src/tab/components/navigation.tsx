@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Route } from '../app/routes';
+import type { Route } from '../shared/routes';
 
 export interface Navigation {
   route: Route;

@@ -1,6 +1,6 @@
 import { IsRestoringProvider, onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { TabCacheStorage, TabRepositories } from '../app/host-context';
+import type { TabCacheStorage, TabRepositories } from '../shared/host-context';
 import { CACHE_MAX_AGE_MS, createQueryClient } from './query-client';
 import { CACHE_VERSION, createCachePersister, type CachePersister } from './persist';
 import { RepositoriesContext } from './queries';

@@ -1,4 +1,4 @@
-import type { TabCacheStorage } from '../app/host-context';
+import type { TabCacheStorage } from '../shared/host-context';
 
 /** localStorage: small (about 5 MB) but everywhere, including jsdom. */
 export function localStorageCache(storage: Storage): TabCacheStorage {

@@ -1,5 +1,5 @@
 import { hashKey, type Query, type QueryClient } from '@tanstack/react-query';
-import type { CatalogueEntry, TabCacheStorage } from '../app/host-context';
+import type { CatalogueEntry, TabCacheStorage } from '../shared/host-context';
 import { RESTORE_MARKS } from '../host/marks';
 import { persistedDataSchema, queryKeys } from './queries';
 import {

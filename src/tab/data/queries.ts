@@ -1,7 +1,7 @@
 import { useQueries, useQuery, type QueryKey } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { z } from 'zod';
-import type { TabRepositories } from '../app/host-context';
+import type { TabRepositories } from '../shared/host-context';
 import { catalogueSchema, dictionarySchema, roleDetailSchema } from './schemas';
 
 /** One query per repository read; the keys double as the persisted cache's index. */

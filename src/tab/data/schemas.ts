@@ -13,7 +13,7 @@ import type {
   CatalogueEntry,
   DictionaryCompetency,
   RoleDetail,
-} from '../app/host-context';
+} from '../shared/host-context';
 
 /*
  * Schemas for what the tab reads back from its persisted cache: that store outlives app versions

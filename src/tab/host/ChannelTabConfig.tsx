@@ -14,7 +14,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatSubPageId } from '../../teams/deep-link';
 import type { ChannelTabConfig as SavedConfig, ChannelTabSettings } from '../../teams/teams-client';
-import type { CatalogueEntry, TabRepositories, TabTheme } from '../app/host-context';
+import type { CatalogueEntry, TabRepositories, TabTheme } from '../shared/host-context';
 import { uiLocale } from '../i18n';
 import { SUB_PAGE_PARAM } from './plain-browser';
 

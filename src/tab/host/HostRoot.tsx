@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ComponentType,
 } from 'react';
-import type { TabHost, TabTheme } from '../app/host-context';
+import type { TabHost, TabTheme } from '../shared/host-context';
 import { switchPersona, type BootedHost, type SignInWatch } from './boot';
 import { ChannelTabConfig } from './ChannelTabConfig';
 import { READY_MARK } from './marks';

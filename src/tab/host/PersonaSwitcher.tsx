@@ -9,7 +9,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { PERSONA_ROLE_LABELS, type Persona } from '../../auth/local-personas';
-import type { TabTheme } from '../app/host-context';
+import type { TabTheme } from '../shared/host-context';
 
 /**
  * Local mode in a plain browser only: who the tab acts as. Inside the (local) Teams host the

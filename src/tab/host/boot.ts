@@ -16,7 +16,7 @@ import {
   type RuntimeConfig,
   type TenantRuntimeConfig,
 } from '../../teams/runtime-config';
-import type { TabHost, TabRepositories, TabUser } from '../app/host-context';
+import type { TabHost, TabRepositories, TabUser } from '../shared/host-context';
 import { type Identity, identityOf, LOCAL_GROUPS } from '../../services/identity';
 import type { IdentityGroups } from '../../services/identity';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TabTheme } from '../app/host-context';
+import type { TabTheme } from '../shared/host-context';
 
 /**
  * Outside Teams the browser stands in for the host: the URL carries the deep link

@@ -8,7 +8,7 @@ import { loadSiteLists, resolveSiteId, type SiteRef } from '../../graph/site';
 import { createServices } from '../../services';
 import { type Identity, type IdentityGroups, LOCAL_GROUPS } from '../../services/identity';
 import type { ApprovalChannelSettings } from '../../teams/approval-card';
-import type { TabRepositories } from '../app/host-context';
+import type { TabRepositories } from '../shared/host-context';
 
 /**
  * Wiring: the tab's port to the data (`TabRepositories`) on the application layer

@@ -14,7 +14,7 @@ import { nestedAppAuth } from '@microsoft/teams-js';
 import { GRAPH_SCOPES } from '../../../src/auth/msal-scopes';
 import { createMsalTokenProvider } from '../../../src/auth/msal-token-provider';
 import type { TokenProvider } from '../../../src/auth/token-provider';
-import type { TabRepositories } from '../../../src/tab/app/host-context';
+import type { TabRepositories } from '../../../src/tab/shared/host-context';
 import {
   BootError,
   bootHost,

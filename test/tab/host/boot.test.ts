@@ -2,7 +2,7 @@
 import type { LocalPersonaTokenProvider } from '../../../src/auth/local-personas';
 import type { TokenProvider } from '../../../src/auth/token-provider';
 import { LOCAL_GROUPS } from '../../../src/services/identity';
-import type { TabRepositories } from '../../../src/tab/app/host-context';
+import type { TabRepositories } from '../../../src/tab/shared/host-context';
 import { bootHost, switchPersona, type BootDependencies } from '../../../src/tab/host/boot';
 import type { TeamsContext } from '../../../src/teams/context';
 import type { TeamsSession } from '../../../src/teams/teams-client';

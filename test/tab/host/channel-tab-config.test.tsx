@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CatalogueEntry, TabRepositories } from '../../../src/tab/app/host-context';
+import type { CatalogueEntry, TabRepositories } from '../../../src/tab/shared/host-context';
 import { ChannelTabConfig, configuredTab } from '../../../src/tab/host/ChannelTabConfig';
 import { parseSubPageId } from '../../../src/teams/deep-link';
 import type {

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { InteractionRequiredAuthError } from '@azure/msal-browser';
 import { createMsalTokenProvider } from '../../../src/auth/msal-token-provider';
 import type { TokenProvider } from '../../../src/auth/token-provider';
-import type { TabHost, TabRepositories } from '../../../src/tab/app/host-context';
+import type { TabHost, TabRepositories } from '../../../src/tab/shared/host-context';
 import { bootHost, type BootDependencies } from '../../../src/tab/host/boot';
 import { HostRoot } from '../../../src/tab/host/HostRoot';
 import { account, FakeMsalClient, tokenFor } from '../../auth/msal-fakes';

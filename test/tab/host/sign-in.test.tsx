@@ -7,7 +7,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { BrowserAuthError, ServerError } from '@azure/msal-browser';
 import { createMsalTokenProvider } from '../../../src/auth/msal-token-provider';
-import type { TabRepositories } from '../../../src/tab/app/host-context';
+import type { TabRepositories } from '../../../src/tab/shared/host-context';
 import { bootHost, type BootDependencies, type BootedHost } from '../../../src/tab/host/boot';
 import { BootFailure } from '../../../src/tab/host/BootFailure';
 import { account, FakeMsalClient, tokenFor } from '../../auth/msal-fakes';

@@ -4,7 +4,7 @@ import type {
   CatalogueEntry,
   DictionaryCompetency,
   RoleDetail,
-} from '../../../src/tab/app/host-context';
+} from '../../../src/tab/shared/host-context';
 
 /*
  * Interchange objects built by hand from the two sample documents (src/samples/): a subset of

@@ -9,7 +9,7 @@ import type {
   TabCacheStorage,
   TabHost,
   TabRepositories,
-} from '../../../src/tab/app/host-context';
+} from '../../../src/tab/shared/host-context';
 import { catalogueEntry, sampleDictionary, sampleRoles } from './fixtures';
 
 export interface FakeRepositories extends TabRepositories {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { ApprovalConflictError, type DecideInput } from '../../../services/approval';
 import { isDataError } from '../../../graph/errors';
-import type { TabApprovalPort } from '../../app/host-context';
+import type { TabApprovalPort } from '../../shared/host-context';
 import { queryKeys, RepositoriesContext } from '../../data/queries';
 import { useI18n, type ApprovalFailure } from '../../i18n';
 

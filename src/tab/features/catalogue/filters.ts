@@ -1,7 +1,7 @@
 import type { Level } from '../../../domain/schema';
 import type { StatusKind } from '../../../domain/status';
 import { competencyKey as domainCompetencyKey } from '../../../domain/text';
-import type { CatalogueEntry } from '../../app/host-context';
+import type { CatalogueEntry } from '../../shared/host-context';
 
 export interface CatalogueFilters {
   department: string | null;

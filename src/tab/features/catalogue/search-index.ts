@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from '../../app/host-context';
+import type { CatalogueEntry } from '../../shared/host-context';
 
 /**
  * Search over titles, tasks and competency names, in memory: the index is built once per

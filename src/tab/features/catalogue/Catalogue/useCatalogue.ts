@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { levelSchema } from '../../../../domain/schema';
-import { MAX_COMPARE_SELECTION, type Route } from '../../../app/routes';
+import { MAX_COMPARE_SELECTION, type Route } from '../../../shared/routes';
 import { useNavigation } from '../../../components/navigation';
 import { useReportReady } from '../../../components/ready';
 import { useCatalogueQuery } from '../../../data/queries';

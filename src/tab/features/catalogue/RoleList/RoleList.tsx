@@ -3,7 +3,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useI18n } from '../../../i18n';
-import type { CatalogueEntry } from '../../../app/host-context';
+import type { CatalogueEntry } from '../../../shared/host-context';
 import { snippetAround, type MatchReason, type SearchResult } from '../search-index';
 
 const ESTIMATED_ROW_HEIGHT = 96;

@@ -16,7 +16,7 @@ import {
   type CompetencyCell,
   type CompetencyRow,
 } from '../../../../domain/levels';
-import { MAX_COMPARE_SELECTION } from '../../../app/routes';
+import { MAX_COMPARE_SELECTION } from '../../../shared/routes';
 import { Heading } from '../../../components/Heading';
 import { useNavigation } from '../../../components/navigation';
 import { PageHeading } from '../../../components/PageHeading';

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { keyFromTitle } from '../../../../domain/key';
 import { levelLabel } from '../../../../domain/levels';
 import type { Level } from '../../../../domain/schema';
-import type { CatalogueEntry, DictionaryCompetency } from '../../../app/host-context';
+import type { CatalogueEntry, DictionaryCompetency } from '../../../shared/host-context';
 import { Heading } from '../../../components/Heading';
 import { LevelScale } from '../../../components/LevelScale';
 import { useNavigation } from '../../../components/navigation';
