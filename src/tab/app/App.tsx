@@ -27,7 +27,7 @@ import { Catalogue } from '../features/catalogue/Catalogue/Catalogue';
 import type { CatalogueState } from '../features/catalogue/Catalogue/Catalogue.types';
 import { INITIAL_CATALOGUE_STATE } from '../features/catalogue/Catalogue/useCatalogue';
 import { I18nProvider, STRINGS, uiLocale, useI18n } from '../i18n';
-import type { TabHost, TabTheme } from './host-context';
+import type { TabHost, TabTheme } from '../shared/host-context';
 import { viewLoaders } from './lazy-views';
 import {
   CATALOGUE,
@@ -36,7 +36,7 @@ import {
   subPageIdOf,
   type Route,
   type RouteNotice,
-} from './routes';
+} from '../shared/routes';
 
 const THEMES: Record<TabTheme, Theme> = {
   default: teamsLightTheme,
