@@ -6,8 +6,9 @@ describe('text normalisation', () => {
   });
 
   it('matches competency names case-insensitively, trimmed, with white space collapsed', () => {
+    // The slug stored as CompetentieKey and used in the deep link competency/<key>.
     expect(competencyKey('  Kennis van de wetgeving\nm.b.t. de gemeente ')).toBe(
-      'kennis van de wetgeving m.b.t. de gemeente',
+      'kennis-van-de-wetgeving-m-b-t-de-gemeente',
     );
     expect(competencyKey('Klantgerichtheid')).toBe(competencyKey('KLANTGERICHTHEID'));
     expect(competencyKey('Samenwerken')).not.toBe(competencyKey('Samenwerking'));
