@@ -12,7 +12,7 @@ import type { RoleRepository } from './repositories/roles';
  * - Idempotent by key: a re-import finds the role by FunctieKey and replaces its content; the
  *   same document twice changes nothing.
  * - All or nothing per document: RoleRepository.write commits with one PATCH after all rows are
- *   in (see roles.ts); a failure leaves the previous version, or nothing, visible.
+ *   in (see repositories/roles); a failure leaves the previous version, or nothing, visible.
  * - The dictionary is filled, never overwritten; differences are reported as drift.
  * - The document's approval line becomes a decision marked Geimporteerd, bound to the hash of the
  *   content as written, written once (a re-import finds it). Decisions are add-only for approvers

@@ -15,7 +15,7 @@ import {
 import { readSiteLists } from './site';
 
 /**
- * Creates or updates the Functiewijzer lists on a site from the declaration in lists.ts.
+ * Creates or updates the Functiewijzer lists on a site from the declaration in lists/.
  * Idempotent: it compares what is there with what should be and changes only the difference, so
  * a second run reports nothing. It never deletes a list, a column or an item: a column that is
  * no longer declared is left alone, and a column of the wrong type is reported for IT to settle.

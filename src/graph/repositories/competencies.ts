@@ -17,7 +17,7 @@ import { byNumericId, type ReadOptions, type RepositoryContext } from './context
 
 /**
  * The competency dictionary (list Competenties). Roles keep their own copy of the texts they
- * were approved with (see lists.ts); the dictionary is the shared reference, filled by imports.
+ * were approved with (see lists/functiecompetenties.ts); the dictionary is the shared reference, filled by imports.
  * An import never overwrites a text that is there: it fills what is empty and reports the rest
  * as drift, for HR to settle.
  */
