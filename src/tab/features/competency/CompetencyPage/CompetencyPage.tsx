@@ -1,9 +1,8 @@
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
-import { keyFromTitle } from '../../../../domain/key';
 import { levelLabel } from '../../../../domain/levels';
-import type { Level } from '../../../../domain/schema';
-import type { CatalogueEntry, DictionaryCompetency } from '../../../shared/host-context';
+import { competencyKey } from '../../../../domain/text';
+import type { DictionaryCompetency } from '../../../shared/host-context';
 import { Heading } from '../../../components/Heading';
 import { LevelScale } from '../../../components/LevelScale';
 import { useNavigation } from '../../../components/navigation';
@@ -12,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryS
 import { useReportReady } from '../../../components/ready';
 import { useCatalogueQuery, useDictionaryQuery } from '../../../data/queries';
 import { useI18n } from '../../../i18n';
+import { rolesRequiring } from '../roles-requiring';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -44,31 +44,13 @@ const useStyles = makeStyles({
   },
 });
 
-interface RequiringRole {
-  entry: CatalogueEntry;
-  level: Level | null;
-}
-
-/** Roles requiring the competency with `key`, highest level first, then by title. */
-function rolesRequiring(entries: readonly CatalogueEntry[], key: string): RequiringRole[] {
-  const result: RequiringRole[] = [];
-  for (const entry of entries) {
-    const found = entry.competencies.find((c) => keyFromTitle(c.name) === key);
-    if (found) result.push({ entry, level: found.requiredLevel });
-  }
-  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-  return result.sort(
-    (a, b) => (b.level ?? -1) - (a.level ?? -1) || collator.compare(a.entry.title, b.entry.title),
-  );
-}
-
 export interface CompetencyPageProps {
-  /** `keyFromTitle` of the competency's name. */
+  /** `competencyKey` of the competency's name (src/domain/text.ts). */
   competencyKey: string;
 }
 
 /** A competency from the dictionary — definition and levels — and every role that requires it. */
-export function CompetencyPage({ competencyKey }: CompetencyPageProps) {
+export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { navigate } = useNavigation();
@@ -80,12 +62,12 @@ export function CompetencyPage({ competencyKey }: CompetencyPageProps) {
   );
 
   const definition: DictionaryCompetency | undefined = useMemo(
-    () => dictionary.data?.find((c) => keyFromTitle(c.name) === competencyKey),
-    [dictionary.data, competencyKey],
+    () => dictionary.data?.find((c) => competencyKey(c.name) === wanted),
+    [dictionary.data, wanted],
   );
   const roles = useMemo(
-    () => (catalogue.data ? rolesRequiring(catalogue.data, competencyKey) : []),
-    [catalogue.data, competencyKey],
+    () => (catalogue.data ? rolesRequiring(catalogue.data, wanted) : []),
+    [catalogue.data, wanted],
   );
 
   const failed = [dictionary, catalogue].find((q) => q.isError && !q.data);
@@ -108,7 +90,7 @@ export function CompetencyPage({ competencyKey }: CompetencyPageProps) {
     definition?.name ??
     catalogue.data
       .flatMap((entry) => entry.competencies)
-      .find((c) => keyFromTitle(c.name) === competencyKey)?.name;
+      .find((c) => competencyKey(c.name) === wanted)?.name;
   if (!name) {
     return <EmptyState title={t.competency.notFound} />;
   }
