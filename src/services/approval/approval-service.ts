@@ -4,17 +4,10 @@ import { diffDescriptions } from '../../domain/diff';
 import { ConflictError, DataError, ForbiddenError, ValidationError } from '../../graph/errors';
 import type { DecisionRecord, Person, RequestRecord } from '../../graph/model';
 import type { Repositories } from '../../graph/repositories';
-import { nl, summariseChanges } from '../../i18n';
-import {
-  APPROVAL_ACTIVITY_TYPE,
-  type ApprovalChannelSettings,
-  approvalDeepLink,
-  approvalMessage,
-  buildApprovalCard,
-  decisionReplyHtml,
-} from '../../teams/approval-card';
+import type { ApprovalChannelSettings } from '../../teams/approval-card';
 import { CatalogueService, parseSnapshot, roleStatus, type RoleReadModel } from '../catalogue';
 import type { IdentityService } from '../identity';
+import { announceRequest, replyWithDecision } from './announce';
 import {
   ApprovalConflictError,
   type ApprovalView,
@@ -125,65 +118,24 @@ export class ApprovalService {
       warnings.push({ kind: 'no-channel' });
       return { request, cardPosted: false, notifiedApprovers: 0, warnings };
     }
-    const channel = this.channel;
     const last = await this.catalogue.withSnapshot(role.lastApproved);
     const lastContent = last ? parseSnapshot(last.snapshot) : null;
-    const changes = lastContent
-      ? summariseChanges(diffDescriptions(lastContent, role.content), 'nl', { max: 6 })
-      : null;
-    const me = await this.repos.directory.me();
-    const deepLink = approvalDeepLink(channel, request.id);
-    const card = buildApprovalCard({
-      requestId: request.id,
-      roleTitle: role.content.title,
-      department: role.content.department,
-      service: role.content.service,
-      careerPath: role.content.careerPath,
-      changes,
-      requestedBy: me.displayName,
+    const announced = await announceRequest({
+      repos: this.repos,
+      channel: this.channel,
+      request,
+      content: role.content,
+      lastContent,
       note,
-      deepLink,
+      approvers,
     });
-
-    let cardPosted = false;
-    try {
-      const messageId = await this.repos.teamwork.postChannelMessage(
-        channel,
-        approvalMessage(card, `aanvraag-${request.id}`),
-      );
-      request = await this.repos.requests.setMessage(request.id, request.eTag, {
-        teamId: channel.teamId,
-        channelId: channel.channelId,
-        messageId,
-      });
-      cardPosted = true;
-    } catch (error) {
-      warnings.push({ kind: 'card-not-posted', detail: messageOf(error) });
-    }
-
-    let notified = 0;
-    if (channel.notifyApprovers) {
-      for (const approver of approvers) {
-        try {
-          await this.repos.teamwork.notify(approver.id, {
-            topic: { source: 'text', value: 'Functiewijzer', webUrl: deepLink },
-            activityType: APPROVAL_ACTIVITY_TYPE,
-            previewText: {
-              content: nl.card.requestedFor(role.content.title).slice(0, 150),
-            },
-            templateParameters: [{ name: 'functie', value: role.content.title }],
-          });
-          notified += 1;
-        } catch (error) {
-          warnings.push({
-            kind: 'approver-not-notified',
-            name: approver.displayName,
-            detail: messageOf(error),
-          });
-        }
-      }
-    }
-    return { request, cardPosted, notifiedApprovers: notified, warnings };
+    warnings.push(...announced.warnings);
+    return {
+      request: announced.request,
+      cardPosted: announced.cardPosted,
+      notifiedApprovers: announced.notifiedApprovers,
+      warnings,
+    };
   }
 
   /** Approve or reject one request; see the file comment for the order of the writes. */
@@ -242,26 +194,11 @@ export class ApprovalService {
       decision = landed;
     }
 
-    const warnings: ApprovalWarning[] = [];
-    let replyPosted = false;
-    if (closed.teamId && closed.channelId && closed.messageId) {
-      try {
-        const me = await this.repos.directory.me();
-        await this.repos.teamwork.postReply(
-          { teamId: closed.teamId, channelId: closed.channelId },
-          closed.messageId,
-          decisionReplyHtml({
-            outcome: input.outcome,
-            decidedBy: me.displayName,
-            date: formatIsoDate(decision.decisionDate, 'nl'),
-            reason,
-          }),
-        );
-        replyPosted = true;
-      } catch (error) {
-        warnings.push({ kind: 'reply-not-posted', detail: messageOf(error) });
-      }
-    }
+    const { replyPosted, warnings } = await replyWithDecision(this.repos, closed, {
+      outcome: input.outcome,
+      date: decision.decisionDate,
+      reason,
+    });
     return { decision, request: closed, replyPosted, warnings };
   }
 
@@ -454,8 +391,4 @@ function forbiddenAs(error: unknown, message: string): unknown {
   return error instanceof ForbiddenError
     ? new ForbiddenError(message, error.detail, { cause: error })
     : error;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
