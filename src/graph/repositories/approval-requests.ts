@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import type { ContentHash } from '../../domain/content-hash';
 import { ValidationError } from '../errors';
-import { parseItems, requestFieldsSchema, requestFromItem, requestItemSchema } from '../mapping';
+import { GOEDKEURINGSAANVRAGEN } from '../lists';
+import {
+  parseItems,
+  REQUEST_SELECT,
+  requestFromItem,
+  requestItemSchema,
+  type WriteFields,
+} from '../mapping';
 import type { RequestRecord } from '../model';
 import { ITEM_PROPERTIES, itemQuery, itemsQuery, listPath } from '../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from './context';
-
-const REQUEST_SELECT = Object.keys(requestFieldsSchema.shape).join(',');
 
 export interface NewRequest {
   roleId: string;
@@ -32,13 +37,13 @@ export class ApprovalRequestRepository {
   /** A new open request. Not retried on an ambiguous failure: a duplicate request would be worse. */
   async create(request: NewRequest): Promise<RequestRecord> {
     checkItemId(request.roleId, 'Functie');
-    const fields: Record<string, unknown> = {
+    const fields: WriteFields<typeof GOEDKEURINGSAANVRAGEN> = {
       Title: `Aanvraag: ${request.roleTitle}`.slice(0, 255),
       FunctieLookupId: request.roleId,
       InhoudHash: request.contentHash,
       Status: 'Open',
     };
-    if (request.note !== null && request.note.trim() !== '') fields['Toelichting'] = request.note;
+    if (request.note !== null && request.note.trim() !== '') fields.Toelichting = request.note;
     const created = await this.ctx.http.request(
       'POST',
       `${listPath(this.ctx.site, 'Goedkeuringsaanvragen')}/items`,
@@ -121,7 +126,11 @@ export class ApprovalRequestRepository {
     await this.patch(id, eTag, { Status: 'Open' });
   }
 
-  private async patch(id: string, eTag: string, fields: Record<string, unknown>): Promise<void> {
+  private async patch(
+    id: string,
+    eTag: string,
+    fields: WriteFields<typeof GOEDKEURINGSAANVRAGEN>,
+  ): Promise<void> {
     if (eTag === '')
       throw new ValidationError('Zonder eTag kan een aanvraag niet veilig gewijzigd worden.');
     await this.ctx.http.expectOk(
