@@ -14,6 +14,8 @@ import type { Exchange } from '../graph/client';
 export type BenchOptions = {
   /** Generated roles to load (`--roles`); the issue's figures are for 2,000. */
   roles: number;
+  /** Where a line of progress goes (the runner's stderr); standard error when not given. */
+  progress?: (line: string) => void;
 };
 
 export const DEFAULT_ROLES = 2000;
@@ -24,6 +26,37 @@ export type Benchmark = {
   /** Upper bounds the runner checks: a metric above its budget fails the run (exit 1). */
   budget?: Record<string, number>;
 };
+
+/** Registers how to close something a benchmark has just opened. */
+export type Defer = (close: () => Promise<unknown> | unknown) => void;
+
+/**
+ * Runs `body`, then closes everything it registered with `defer`, last opened first, whether it
+ * finished or threw. A benchmark that opens an emulator, a server or a browser and then fails
+ * must not leave them open: the bench would print its error and never exit. Every close runs
+ * even when an earlier one fails; the body's own error is the one rethrown (a close failing
+ * after it is usually its consequence), else the first close that failed.
+ */
+export async function withResources<T>(body: (defer: Defer) => Promise<T>): Promise<T> {
+  const closers: Array<() => Promise<unknown> | unknown> = [];
+  let result: { ok: true; value: T } | { ok: false; error: unknown };
+  try {
+    result = { ok: true, value: await body((close) => closers.push(close)) };
+  } catch (error) {
+    result = { ok: false, error };
+  }
+  let closeError: { error: unknown } | null = null;
+  for (const close of closers.reverse()) {
+    try {
+      await close();
+    } catch (error) {
+      closeError ??= { error };
+    }
+  }
+  if (!result.ok) throw result.error;
+  if (closeError) throw closeError.error;
+  return result.value;
+}
 
 export type Samples = {
   /** Milliseconds per iteration, in the order they ran. */

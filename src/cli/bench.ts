@@ -4,16 +4,21 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type Benchmark, type BenchOptions, DEFAULT_ROLES } from './bench-kit';
+import { buildReport } from './bench-report';
+
+export { type BenchReport, benchReportSchema, buildReport, REPORT_BUDGETS } from './bench-report';
 
 /**
  * `npm run bench -- [--json] [--only NAME] [--roles N]`: runs every benchmark module in
  * `src/cli/bench/` (see `bench-kit.ts` for what one exports). Adding a benchmark is adding a file
  * there. Progress goes to stderr; stdout carries only the result.
  *
- * `--json` on a full run prints the report of issue #7 (`benchReportSchema`, docs/quality.md);
+ * `--json` on a full run prints the report of issue #7 (`bench-report.ts`, docs/quality.md);
  * with `--only` it prints that benchmark's own metrics as one flat object.
  *
  * Exit codes: 0 all ran within budget, 1 a benchmark failed or went over budget, 2 usage.
+ * A benchmark that fails closes what it opened (`withResources` in bench-kit.ts); should one
+ * still leave something open, the process says what and exits anyway (`exitWhenDone`).
  */
 
 export const USAGE = `Gebruik: npm run bench -- [--json] [--only NAAM] [--roles N]
@@ -122,7 +127,7 @@ export async function runBench(
     io.stderr(`--roles moet een geheel getal vanaf 12 zijn, niet '${values.roles}'.\n\n${USAGE}\n`);
     return 2;
   }
-  const options: BenchOptions = { roles: roles.data };
+  const options: BenchOptions = { roles: roles.data, progress: (line) => io.stderr(`${line}\n`) };
 
   const { benchmarks: all, problems } = await load();
   const selected = values.only === undefined ? all : all.filter((b) => b.name === values.only);
@@ -201,193 +206,6 @@ export async function runBench(
 
 const rolesSchema = z.coerce.number().int().min(12).max(100_000);
 
-// ── The report (issue #7) ──────────────────────────────────────────────────────────────────────
-
-const count = z.number().int().nonnegative();
-const ms = z.number().nonnegative();
-/** Naive ÷ ours: how many times more the naive client costs (1 decimal). */
-const ratio = z.number().nonnegative();
-
-const trafficSchema = z.strictObject({ requests: count, roundTrips: count, bytes: count });
-const naiveViewSchema = trafficSchema.extend({ coldMs: ms, warmMs: ms });
-const viewSchema = naiveViewSchema.extend({ fetchMs: ms });
-const viewRatiosSchema = z.strictObject({
-  requests: ratio,
-  roundTrips: ratio,
-  bytes: ratio,
-  coldMs: ratio,
-  warmMs: ratio,
-  fetchMs: ratio,
-});
-const budgetSchema = z.strictObject({ value: z.number(), max: z.number(), pass: z.boolean() });
-
-const VIEWS = ['catalogue', 'role', 'compare', 'approvals'] as const;
-type View = (typeof VIEWS)[number];
-
-/**
- * What `npm run -s bench -- --json` prints after a full run (docs/quality.md explains each
- * figure). Per view, ours: `requests` (Graph requests, each `$batch` entry counted), `roundTrips`
- * (HTTP exchanges), `bytes` (bodies both ways, uncompressed), `coldMs`/`warmMs` (Chromium,
- * navigation to visible content; first open in a fresh profile / reopen), `fetchMs` (the same data
- * fetched in Node). `naive` has the same figures for the naive client, whose times are its data
- * fetch in Node (it has no browser build). `ratios` is naive ÷ ours for each figure; for
- * `coldMs`/`warmMs` that sets the naive fetch against our full open in Chromium, so it
- * understates our lead; `fetchMs` compares like with like.
- */
-export const benchReportSchema = z.strictObject({
-  roles: count.min(1),
-  competenciesPerRole: count,
-  session: trafficSchema,
-  catalogue: viewSchema,
-  role: viewSchema.extend({ clickMs: ms }),
-  compare: viewSchema,
-  approvals: viewSchema,
-  searchMs: ms,
-  initialJsGzipKB: z.number().nonnegative(),
-  importDocsPerSecond: z.number().nonnegative(),
-  naive: z.strictObject({
-    session: trafficSchema,
-    catalogue: naiveViewSchema,
-    role: naiveViewSchema,
-    compare: naiveViewSchema,
-    approvals: naiveViewSchema,
-  }),
-  ratios: z.strictObject({
-    session: z.strictObject({ requests: ratio, roundTrips: ratio, bytes: ratio }),
-    catalogue: viewRatiosSchema,
-    role: viewRatiosSchema,
-    compare: viewRatiosSchema,
-    approvals: viewRatiosSchema,
-  }),
-  budgets: z.strictObject({
-    catalogueRoundTrips: budgetSchema,
-    roleRoundTrips: budgetSchema,
-    catalogueColdMs: budgetSchema,
-    catalogueWarmMs: budgetSchema,
-    roleClickMs: budgetSchema,
-    searchMs: budgetSchema,
-    initialJsGzipKB: budgetSchema,
-  }),
-  /** Every metric the benchmarks reported, flat, as measured (including those above). */
-  metrics: z.record(z.string(), z.number()),
-});
-
-export type BenchReport = z.infer<typeof benchReportSchema>;
-
-/** The budgets of issue #7 (and #4): a figure above its maximum fails. */
-export const REPORT_BUDGETS = {
-  catalogueRoundTrips: 2,
-  roleRoundTrips: 1,
-  catalogueColdMs: 1500,
-  catalogueWarmMs: 300,
-  roleClickMs: 500,
-  searchMs: 50,
-  initialJsGzipKB: 250,
-} as const;
-
-/** The report from the benchmarks' flat metrics, or which metric is missing. */
-export function buildReport(
-  metrics: Readonly<Record<string, number>>,
-): { ok: true; report: BenchReport } | { ok: false; problem: string } {
-  const missing = new Set<string>();
-  const m = (metric: string): number => {
-    const value = metrics[metric];
-    if (value === undefined) {
-      missing.add(metric);
-      return 0;
-    }
-    return value;
-  };
-  const cap = (view: string): string => `${view.charAt(0).toUpperCase()}${view.slice(1)}`;
-  const traffic = (prefix: string) => ({
-    requests: m(`${prefix}Requests`),
-    roundTrips: m(`${prefix}RoundTrips`),
-    bytes: m(`${prefix}Bytes`),
-  });
-  const ours = (view: View) => ({
-    ...traffic(view),
-    coldMs: m(`browser${cap(view)}ColdMs`),
-    warmMs: m(`browser${cap(view)}WarmMs`),
-    fetchMs: m(`${view}FetchMs`),
-  });
-  const naive = (view: View) => ({
-    ...traffic(`naive${cap(view)}`),
-    coldMs: m(`naive${cap(view)}ColdMs`),
-    warmMs: m(`naive${cap(view)}WarmMs`),
-  });
-  const times = (n: number, o: number): number =>
-    o === 0 ? (n === 0 ? 1 : Number.POSITIVE_INFINITY) : Math.round((n / o) * 10) / 10;
-  const trafficRatios = (
-    n: { requests: number; roundTrips: number; bytes: number },
-    o: { requests: number; roundTrips: number; bytes: number },
-  ) => ({
-    requests: times(n.requests, o.requests),
-    roundTrips: times(n.roundTrips, o.roundTrips),
-    bytes: times(n.bytes, o.bytes),
-  });
-  const viewRatios = (n: ReturnType<typeof naive>, o: ReturnType<typeof ours>) => ({
-    ...trafficRatios(n, o),
-    coldMs: times(n.coldMs, o.coldMs),
-    warmMs: times(n.warmMs, o.warmMs),
-    fetchMs: times(n.coldMs, o.fetchMs),
-  });
-
-  const views = Object.fromEntries(VIEWS.map((v) => [v, ours(v)])) as Record<
-    View,
-    ReturnType<typeof ours>
-  >;
-  const naiveViews = Object.fromEntries(VIEWS.map((v) => [v, naive(v)])) as Record<
-    View,
-    ReturnType<typeof naive>
-  >;
-  const session = traffic('session');
-  const naiveSession = traffic('naiveSession');
-  const searchMs = m('browserSearchKeystrokeMs');
-  const initialJsGzipKB = m('browserInitialJsGzipKb');
-  const roleClickMs = m('browserRoleAfterClickMs');
-  const budget = (value: number, max: number) => ({ value, max, pass: value <= max });
-
-  const report = {
-    roles: m('viewsRoles'),
-    competenciesPerRole: m('viewsCompetenciesPerRole'),
-    session,
-    catalogue: views.catalogue,
-    role: { ...views.role, clickMs: roleClickMs },
-    compare: views.compare,
-    approvals: views.approvals,
-    searchMs,
-    initialJsGzipKB,
-    importDocsPerSecond: m('importDocsPerSecond'),
-    naive: { session: naiveSession, ...naiveViews },
-    ratios: {
-      session: trafficRatios(naiveSession, session),
-      ...(Object.fromEntries(VIEWS.map((v) => [v, viewRatios(naiveViews[v], views[v])])) as Record<
-        View,
-        ReturnType<typeof viewRatios>
-      >),
-    },
-    budgets: {
-      catalogueRoundTrips: budget(views.catalogue.roundTrips, REPORT_BUDGETS.catalogueRoundTrips),
-      roleRoundTrips: budget(views.role.roundTrips, REPORT_BUDGETS.roleRoundTrips),
-      catalogueColdMs: budget(views.catalogue.coldMs, REPORT_BUDGETS.catalogueColdMs),
-      catalogueWarmMs: budget(views.catalogue.warmMs, REPORT_BUDGETS.catalogueWarmMs),
-      roleClickMs: budget(roleClickMs, REPORT_BUDGETS.roleClickMs),
-      searchMs: budget(searchMs, REPORT_BUDGETS.searchMs),
-      initialJsGzipKB: budget(initialJsGzipKB, REPORT_BUDGETS.initialJsGzipKB),
-    },
-    metrics: { ...metrics },
-  };
-  if (missing.size > 0) {
-    return { ok: false, problem: `geen meetwaarde ${[...missing].sort().join(', ')}` };
-  }
-  const parsed = benchReportSchema.safeParse(report);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.')}: ${issue?.message}` };
-  }
-  return { ok: true, report: parsed.data };
-}
-
 function table(rows: readonly Row[]): string {
   const header = ['benchmark', 'meetwaarde', 'waarde', 'budget'];
   const cells = rows.map((r) => [
@@ -405,19 +223,60 @@ function table(rows: readonly Row[]): string {
   return `${[line(header), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n')}\n`;
 }
 
+/** How long a finished run may take to wind down before an open handle is taken for a leak. */
+const WIND_DOWN_MS = 10_000;
+
+export type ExitWhenDoneOptions = {
+  graceMs?: number;
+  stderr?: (text: string) => void;
+  exit?: (code: number) => void;
+  /** The code Node exits with once nothing is left open. */
+  setExitCode?: (code: number) => void;
+  /** What keeps the process alive (`process.getActiveResourcesInfo`). */
+  openResources?: () => string[];
+};
+
+/**
+ * Ends the process with `code` once the run is over. Normally Node exits by itself, everything
+ * being closed; if something a benchmark opened (a server, a browser, a timer) keeps it running,
+ * the bench would hang with no sign of why. Then this names what is still open and exits with 1
+ * (a leak is a failure of the benchmark, even when its figures were good).
+ */
+export function exitWhenDone(code: number, options: ExitWhenDoneOptions = {}): void {
+  const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
+  const exit = options.exit ?? ((c: number) => process.exit(c));
+  const openResources = options.openResources ?? (() => process.getActiveResourcesInfo());
+  const setExitCode =
+    options.setExitCode ??
+    ((c: number) => {
+      process.exitCode = c;
+    });
+  setExitCode(code);
+  const watchdog = setTimeout(() => {
+    const counts = new Map<string, number>();
+    for (const resource of openResources()) counts.set(resource, (counts.get(resource) ?? 0) + 1);
+    const open = [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
+    stderr(
+      `De bench is klaar, maar iets bleef open (${open || 'onbekend'}); het proces stopt nu. ` +
+        'Een benchmark moet sluiten wat hij opent (withResources in src/cli/bench-kit.ts).\n',
+    );
+    exit(code === 0 ? 1 : code);
+  }, options.graceMs ?? WIND_DOWN_MS);
+  // The watchdog itself must not keep the process alive.
+  watchdog.unref();
+}
+
 if (require.main === module) {
   runBench(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => exitWhenDone(code),
     (err: unknown) => {
       process.stderr.write(
         `Onverwachte fout: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
       );
-      process.exitCode = 1;
+      exitWhenDone(1);
     },
   );
 }

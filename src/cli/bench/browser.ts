@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,7 +11,7 @@ import {
 } from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
 import { READY_MARK } from '../../tab/host/marks';
-import { type BenchOptions, median, round } from '../bench-kit';
+import { type BenchOptions, median, round, withResources } from '../bench-kit';
 import { benchViews, loadedEmulatorCopy, submitForApproval } from '../bench-dataset';
 import { LOCAL_SITE, PERSONAS } from '../local-stack';
 import { ensureTabBuild, startTabServer } from '../tab-server';
@@ -47,41 +48,61 @@ export const budget = {
 const RUNS = 3;
 const ROOT = path.join(__dirname, '..', '..', '..');
 const PERSONA_KEY = 'functiewijzer.persona';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-export async function run(options: BenchOptions): Promise<Record<string, number>> {
-  const ROLES = options.roles;
-  const views = benchViews(ROLES);
-  await ensureTabBuild(ROOT, (line) => process.stderr.write(`${line}\n`));
-  const initialJsGzipKb = await initialScriptsGzipKb(path.join(ROOT, 'dist', 'tab'));
+/** Where the bench finds the project (its dist/) and Chromium. */
+export type BrowserBenchSetup = { root: string; chromiumPath: string };
 
-  const dataDir = await loadedEmulatorCopy(ROLES);
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  const [requestId] = await submitForApproval(emulator, views.approvals);
-  if (requestId === undefined) throw new Error('geen aanvraag ingediend');
-  const tab = await startTabServer({
+export function run(options: BenchOptions): Promise<Record<string, number>> {
+  return measureBrowser(options, {
     root: ROOT,
-    port: 0,
-    config: {
-      mode: 'local',
-      emulatorUrl: emulator.url,
-      graphBaseUrl: emulator.graphBaseUrl,
-      site: LOCAL_SITE,
-    },
+    chromiumPath: process.env['CHROMIUM_PATH'] ?? DEFAULT_CHROMIUM,
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-  try {
+}
+
+/**
+ * `run` for a given project root and Chromium. Whatever it opened (the emulator and its data
+ * copy, the tab server, the browser) is closed again when a step fails, so `npm run bench`
+ * reports the failure and exits instead of waiting on an open server.
+ */
+export async function measureBrowser(
+  options: BenchOptions,
+  setup: BrowserBenchSetup,
+): Promise<Record<string, number>> {
+  const roles = options.roles;
+  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Said before the build and the emulator load, which take minutes when nothing is cached.
+  if (!existsSync(setup.chromiumPath)) {
+    throw new Error(
+      `Chromium niet gevonden op ${setup.chromiumPath}: installeer het (apt-get install -y chromium) of zet CHROMIUM_PATH op het programma.`,
+    );
+  }
+  const views = benchViews(roles);
+  await ensureTabBuild(setup.root, progress);
+  const initialJsGzipKb = await initialScriptsGzipKb(path.join(setup.root, 'dist', 'tab'));
+
+  return withResources(async (defer) => {
+    const dataDir = await loadedEmulatorCopy(roles);
+    defer(() => rm(dataDir, { recursive: true, force: true }));
+    const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+    defer(() => emulator.close());
+    const [requestId] = await submitForApproval(emulator, views.approvals);
+    if (requestId === undefined) throw new Error('geen aanvraag ingediend');
+    const tab = await startTabServer({
+      root: setup.root,
+      port: 0,
+      config: {
+        mode: 'local',
+        emulatorUrl: emulator.url,
+        graphBaseUrl: emulator.graphBaseUrl,
+        site: LOCAL_SITE,
+      },
+    });
+    defer(() => tab.close());
+    progress(`browser: emulator op ${emulator.url}, tabblad op ${tab.url}`);
+    const browser = await launchChromium(setup.chromiumPath);
+    defer(() => browser.close());
+
     const cold: number[] = [];
     const warm: number[] = [];
     const role: number[] = [];
@@ -91,7 +112,7 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
     const heading = (page: Page, name: string | RegExp): Locator =>
       page.getByRole('heading', { level: 1, name });
     for (let i = 0; i < RUNS; i += 1) {
-      process.stderr.write(`browser: ronde ${i + 1} van ${RUNS}…\n`);
+      progress(`browser: ronde ${i + 1} van ${RUNS}…`);
       await openFromLink(browser, tab.url, `role/${views.role}`, null, linked.role, (page) =>
         heading(page, titleOf(views.role)),
       );
@@ -119,7 +140,7 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
         await cachePersisted(page, { withTasks: true });
         await page.reload();
         warm.push(await readyMarkMs(page, catalogueItem(page)));
-        keystrokes.push(...(await searchKeystrokesMs(page, i, ROLES)));
+        keystrokes.push(...(await searchKeystrokesMs(page, i, roles)));
       } finally {
         await context.close();
       }
@@ -133,7 +154,7 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       }
     }
     return {
-      browserRoles: ROLES,
+      browserRoles: roles,
       browserInitialJsGzipKb: initialJsGzipKb,
       browserCatalogueColdMs: round(median(cold)),
       browserCatalogueWarmMs: round(median(warm)),
@@ -147,11 +168,27 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       browserApprovalsColdMs: round(median(linked.approvals.cold)),
       browserApprovalsWarmMs: round(median(linked.approvals.warm)),
     };
-  } finally {
-    await browser.close();
-    await tab.close();
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
+  });
+}
+
+async function launchChromium(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    // Playwright's message carries the browser's whole output; its first line says what failed.
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(`Chromium (${executablePath}) start niet: ${first}`, { cause: error });
   }
 }
 
