@@ -9,7 +9,7 @@ import { writeDescriptions } from '../../graph/import-writer';
 import { provision } from '../../graph/provision';
 import { createRepositories } from '../../graph/repositories';
 import { listPath, loadSiteLists, resolveSiteId } from '../../graph/site';
-import { type BenchOptions, measure, median, round, trafficOf } from '../bench-kit';
+import { type BenchOptions, measure, median, round, trafficOf, withResources } from '../bench-kit';
 import { benchDataset, COMPETENCIES_PER_ROLE } from '../bench-dataset';
 import { emulatorPermissions, emulatorTokens, LOCAL_SITE, PERSONAS } from '../local-stack';
 
@@ -33,9 +33,12 @@ export const budget = {
 
 export async function run(options: BenchOptions): Promise<Record<string, number>> {
   const descriptions = benchDataset(options.roles);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-'));
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  try {
+  return withResources(async (defer) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-'));
+    defer(() => rm(dataDir, { recursive: true, force: true }));
+    const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+    defer(() => emulator.close());
+
     const exchanges: Exchange[] = [];
     const client = (upn: string, observe = false): GraphHttp =>
       createGraphClient({
@@ -115,8 +118,5 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       graphRoleMs: round(roleMs),
       graphItemGetMedianMs: round(median(ms)),
     };
-  } finally {
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

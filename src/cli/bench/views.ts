@@ -7,7 +7,7 @@ import { LOCAL_GROUPS } from '../../services/identity';
 import { createGraphClient, type Exchange, type GraphHttp } from '../../graph/client';
 import { createRepositories } from '../../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteLists } from '../../graph/site';
-import { type BenchOptions, round, type Traffic, trafficOf } from '../bench-kit';
+import { type BenchOptions, round, type Traffic, trafficOf, withResources } from '../bench-kit';
 import {
   benchViews,
   COMPETENCIES_PER_ROLE,
@@ -42,9 +42,12 @@ type Counted<T> = { value: T; traffic: Traffic; ms: number };
 
 export async function run(options: BenchOptions): Promise<Record<string, number>> {
   const views = benchViews(options.roles);
-  const dataDir = await loadedEmulatorCopy(options.roles);
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  try {
+  return withResources(async (defer) => {
+    const dataDir = await loadedEmulatorCopy(options.roles);
+    defer(() => rm(dataDir, { recursive: true, force: true }));
+    const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+    defer(() => emulator.close());
+
     process.stderr.write('views: aanvragen indienen…\n');
     const [requestId] = await submitForApproval(emulator, views.approvals);
     if (requestId === undefined) throw new Error('geen aanvraag ingediend');
@@ -156,10 +159,7 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       ...naiveFigures('naiveCompare', naiveCompare),
       ...naiveFigures('naiveApprovals', naiveApprovals),
     };
-  } finally {
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Only the ids are checked; the sample reads the whole objects anyway. */
