@@ -1,4 +1,4 @@
-import { keyFromTitle } from '../../domain/key';
+import { competencyKey } from '../../domain/text';
 import {
   deepLinkTargetSchema,
   formatSubPageId,
@@ -12,7 +12,7 @@ import {
  * the canonical, written form):
  *
  *   role/deskundige-ict
- *   competency/klantgerichtheid            (the competency's key: its name as `keyFromTitle`)
+ *   competency/klantgerichtheid            (the competency's key: `competencyKey` of its name)
  *   compare/deskundige-ict/leidinggevende  (2 to 4 roles)
  *   approval/42
  *
@@ -52,7 +52,7 @@ function parseAlias(raw: string): DeepLinkTarget | null {
       : kind === 'approval'
         ? { kind, requestId: value }
         : // A competency is named by people ("Klantgerichtheid"); the key is derived from it.
-          { kind, key: kind === 'competency' ? keyFromTitle(value) : value };
+          { kind, key: kind === 'competency' ? competencyKey(value) : value };
   const parsed = deepLinkTargetSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }

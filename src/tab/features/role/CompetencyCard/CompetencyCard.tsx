@@ -1,6 +1,6 @@
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { keyFromTitle } from '../../../../domain/key';
+import { competencyKey } from '../../../../domain/text';
 import { levelLabel } from '../../../../domain/levels';
 import type { Competency, Level } from '../../../../domain/schema';
 import { Heading, type HeadingLevel } from '../../../components/Heading';
@@ -99,7 +99,7 @@ export function CompetencyCard({ competency, headingLevel }: CompetencyCardProps
       )}
       <Link
         className={styles.more}
-        onClick={() => navigate({ name: 'competency', key: keyFromTitle(competency.name) })}
+        onClick={() => navigate({ name: 'competency', key: competencyKey(competency.name) })}
       >
         {t.role.moreAbout(competency.name)}
       </Link>
