@@ -118,7 +118,7 @@ module.exports = tseslint.config(
               ['tab', 'services', 'graph', 'cli', 'emulator', 'teams', 'auth'],
               'src/i18n imports only the domain.',
             ),
-            'react',
+            { group: ['react', 'react-dom'], message: 'src/i18n holds no React.' },
           ],
         },
       ],
