@@ -117,7 +117,14 @@ export interface TenantGroup {
   displayName: string;
   description: string;
   mailNickname: string;
+  /** Direct user members. */
   memberIds: readonly string[];
+  /**
+   * Groups nested in this one (direct members that are groups). Graph's `/members` lists them as
+   * groups, `/transitiveMembers` and `transitiveMemberOf` flatten them; SharePoint permissions
+   * granted to this group reach their users too.
+   */
+  groupIds?: readonly string[];
   /** A Microsoft 365 group with a team behind it. */
   isTeam: boolean;
 }
@@ -135,6 +142,8 @@ export const GROUP_IDS = {
   members: '8e1b7c2a-9daf-4eb0-8b12-ed3e2fb0a199',
   owners: '9f2c8d3b-aeb0-4fc1-9c23-fe4f3ac1b2aa',
   approvers: 'a03d9e4c-bfc1-40d2-8d34-0f5a4bd2c3bb',
+  /** Nested in the approver group: the deputy director is an approver only through it. */
+  deputies: 'c36a1f7e-e2f4-43a5-9f67-3c8d7e06f7ab',
   team: 'b14eaf5d-c0d2-41e3-9e45-1a6b5ce3d4cc',
 } as const;
 
@@ -168,7 +177,18 @@ export const GROUPS: readonly TenantGroup[] = [
     displayName: 'Functiewijzer Goedkeurders',
     description: 'Algemeen directeur en adjunct: functiebeschrijvingen goedkeuren.',
     mailNickname: 'functiewijzer-goedkeurders',
-    memberIds: [byUpn('jan.peeters'), byUpn('els.wouters')],
+    // As a city's IT often does: the deputies are a group of their own, nested here, so only a
+    // transitive read of the approver group finds the second director (docs/emulator.md).
+    memberIds: [byUpn('jan.peeters')],
+    groupIds: [GROUP_IDS.deputies],
+    isTeam: false,
+  },
+  {
+    id: GROUP_IDS.deputies,
+    displayName: 'Adjunct-directeurs',
+    description: 'De adjunct-algemeen directeurs (genest in Functiewijzer Goedkeurders).',
+    mailNickname: 'adjunct-directeurs',
+    memberIds: [byUpn('els.wouters')],
     isTeam: false,
   },
   {
@@ -304,8 +324,41 @@ export function findGroup(id: string): TenantGroup | undefined {
   return GROUPS.find((g) => g.id === id.toLowerCase());
 }
 
-export function groupsOf(userId: string): TenantGroup[] {
+/** The groups a user is a direct member of (Graph's `memberOf`). */
+export function directGroupsOf(userId: string): TenantGroup[] {
   return GROUPS.filter((g) => g.memberIds.includes(userId));
+}
+
+/**
+ * Every group a user is in, directly or through nested groups (`transitiveMemberOf`, and what
+ * SharePoint honours for permissions).
+ */
+export function groupsOf(userId: string): TenantGroup[] {
+  const found = new Map<string, TenantGroup>();
+  const visit = (group: TenantGroup): void => {
+    if (found.has(group.id)) return;
+    found.set(group.id, group);
+    for (const parent of GROUPS.filter((g) => g.groupIds?.includes(group.id))) visit(parent);
+  };
+  for (const group of directGroupsOf(userId)) visit(group);
+  return GROUPS.filter((g) => found.has(g.id));
+}
+
+/** The users of a group, including those of nested groups (`transitiveMembers`). */
+export function transitiveUsersOf(group: TenantGroup): TenantUser[] {
+  const seen = new Set<string>();
+  const ids = new Set<string>();
+  const visit = (g: TenantGroup): void => {
+    if (seen.has(g.id)) return;
+    seen.add(g.id);
+    for (const id of g.memberIds) ids.add(id);
+    for (const nested of g.groupIds ?? []) {
+      const child = findGroup(nested);
+      if (child) visit(child);
+    }
+  };
+  visit(group);
+  return USERS.filter((u) => ids.has(u.id));
 }
 
 export function personas(): Array<{ upn: string; displayName: string; role: PersonaRole }> {

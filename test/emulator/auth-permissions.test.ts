@@ -130,25 +130,59 @@ describe('tokens', () => {
     expect(all.body.value).toHaveLength(7);
   });
 
-  it('tells the app who approves: memberOf and group members', async () => {
-    const groups = await t.graph('els', 'GET', '/me/memberOf');
-    expect(groups.body.value.map((g: { displayName: string }) => g.displayName).sort()).toEqual([
+  it('tells the app who approves: memberOf direct, transitiveMemberOf through nested groups', async () => {
+    const names = (r: Body): string[] =>
+      r.body.value.map((g: { displayName: string }) => g.displayName).sort();
+    // Els is a deputy director: an approver only through the group nested in the approver group.
+    expect(names(await t.graph('els', 'GET', '/me/memberOf'))).toEqual([
+      'Adjunct-directeurs',
+      'Functiewijzer',
+      'Functiewijzer Bezoekers',
+    ]);
+    const transitive = await t.graph('els', 'GET', '/me/transitiveMemberOf');
+    expect(names(transitive)).toEqual([
+      'Adjunct-directeurs',
       'Functiewijzer',
       'Functiewijzer Bezoekers',
       'Functiewijzer Goedkeurders',
     ]);
-    expect(groups.body.value[0]['@odata.type']).toBe('#microsoft.graph.group');
-    const members = await t.graph('sofie', 'GET', `/groups/${GROUP.approvers}/members`);
-    expect(
-      members.body.value.map((u: { userPrincipalName: string }) => u.userPrincipalName),
-    ).toEqual([UPN.jan, UPN.els]);
+    expect(transitive.body.value[0]['@odata.type']).toBe('#microsoft.graph.group');
     const all = await t.graph('sofie', 'GET', '/groups');
     expect(all.body.value.map((g: { displayName: string }) => g.displayName)).toEqual([
       'Functiewijzer Bezoekers',
       'Functiewijzer Leden',
       'Functiewijzer Eigenaars',
       'Functiewijzer Goedkeurders',
+      'Adjunct-directeurs',
       'Functiewijzer',
+    ]);
+  });
+
+  it('lists group members directly (a nested group as a group) and transitively', async () => {
+    const entries = (r: Body): string[] =>
+      r.body.value.map(
+        (m: { '@odata.type': string; userPrincipalName?: string; displayName: string }) =>
+          `${m['@odata.type']} ${m.userPrincipalName ?? m.displayName}`,
+      );
+    const direct = await t.graph('sofie', 'GET', `/groups/${GROUP.approvers}/members`);
+    expect(entries(direct)).toEqual([
+      `#microsoft.graph.user ${UPN.jan}`,
+      '#microsoft.graph.group Adjunct-directeurs',
+    ]);
+    const flat = await t.graph('sofie', 'GET', `/groups/${GROUP.approvers}/transitiveMembers`);
+    expect(entries(flat)).toEqual([
+      `#microsoft.graph.user ${UPN.jan}`,
+      `#microsoft.graph.user ${UPN.els}`,
+      '#microsoft.graph.group Adjunct-directeurs',
+    ]);
+    const users = await t.graph(
+      'sofie',
+      'GET',
+      `/groups/${GROUP.approvers}/transitiveMembers/microsoft.graph.user?$select=id,userPrincipalName`,
+    );
+    expect(entries(users)).toEqual([
+      `#microsoft.graph.user ${UPN.jan}`,
+      `#microsoft.graph.user ${UPN.els}`,
     ]);
   });
 });

@@ -4,13 +4,13 @@ import { json, testClient } from './fake-fetch';
 const member = { '@odata.type': '#microsoft.graph.user', id: 'u-1', displayName: 'Directeur' };
 
 describe('DirectoryRepository', () => {
-  it('reads a group by its id, without looking its name up', async () => {
+  it('reads a group by its id, without looking its name up, with nested groups flattened', async () => {
     const { http, calls } = testClient(() => json(200, { value: [member] }));
     const directory = new DirectoryRepository(http);
     const approvers = await directory.groupMembers('group-approvers');
     expect(approvers.map((p) => p.id)).toEqual(['u-1']);
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual([
-      '/v1.0/groups/group-approvers/members',
+      '/v1.0/groups/group-approvers/transitiveMembers/microsoft.graph.user',
     ]);
   });
 

@@ -8,9 +8,11 @@ import {
   type TenantGroup,
   type TenantUser,
   USERS,
+  directGroupsOf,
   findGroup,
   findUser,
   groupsOf,
+  transitiveUsersOf,
 } from '../tenant';
 import { odataContext } from './shared';
 import { queryValue } from './sites';
@@ -93,23 +95,24 @@ export function registerDirectory(router: Router): void {
     });
   });
 
-  const memberOf = (ctx: RouteContext): ReturnType<typeof json> => {
-    const select = queryValue(ctx.req.query, 'select');
-    return json(200, {
-      '@odata.context': odataContext(ctx, 'directoryObjects'),
-      value: groupsOf(userFor(ctx).id).map((g) => ({
-        '@odata.type': '#microsoft.graph.group',
-        ...applySelect(groupResource(g), select),
-      })),
-    });
-  };
-  for (const path of [
-    '/me/memberOf',
-    '/me/transitiveMemberOf',
-    '/users/:user/memberOf',
-    '/users/:user/transitiveMemberOf',
-  ]) {
-    router.add('GET', path, memberOf);
+  // `memberOf` is direct membership only, `transitiveMemberOf` includes the groups a nested
+  // group is in (learn.microsoft.com, "List a user's direct memberships" / "transitiveMemberOf").
+  const memberOf =
+    (transitive: boolean) =>
+    (ctx: RouteContext): ReturnType<typeof json> => {
+      const select = queryValue(ctx.req.query, 'select');
+      const id = userFor(ctx).id;
+      return json(200, {
+        '@odata.context': odataContext(ctx, 'directoryObjects'),
+        value: (transitive ? groupsOf(id) : directGroupsOf(id)).map((g) => ({
+          '@odata.type': '#microsoft.graph.group',
+          ...applySelect(groupResource(g), select),
+        })),
+      });
+    };
+  for (const base of ['/me', '/users/:user']) {
+    router.add('GET', `${base}/memberOf`, memberOf(false));
+    router.add('GET', `${base}/transitiveMemberOf`, memberOf(true));
   }
 
   const joinedTeams = (ctx: RouteContext): ReturnType<typeof json> =>
@@ -142,17 +145,49 @@ export function registerDirectory(router: Router): void {
     }),
   );
 
-  router.add('GET', '/groups/:group/members', (ctx) => {
-    const group = groupFor(ctx);
-    const select = queryValue(ctx.req.query, 'select');
-    return json(200, {
-      '@odata.context': odataContext(ctx, 'directoryObjects'),
-      value: group.memberIds.flatMap((id) => {
-        const u = findUser(id);
-        return u
-          ? [{ '@odata.type': '#microsoft.graph.user', ...applySelect(userResource(u), select) }]
-          : [];
-      }),
-    });
+  // `members` lists direct members only, nested groups as groups; `transitiveMembers` flattens
+  // them; the `/microsoft.graph.user` cast keeps the users (learn.microsoft.com, "List group
+  // members" / "List group transitive members"; M365-FACTS "Group membership").
+  const userEntry = (u: TenantUser, select: string | undefined) => ({
+    '@odata.type': '#microsoft.graph.user',
+    ...applySelect(userResource(u), select),
   });
+  const groupEntry = (g: TenantGroup, select: string | undefined) => ({
+    '@odata.type': '#microsoft.graph.group',
+    ...applySelect(groupResource(g), select),
+  });
+  const nestedGroups = (group: TenantGroup, transitive: boolean): TenantGroup[] => {
+    const out: TenantGroup[] = [];
+    const visit = (g: TenantGroup): void => {
+      for (const id of g.groupIds ?? []) {
+        const child = findGroup(id);
+        if (!child || out.includes(child)) continue;
+        out.push(child);
+        if (transitive) visit(child);
+      }
+    };
+    visit(group);
+    return out;
+  };
+  const members =
+    (transitive: boolean, usersOnly: boolean) =>
+    (ctx: RouteContext): ReturnType<typeof json> => {
+      const group = groupFor(ctx);
+      const select = queryValue(ctx.req.query, 'select');
+      const users = transitive
+        ? transitiveUsersOf(group)
+        : group.memberIds.flatMap((id) => findUser(id) ?? []);
+      const groups = usersOnly ? [] : nestedGroups(group, transitive);
+      return json(200, {
+        '@odata.context': odataContext(ctx, usersOnly ? 'users' : 'directoryObjects'),
+        value: [
+          ...users.map((u) => userEntry(u, select)),
+          ...groups.map((g) => groupEntry(g, select)),
+        ],
+      });
+    };
+  router.add('GET', '/groups/:group/members', members(false, false));
+  router.add('GET', '/groups/:group/members/microsoft.graph.user', members(false, true));
+  router.add('GET', '/groups/:group/transitiveMembers', members(true, false));
+  router.add('GET', '/groups/:group/transitiveMembers/microsoft.graph.user', members(true, true));
 }

@@ -70,14 +70,23 @@ export class DirectoryRepository {
     return group.id;
   }
 
+  /**
+   * Every user in the group, directly or through nested groups: `/members` lists direct members
+   * only (a nested group comes back as a group), so a deputy director in a group nested in the
+   * approver group would be offered the decision but never counted or notified. The
+   * `microsoft.graph.user` cast leaves the groups out. Names need `User.ReadBasic.All`; without
+   * it Graph answers ids only, and the person falls back to the id.
+   */
   async groupMembers(groupId: string, options: ReadOptions = {}): Promise<Person[]> {
     const members = await this.http.getAll(
-      `/groups/${encodeURIComponent(groupId)}/members?$select=${PERSON_SELECT}`,
+      `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=${PERSON_SELECT}`,
       directoryObject,
       options,
     );
+    const seen = new Set<string>();
     return members
       .filter((m) => m['@odata.type'] === undefined || m['@odata.type'] === '#microsoft.graph.user')
-      .map((m) => validate(personShape, m, 'GET /groups/{id}/members'));
+      .map((m) => validate(personShape, m, 'GET /groups/{id}/transitiveMembers'))
+      .filter((p) => !seen.has(p.id) && !!seen.add(p.id));
   }
 }
