@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createGraphClient, type GraphHttp } from '../graph/client';
 import { isDataError } from '../graph/errors';
 import { type Change, formatChange, type PermissionWriter, provision } from '../graph/provision';
-import { resolveSiteId, type SiteRef } from '../graph/site';
+import { readSiteLists, resolveSiteId, type SiteRef } from '../graph/site';
+import { LISTS } from '../graph/lists';
 import {
   connectEmulator,
   emulatorPermissions,
@@ -10,38 +11,62 @@ import {
   LOCAL_SITE,
   PERSONAS,
 } from './local-stack';
+import {
+  explainFailure,
+  REGISTRATION_OPTIONS,
+  REGISTRATION_USAGE,
+  type RegistrationFlags,
+  registrationFrom,
+  type SignInDeps,
+  type SignInSettings,
+  signInWithDeviceCode,
+  type TenantTokens,
+} from './tenant-sign-in';
 
 /**
  * `npm run provision`: creates or updates the Functiewijzer lists on a site, idempotently.
  *
- * Against the local emulator by default (as IT, the admin persona). Against a tenant when
- * GRAPH_TOKEN (a delegated token with Sites.Manage.All, e.g. from `az account get-access-token
- * --resource https://graph.microsoft.com`) and SHAREPOINT_SITE (the site URL) are set;
- * GRAPH_BASE_URL defaults to https://graph.microsoft.com/v1.0. Graph cannot set list permissions,
- * so on a tenant the command prints which ones IT sets by hand.
+ * Against the local emulator by default (as IT, the admin persona). Against a tenant with
+ * `--tenant <site url>`: the command signs in itself with a device code on the Functiewijzer app
+ * registration (src/cli/tenant-sign-in.ts; client id and tenant from env/.env.<name> or flags),
+ * keeps the tokens in memory for this run only; GRAPH_BASE_URL defaults to
+ * https://graph.microsoft.com/v1.0.
  *
- * Exit codes: 0 done (changed or not), 1 failed, 2 wrong use.
+ * Exit codes: 0 done (changed or not), 1 failed (a Dutch message says what to do; what was
+ * already created stays and a second run finishes the job), 2 wrong use of the flags.
  */
 
-export const USAGE = `Gebruik: npm run provision [-- --tenant]
+export const USAGE = `Gebruik: npm run provision [-- --tenant SITE-ADRES [opties]]
 
 Maakt de lijsten van de Functiewijzer aan of werkt ze bij. Nogmaals uitvoeren verandert niets.
 
-  (standaard)  de lokale emulator (die van npm start als die draait)
-  --tenant     een echte tenant: zet GRAPH_TOKEN en SHAREPOINT_SITE
-               (bv. https://stad.sharepoint.com/sites/functiewijzer); GRAPH_BASE_URL is optioneel
-  -h, --help   deze hulp`;
+  (standaard)       de lokale emulator (die van npm start als die draait)
+  --tenant ADRES    een echte tenant, bv. https://stad.sharepoint.com/sites/functiewijzer;
+                    je meldt je aan met een apparaatcode als eigenaar van de site
+${REGISTRATION_USAGE}
+  -h, --help        deze hulp`;
 
 export interface ProvisionIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
+/** What a tenant run needs from outside; tests replace the device-code sign-in. */
+export interface ProvisionDeps {
+  signIn?: (settings: SignInSettings, deps: SignInDeps) => Promise<TenantTokens>;
+  /** Where env/.env.<name> is read from (default: the working directory). */
+  root?: string;
+}
+
+const NEEDS = 'eigenaar van de site (Functiewijzer Eigenaars, volledig beheer)';
+
 interface Target {
   http: GraphHttp;
   site: SiteRef;
   /** Set on the emulator; a tenant's list permissions are set by hand (see the report). */
   permissions: PermissionWriter | null;
+  /** Tenant only: the signed-in account and the SharePoint resource's token source (REST). */
+  tenant: { account: string; sharePoint: () => Promise<string> } | null;
   close: () => Promise<void>;
 }
 
@@ -51,32 +76,37 @@ export function tenantSite(url: string): SiteRef {
     parsed = new URL(url);
   } catch {
     throw new Error(
-      `SHAREPOINT_SITE '${url}' is geen adres; verwacht bv. https://stad.sharepoint.com/sites/functiewijzer.`,
+      `'${url}' is geen adres; verwacht bv. https://stad.sharepoint.com/sites/functiewijzer.`,
     );
   }
   if (parsed.protocol !== 'https:' || !/^\/(sites|teams)\/[^/]+\/?$/.test(parsed.pathname)) {
-    throw new Error(
-      `SHAREPOINT_SITE '${url}': verwacht https://<naam>.sharepoint.com/sites/<site>.`,
-    );
+    throw new Error(`'${url}': verwacht https://<naam>.sharepoint.com/sites/<site>.`);
   }
   return { hostname: parsed.hostname, path: parsed.pathname.replace(/\/+$/, '') };
 }
 
-async function target(tenant: boolean, env: NodeJS.ProcessEnv): Promise<Target> {
-  if (tenant) {
-    const token = env['GRAPH_TOKEN'];
-    const siteUrl = env['SHAREPOINT_SITE'];
-    const missing = [token ? null : 'GRAPH_TOKEN', siteUrl ? null : 'SHAREPOINT_SITE'].filter(
-      (v) => v !== null,
+async function target(
+  flags: RegistrationFlags & { tenant?: string | undefined },
+  io: ProvisionIo,
+  env: NodeJS.ProcessEnv,
+  deps: ProvisionDeps,
+): Promise<Target> {
+  if (flags.tenant !== undefined) {
+    const site = tenantSite(flags.tenant);
+    const registration = registrationFrom(flags, env, deps.root ?? process.cwd());
+    const tokens = await (deps.signIn ?? signInWithDeviceCode)(
+      { ...registration, sharePointOrigin: `https://${site.hostname}` },
+      { prompt: io.stderr, who: `als ${NEEDS}` },
     );
-    if (missing.length > 0) throw new Error(`Voor --tenant ontbreekt: ${missing.join(', ')}.`);
+    io.stderr(`Aangemeld als ${tokens.account}.\n`);
     return {
       http: createGraphClient({
         baseUrl: env['GRAPH_BASE_URL'] ?? 'https://graph.microsoft.com/v1.0',
-        getToken: () => Promise.resolve(token as string),
+        getToken: tokens.graph,
       }),
-      site: tenantSite(siteUrl as string),
+      site,
       permissions: null,
+      tenant: { account: tokens.account, sharePoint: tokens.sharePoint },
       close: () => Promise.resolve(),
     };
   }
@@ -87,6 +117,7 @@ async function target(tenant: boolean, env: NodeJS.ProcessEnv): Promise<Target> 
     http,
     site: LOCAL_SITE,
     permissions: emulatorPermissions(emulator.url, http, getToken),
+    tenant: null,
     close: emulator.close,
   };
 }
@@ -95,16 +126,21 @@ export async function runProvision(
   argv: readonly string[],
   io: ProvisionIo,
   env: NodeJS.ProcessEnv,
+  deps: ProvisionDeps = {},
 ): Promise<number> {
-  let values: { tenant?: boolean; help?: boolean };
+  let values: RegistrationFlags & { tenant?: string; help?: boolean };
   try {
     values = parseArgs({
       args: [...argv],
-      options: { tenant: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        tenant: { type: 'string' },
+        ...REGISTRATION_OPTIONS,
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }).values;
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    io.stderr(`${usageProblem(error)}\n\n${USAGE}\n`);
     return 2;
   }
   if (values.help) {
@@ -113,13 +149,16 @@ export async function runProvision(
   }
   let t: Target;
   try {
-    t = await target(values.tenant === true, env);
+    t = await target(values, io, env, deps);
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
+    io.stderr(
+      `Inrichten niet begonnen: ${explainFailure(error, { siteUrl: values.tenant ?? 'de emulator', needs: NEEDS })}\n`,
+    );
+    return 1;
   }
+  let siteId: string | null = null;
   try {
-    const siteId = await resolveSiteId(t.http, t.site);
+    siteId = await resolveSiteId(t.http, t.site);
     io.stdout(
       `Site ${t.site.hostname}${t.site.path}${t.permissions ? ' (lokale emulator)' : ''}\n`,
     );
@@ -131,13 +170,47 @@ export async function runProvision(
     io.stdout(report(changes));
     return 0;
   } catch (error) {
-    io.stderr(`Inrichten mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    const siteUrl = `https://${t.site.hostname}${t.site.path}`;
+    io.stderr(
+      `Inrichten mislukt: ${explainFailure(error, { siteUrl, account: t.tenant?.account, needs: NEEDS })}\n`,
+    );
     if (isDataError(error) && error.detail.graphMessage)
       io.stderr(`  (Graph: ${error.detail.graphMessage})\n`);
+    if (siteId !== null) io.stderr(await whatIsThere(t.http, siteId));
     return 1;
   } finally {
     await t.close();
   }
+}
+
+/**
+ * After a failure part-way: which lists exist now and which are still missing, so nobody has to
+ * guess what a half run left behind. Provisioning never deletes, so the next run completes it.
+ */
+async function whatIsThere(http: GraphHttp, siteId: string): Promise<string> {
+  try {
+    const onSite = await readSiteLists(http, siteId);
+    const present = LISTS.filter((d) => onSite.has(d.name)).map((d) => d.name);
+    const missing = LISTS.filter((d) => !onSite.has(d.name)).map((d) => d.name);
+    return (
+      `Stand op de site: ${present.length > 0 ? `aanwezig ${present.join(', ')}` : 'nog geen lijsten'}` +
+      `${missing.length > 0 ? `; nog niet aangemaakt ${missing.join(', ')}` : ''}. ` +
+      'Kolommen en machtigingen worden bij de volgende uitvoering gecontroleerd en aangevuld.\n'
+    );
+  } catch {
+    return 'Welke lijsten al bestaan, kon niet gelezen worden; de volgende uitvoering controleert alles opnieuw.\n';
+  }
+}
+
+function usageProblem(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `Onbekende optie${option ? ` '${option}'` : ''}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `Optie${option ? ` '${option}'` : ''} verwacht een waarde (bij --tenant het adres van de site).`;
+  return `Ongeldige opdracht: ${message}`;
 }
 
 export function report(changes: readonly Change[]): string {

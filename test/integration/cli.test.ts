@@ -61,7 +61,7 @@ describe('npm run provision / npm run import [emulator]', () => {
     expect(written).toEqual([]);
   });
 
-  it('refuses --tenant without its variables, naming what is missing', async () => {
+  it('refuses --tenant without the site address, naming what is missing', async () => {
     let err = '';
     const code = await runProvision(
       ['--tenant'],
@@ -69,6 +69,6 @@ describe('npm run provision / npm run import [emulator]', () => {
       {},
     );
     expect(code).toBe(2);
-    expect(err).toMatch(/GRAPH_TOKEN, SHAREPOINT_SITE/);
+    expect(err).toMatch(/--tenant het adres van de site/);
   });
 });
