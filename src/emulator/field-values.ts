@@ -15,6 +15,13 @@ export interface WriteContext {
   lookupExists(listId: string, itemId: number): boolean;
   /** Whether `id` is a user of the site (person columns store the site user id). */
   siteUserExists(id: number): boolean;
+  /**
+   * What `null` does, as reported for SharePoint behind Graph (unverified, so the strictest
+   * plausible, and a check in `npm run check-tenant`): a create refuses it (msgraph-sdk-dotnet-core
+   * #656), an update leaves the column as it was (msgraph-sdk-powershell #2724); `""` clears.
+   * Absent for the test-only bulk seeding, where `null` is simply empty.
+   */
+  mode?: 'create' | 'update';
 }
 
 /** The name a client writes (and reads) a column's value under. */
@@ -24,8 +31,8 @@ export function fieldKey(c: StoredColumn): string {
 
 /**
  * Validates the `fields` of a create or an update and returns the values to store, keyed by
- * column name; `null` clears a value. Throws Graph's 400 for the first problem, as SharePoint
- * refuses the whole write.
+ * column name; `""` clears a value (`null` see `WriteContext.mode`). Throws Graph's 400 for the
+ * first problem, as SharePoint refuses the whole write.
  */
 export function normaliseWrites(
   columns: readonly StoredColumn[],
@@ -42,6 +49,13 @@ export function normaliseWrites(
     if (column.readOnly) {
       throw invalidRequest(`Field '${key}' is read-only.`);
     }
+    if (raw === null && ctx.mode === 'create') {
+      throw invalidRequest(
+        `The value of field '${key}' is null: leave an empty field out of a new item.`,
+      );
+    }
+    // Reported: an update with null does not clear the column. Nothing changes.
+    if (raw === null && ctx.mode === 'update') continue;
     out.set(column.name, normaliseValue(column, key, raw, ctx));
   }
   return out;
@@ -76,6 +90,7 @@ function normaliseValue(
       return raw;
     }
     case 'number': {
+      if (raw === '') return null;
       if (typeof raw !== 'number' || !Number.isFinite(raw)) {
         throw invalidValue(key, 'expected a number');
       }

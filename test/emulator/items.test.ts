@@ -218,6 +218,28 @@ describe('field validation', () => {
     expect(emptied.status).toBe(400);
   });
 
+  it('refuses null on create; an update with null keeps the value; "" clears every kind', async () => {
+    const withNull = await post({
+      Title: 'x',
+      FunctieKey: 'x',
+      Soort: 'functieprofiel',
+      Afdeling: null,
+    });
+    expect(withNull.status).toBe(400);
+    expect(withNull.body.error.message).toContain("'Afdeling' is null");
+    await addRole('a', { Afdeling: 'ICT', Inhoudsversie: 2 });
+    const path = `${items(lists.functies)}/1/fields`;
+    expect((await t.graph('hilde', 'PATCH', path, { Afdeling: null })).status).toBe(200);
+    const kept = await t.graph('sofie', 'GET', `${items(lists.functies)}/1?$expand=fields`);
+    expect(kept.body.fields).toMatchObject({ Afdeling: 'ICT', Inhoudsversie: 2 });
+    expect(
+      (await t.graph('hilde', 'PATCH', path, { Afdeling: '', Inhoudsversie: '' })).status,
+    ).toBe(200);
+    const cleared = await t.graph('sofie', 'GET', `${items(lists.functies)}/1?$expand=fields`);
+    expect(cleared.body.fields).not.toHaveProperty('Afdeling');
+    expect(cleared.body.fields).not.toHaveProperty('Inhoudsversie');
+  });
+
   it('refuses a duplicate in a unique column (case-insensitive) with 409, on create and on update', async () => {
     await addRole('deskundige-ict');
     await addRole('andere');
@@ -292,7 +314,7 @@ describe('updating, eTags and versions', () => {
     expect(first.body).toMatchObject({ Graad: 'B2', FunctieKey: 'a', _UIVersionString: '2.0' });
     expect(first.body['@odata.etag']).not.toBe(created.eTag);
     await t.graph('pieter', 'GET', `${items(lists.functies)}/1`);
-    await t.graph('hilde', 'PATCH', `${items(lists.functies)}/1/fields`, { Graad: null });
+    await t.graph('hilde', 'PATCH', `${items(lists.functies)}/1/fields`, { Graad: '' });
     const item = await t.graph('sofie', 'GET', `${items(lists.functies)}/1?$expand=fields`);
     expect(item.body.fields).not.toHaveProperty('Graad');
     expect(item.body.eTag).toMatch(/,3"$/);

@@ -97,6 +97,26 @@ describeTargets('import through Graph', (target, kind) => {
     expect(catalogue.roles.filter((r) => r.key === ict.key)).toHaveLength(1);
   });
 
+  it('a document that leaves fields empty clears them: writes never send null', async () => {
+    const t = target();
+    const full = functiebeschrijving({ key: uniqueKey('leeg-gemaakt') });
+    expect((await writeDescriptions([full], deps(t))).failed).toBe(false);
+    // SharePoint is reported to refuse null on create and to keep the old value on an update
+    // with null: only "" clears (docs/emulator.md, "As strict as SharePoint").
+    const emptied: FunctionDescription = {
+      ...full,
+      department: null,
+      service: null,
+      grade: null,
+      purpose: null,
+      mainTasks: [],
+    };
+    const report = await writeDescriptions([emptied], deps(t));
+    expect(report.documents[0]).toMatchObject({ ok: true, action: 'updated' });
+    const role = await t.repos('staff').roles.getByKey(full.key);
+    expect(role.content).toEqual(contentOf(emptied));
+  });
+
   it('reports dictionary drift instead of overwriting, and the role keeps its own text', async () => {
     const t = target();
     const name = uniqueKey('Drift competentie');

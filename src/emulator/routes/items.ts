@@ -142,7 +142,10 @@ export function registerItems(router: Router): void {
     const body = parseBody(createItemSchema, ctx.req.body);
     const lists = ctx.emu.lists;
     const item = ctx.emu.store.tx(() => {
-      const values = normaliseWrites(lists.columns(list), body.fields, writeContext(ctx));
+      const values = normaliseWrites(lists.columns(list), body.fields, {
+        ...writeContext(ctx),
+        mode: 'create',
+      });
       return lists.createItem(list, values, ctx.user.siteUserId);
     });
     return json(
@@ -260,7 +263,10 @@ export function registerItems(router: Router): void {
       const ifMatch = ctx.req.headers['if-match'];
       if (!matchesEtag(ifMatch, itemEtag(item)))
         throw preconditionFailed(ifMatch ?? '', itemEtag(item));
-      const values = normaliseWrites(lists.columns(access.list), input, writeContext(ctx));
+      const values = normaliseWrites(lists.columns(access.list), input, {
+        ...writeContext(ctx),
+        mode: 'update',
+      });
       return lists.updateItem(access.list, item, values, ctx.user.siteUserId);
     });
     return json(200, fieldsResource(lists.columns(access.list), updated, { select: null, lists }), {

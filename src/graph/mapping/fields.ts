@@ -171,6 +171,30 @@ export function checkTextLengths<L extends ListDef>(
   return values;
 }
 
+/**
+ * The fields of a new item as sent: an empty field (`null`, `undefined`) is left out. SharePoint
+ * has been reported to refuse `null` on create (M365-FACTS "null in writes"); an absent field is
+ * empty anyway.
+ */
+export function createBody(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== null && value !== undefined),
+  );
+}
+
+/**
+ * The fields of an update as sent: an empty field clears its column with `""`, which SharePoint
+ * takes for every column kind we declare (text, note, choice, number, date, lookup); `null` has
+ * been reported to leave the column as it was. `undefined` means "not part of this update".
+ */
+export function updateBody(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, value === null ? '' : value]),
+  );
+}
+
 /** Lines of a multi-line text column; blank lines (and Windows line ends) are not content. */
 export function readLines(value: string | null): string[] {
   if (value === null) return [];

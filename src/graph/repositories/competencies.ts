@@ -5,6 +5,7 @@ import { describe } from '../client';
 import { ConflictError } from '../errors';
 import { competencyKey } from '../../domain/text';
 import {
+  createBody,
   DICTIONARY_SELECT,
   dictionaryEntry,
   dictionaryFields,
@@ -140,7 +141,9 @@ export class CompetencyRepository {
       id: `d${i}`,
       method: 'POST',
       url: path,
-      body: { fields: dictionaryFields(toCreate.get(key) as Omit<DictionaryEntry, 'id'>) },
+      body: {
+        fields: createBody(dictionaryFields(toCreate.get(key) as Omit<DictionaryEntry, 'id'>)),
+      },
     }));
     const run = await runBatch(this.ctx.http, requests);
     const created = z.object({ id: z.string() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  createBody,
   DECISION_SELECT,
   decisionFields,
   decisionFromItem,
@@ -32,7 +33,7 @@ export class DecisionRepository {
       'POST',
       `${listPath(this.ctx.site, 'Besluiten')}/items`,
       z.object({ id: z.string() }),
-      { body: { fields: decisionFields(decision) } },
+      { body: { fields: createBody(decisionFields(decision)) } },
     );
     return this.get(created.id);
   }

@@ -2,6 +2,7 @@ import { contentHash } from '../../../domain/content-hash';
 import { batchGetAll } from '../../batch';
 import { NotFoundError } from '../../errors';
 import {
+  updateBody,
   readLines,
   ROLE_SELECT,
   roleFields,
@@ -150,7 +151,7 @@ export class SummaryRepair {
     await this.ctx.http.expectOk(
       'PATCH',
       `${listPath(this.ctx.site, 'Functies')}/items/${checkItemId(role.id, 'Functie')}/fields`,
-      { body: stale, headers: { 'If-Match': role.eTag } },
+      { body: updateBody({ ...stale }), headers: { 'If-Match': role.eTag } },
     );
     this.stored.delete(role.id);
     return true;

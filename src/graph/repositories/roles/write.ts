@@ -7,9 +7,11 @@ import { describe } from '../../client';
 import { ValidationError } from '../../errors';
 import { FUNCTIES, type ListName } from '../../lists';
 import {
+  createBody,
   resultAreaFields,
   roleCompetencyFields,
   roleFields,
+  updateBody,
   type WriteFields,
 } from '../../mapping';
 import { listPath } from '../../site';
@@ -79,7 +81,8 @@ export class RoleWrites {
       'PATCH',
       `${listPath(this.ctx.site, 'Functies')}/items/${found.id}/fields`,
       {
-        body: roleFields(content, { generation, contentHash: hash }),
+        // What the document leaves empty is cleared with "", never null (M365-FACTS).
+        body: updateBody(roleFields(content, { generation, contentHash: hash })),
         headers: { 'If-Match': raw.item.eTag },
       },
     );
@@ -130,19 +133,21 @@ export class RoleWrites {
         id: `a${i}`,
         method: 'POST' as const,
         url: areasPath,
-        body: { fields: resultAreaFields(area, roleId, i, generation) },
+        body: { fields: createBody(resultAreaFields(area, roleId, i, generation)) },
       })),
       ...content.competencies.map((c, i) => ({
         id: `c${i}`,
         method: 'POST' as const,
         url: competenciesPath,
         body: {
-          fields: roleCompetencyFields(
-            c,
-            roleId,
-            dictionaryIds.get(competencyKey(c.name)) as string,
-            i,
-            generation,
+          fields: createBody(
+            roleCompetencyFields(
+              c,
+              roleId,
+              dictionaryIds.get(competencyKey(c.name)) as string,
+              i,
+              generation,
+            ),
           ),
         },
       })),
