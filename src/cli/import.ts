@@ -5,7 +5,22 @@ import { type FunctionDescription, functionDescriptionSchema } from '../domain/s
 import { importFile } from '../import/import-file';
 import { formatIssue, type ImportIssue } from '../import/issues';
 import type { ParseResult } from '../import/parse';
+import { createGraphClient } from '../graph/client';
+import type { ProgressStream } from '../graph/import-writer';
+import { readSiteLists, resolveSiteId } from '../graph/site';
 import { graphImportWrite } from './local-stack';
+import {
+  explainFailure,
+  REGISTRATION_OPTIONS,
+  REGISTRATION_USAGE,
+  type RegistrationFlags,
+  registrationFrom,
+  type SignInDeps,
+  type SignInSettings,
+  signInWithDeviceCode,
+  tenantSite,
+  type TenantTokens,
+} from './tenant-sign-in';
 
 /**
  * `npm run import -- [--dry-run] [--json] FILE...`
@@ -25,6 +40,13 @@ Leest functiebeschrijvingen en functieprofielen (.txt, .docx, .pdf) in.
 Opties:
   --dry-run   alleen inlezen en controleren, niets wegschrijven
   --json      (met --dry-run) één JSON-array met het uitwisselingsformaat op stdout
+  --tenant ADRES
+              naar een echte tenant schrijven, bv. https://stad.sharepoint.com/sites/functiewijzer;
+              je meldt je aan met een apparaatcode (HR of IT)
+  --approver-sign-in
+              (met --tenant) meld daarna een goedkeurder aan: de goedkeuringen uit de documenten
+              worden dan als zijn besluiten geschreven en tellen (docs/approval.md)
+${REGISTRATION_USAGE}
   -h, --help  deze hulp
 
 Afsluitcode: 0 alles ingelezen, 1 een of meer bestanden met fouten, 2 verkeerd gebruik.
@@ -51,7 +73,16 @@ export type ImportDeps = {
   importFile: (path: string) => Promise<ParseResult>;
   /** null until the Graph layer is wired in: then only --dry-run can run. */
   write: WriteDescriptions | null;
+  /** The writer for `--tenant`; it signs in only once the files are read without errors. */
+  tenantWrite?: (target: TenantImportRequest) => WriteDescriptions;
 };
+
+/** What `--tenant` asks for, before anyone signed in. */
+export interface TenantImportRequest {
+  siteUrl: string;
+  registration: RegistrationFlags;
+  approverSignIn: boolean;
+}
 
 type FileOutcome = { path: string; result: ParseResult };
 
@@ -60,7 +91,13 @@ export async function runImport(
   io: ImportIo,
   deps: ImportDeps,
 ): Promise<number> {
-  let values: { 'dry-run'?: boolean; json?: boolean; help?: boolean };
+  let values: RegistrationFlags & {
+    'dry-run'?: boolean;
+    json?: boolean;
+    help?: boolean;
+    tenant?: string;
+    'approver-sign-in'?: boolean;
+  };
   let files: string[];
   try {
     const parsed = parseArgs({
@@ -68,6 +105,9 @@ export async function runImport(
       options: {
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
+        tenant: { type: 'string' },
+        'approver-sign-in': { type: 'boolean' },
+        ...REGISTRATION_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -92,6 +132,28 @@ export async function runImport(
     mode = { kind: 'dry-run', json: values.json === true };
   } else if (values.json) {
     io.stderr(`--json werkt alleen samen met --dry-run.\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  } else if (values.tenant !== undefined) {
+    try {
+      tenantSite(values.tenant);
+    } catch (error) {
+      io.stderr(`Niets weggeschreven: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_FILE_ERRORS;
+    }
+    if (!deps.tenantWrite) {
+      io.stderr('Wegschrijven naar een tenant is in deze opstelling niet beschikbaar.\n');
+      return EXIT_USAGE;
+    }
+    mode = {
+      kind: 'write',
+      write: deps.tenantWrite({
+        siteUrl: values.tenant,
+        registration: values,
+        approverSignIn: values['approver-sign-in'] === true,
+      }),
+    };
+  } else if (values['approver-sign-in']) {
+    io.stderr(`--approver-sign-in werkt alleen samen met --tenant.\n\n${USAGE}\n`);
     return EXIT_USAGE;
   } else if (deps.write === null) {
     io.stderr(
@@ -150,7 +212,9 @@ function usageProblem(err: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
     return `Onbekende optie${option ? ` '${option}'` : ''}.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return `Optie${option ? ` '${option}'` : ''} neemt geen waarde.`;
+    return /argument missing/.test(message)
+      ? `Optie${option ? ` '${option}'` : ''} verwacht een waarde (bij --tenant het adres van de site).`
+      : `Optie${option ? ` '${option}'` : ''} neemt geen waarde.`;
   return `Ongeldige opdracht: ${message}`;
 }
 
@@ -249,6 +313,76 @@ function humanSummary(outcomes: readonly FileOutcome[]): string {
   return `${out.join('\n')}\n`;
 }
 
+const WRITER_NEEDS = 'schrijfrechten op de lijsten (Functiewijzer Leden of Eigenaars)';
+
+export interface TenantImportDeps {
+  signIn?: (settings: SignInSettings, deps: SignInDeps) => Promise<TenantTokens>;
+  root?: string;
+}
+
+/**
+ * `--tenant`: signs in (HR or IT for the content; with --approver-sign-in also an approver for
+ * the approval lines), checks the site and its lists before writing anything, then writes as
+ * the local import does. Which account writes the decisions decides whether they count
+ * (docs/approval.md, "Which decisions count"), so the command says it.
+ */
+export function tenantImportWrite(
+  request: TenantImportRequest,
+  env: NodeJS.ProcessEnv,
+  io: ImportIo & { progress: ProgressStream },
+  deps: TenantImportDeps = {},
+): WriteDescriptions {
+  return async (descriptions) => {
+    const site = tenantSite(request.siteUrl);
+    const graphBaseUrl = env['GRAPH_BASE_URL'] ?? 'https://graph.microsoft.com/v1.0';
+    const signIn = deps.signIn ?? signInWithDeviceCode;
+    let account: string | undefined;
+    try {
+      const settings: SignInSettings = {
+        ...registrationFrom(request.registration, env, deps.root ?? process.cwd()),
+        sharePointOrigin: `https://${site.hostname}`,
+      };
+      const content = await signIn(settings, {
+        prompt: io.stderr,
+        who: 'als HR-medewerker of IT (schrijft de inhoud)',
+      });
+      account = content.account;
+      io.stderr(`Aangemeld als ${content.account}.\n`);
+      const http = createGraphClient({ baseUrl: graphBaseUrl, getToken: content.graph });
+      const onSite = await readSiteLists(http, await resolveSiteId(http, site));
+      if (!onSite.has('Functies') || !onSite.has('Besluiten')) {
+        return {
+          summary: `Niets weggeschreven: de lijsten van Functiewijzer staan (nog) niet op ${request.siteUrl}. Voer eerst npm run provision -- --tenant ${request.siteUrl} uit (docs/deploy.md stap 3).`,
+          failed: true,
+        };
+      }
+      let decisions = content;
+      if (request.approverSignIn) {
+        decisions = await signIn(settings, {
+          prompt: io.stderr,
+          who: 'als goedkeurder (algemeen directeur), voor de goedkeuringen uit de documenten',
+        });
+        io.stderr(`Goedkeuringen worden geschreven als ${decisions.account}.\n`);
+      } else if (descriptions.some((d) => d.approval)) {
+        io.stderr(
+          `Goedkeuringen uit de documenten worden geschreven als ${content.account}: ze tellen alleen als dat account in de groep goedkeurders zit, anders staan ze als historisch besluit (geïmporteerd). Met --approver-sign-in meldt een goedkeurder zich aan en tellen ze (docs/approval.md).\n`,
+        );
+      }
+      return await graphImportWrite(env, io.progress, {
+        siteUrl: request.siteUrl,
+        graphBaseUrl,
+        content: content.graph,
+        decisions: decisions.graph,
+      })(descriptions);
+    } catch (error) {
+      return {
+        summary: `Niets (meer) weggeschreven: ${explainFailure(error, { siteUrl: request.siteUrl, account, needs: WRITER_NEEDS })}`,
+        failed: true,
+      };
+    }
+  };
+}
+
 async function main(): Promise<void> {
   const io: ImportIo = {
     stdout: (t) => process.stdout.write(t),
@@ -261,6 +395,8 @@ async function main(): Promise<void> {
   process.exitCode = await runImport(process.argv.slice(2), io, {
     importFile,
     write: graphImportWrite(process.env, process.stderr),
+    tenantWrite: (request) =>
+      tenantImportWrite(request, process.env, { ...io, progress: process.stderr }),
   });
 }
 

@@ -308,26 +308,36 @@ export type ImportWrite = (
   descriptions: FunctionDescription[],
 ) => Promise<{ summary: string; failed: boolean; notLanded?: string[] }>;
 
+/** A tenant for the import: the site and the token sources of the signed-in accounts. */
+export interface TenantImportTarget {
+  siteUrl: string;
+  graphBaseUrl: string;
+  /** Writes the content (HR or IT). */
+  content: () => Promise<string>;
+  /** Writes the approval lines as decisions; they count only when this is an approver. */
+  decisions: () => Promise<string>;
+}
+
 /**
- * The import's writer. Against a tenant when GRAPH_TOKEN and SHAREPOINT_SITE are set (content as
- * that user; approval lines with GRAPH_DECISIONS_TOKEN if given, else the same token), else
- * against the local emulator as HR, with approval lines as the algemeen directeur (so that they
- * count, as with the samples).
+ * The import's writer. Against a tenant when `tenant` is given (src/cli/import.ts signs in with a
+ * device code and passes the token sources), else against the local emulator as HR, with
+ * approval lines as the algemeen directeur (so that they count, as with the samples).
  */
-export function graphImportWrite(env: NodeJS.ProcessEnv, progress: ProgressStream): ImportWrite {
+export function graphImportWrite(
+  env: NodeJS.ProcessEnv,
+  progress: ProgressStream,
+  tenant?: TenantImportTarget,
+): ImportWrite {
   return async (descriptions) => {
-    const token = env['GRAPH_TOKEN'];
-    const siteUrl = env['SHAREPOINT_SITE'];
     let content: GraphHttp;
     let decisions: GraphHttp;
     let siteRef: { hostname: string; path: string } = LOCAL_SITE;
     let close = (): Promise<void> => Promise.resolve();
-    if (token && siteUrl) {
-      const baseUrl = env['GRAPH_BASE_URL'] ?? 'https://graph.microsoft.com/v1.0';
-      const decisionsToken = env['GRAPH_DECISIONS_TOKEN'] ?? token;
-      content = createGraphClient({ baseUrl, getToken: () => Promise.resolve(token) });
-      decisions = createGraphClient({ baseUrl, getToken: () => Promise.resolve(decisionsToken) });
-      const url = new URL(siteUrl);
+    if (tenant) {
+      const baseUrl = tenant.graphBaseUrl;
+      content = createGraphClient({ baseUrl, getToken: tenant.content });
+      decisions = createGraphClient({ baseUrl, getToken: tenant.decisions });
+      const url = new URL(tenant.siteUrl);
       siteRef = { hostname: url.hostname, path: url.pathname.replace(/\/+$/, '') };
     } else {
       const emulator = await connectEmulator(env);

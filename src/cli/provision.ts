@@ -20,6 +20,7 @@ import {
   type SignInDeps,
   type SignInSettings,
   signInWithDeviceCode,
+  tenantSite,
   type TenantTokens,
 } from './tenant-sign-in';
 
@@ -70,20 +71,7 @@ interface Target {
   close: () => Promise<void>;
 }
 
-export function tenantSite(url: string): SiteRef {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(
-      `'${url}' is geen adres; verwacht bv. https://stad.sharepoint.com/sites/functiewijzer.`,
-    );
-  }
-  if (parsed.protocol !== 'https:' || !/^\/(sites|teams)\/[^/]+\/?$/.test(parsed.pathname)) {
-    throw new Error(`'${url}': verwacht https://<naam>.sharepoint.com/sites/<site>.`);
-  }
-  return { hostname: parsed.hostname, path: parsed.pathname.replace(/\/+$/, '') };
-}
+export { tenantSite };
 
 async function target(
   flags: RegistrationFlags & { tenant?: string | undefined },

@@ -6,6 +6,7 @@ import type {
 } from '@azure/msal-node';
 import { z } from 'zod';
 import { isPlaceholder, readEnvFile } from '../config/tenant-config';
+import type { SiteRef } from '../graph/site';
 
 /**
  * Sign-in of the command-line tools (provision, import, check-tenant) on a tenant: the
@@ -323,6 +324,22 @@ export function registrationFrom(
       `Vul ze in env/.env.${envName} in (${STEP1}, Overzicht) of geef --client-id en --tenant-id.`,
     ].join('\n'),
   );
+}
+
+/** The site a tenant command works on, from `--tenant`/`--site`; a Dutch error for anything else. */
+export function tenantSite(url: string): SiteRef {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(
+      `'${url}' is geen adres; verwacht bv. https://stad.sharepoint.com/sites/functiewijzer.`,
+    );
+  }
+  if (parsed.protocol !== 'https:' || !/^\/(sites|teams)\/[^/]+\/?$/.test(parsed.pathname)) {
+    throw new Error(`'${url}': verwacht https://<naam>.sharepoint.com/sites/<site>.`);
+  }
+  return { hostname: parsed.hostname, path: parsed.pathname.replace(/\/+$/, '') };
 }
 
 /** `https://stad.sharepoint.com/sites/x` → `https://stad.sharepoint.com`, the SharePoint resource. */
