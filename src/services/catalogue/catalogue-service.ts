@@ -13,6 +13,8 @@ import type { ReadOptions } from '../../graph/repositories/context';
 import type { Repositories } from '../../graph/repositories';
 import type { IdentityService } from '../identity';
 import { lastApprovedRecord, roleStatus } from './role-status';
+import { type CatalogueVersion, CatalogueRevalidation, type VersionedRows } from './revalidation';
+import { catalogueRows } from './rows';
 import { parseSnapshot } from './snapshot';
 
 /**
@@ -71,48 +73,47 @@ export type DictionaryCompetency = Pick<
 /** Who wrote the approval line of an approved role, as the interchange format names it. */
 const APPROVED_BY = 'algemeen directeur';
 
-function groupByRole<T extends { roleId: string }>(items: readonly T[]): Map<string, T[]> {
-  const byRole = new Map<string, T[]>();
-  for (const item of items) {
-    const list = byRole.get(item.roleId);
-    if (list) list.push(item);
-    else byRole.set(item.roleId, [item]);
-  }
-  return byRole;
-}
-
 export class CatalogueService {
+  private readonly revalidation: CatalogueRevalidation;
+
   constructor(
     private readonly repos: Pick<Repositories, 'roles' | 'decisions' | 'competencies'>,
     private readonly identity: Pick<IdentityService, 'approverIds'>,
-  ) {}
+  ) {
+    this.revalidation = new CatalogueRevalidation({ repos, identity });
+  }
 
-  /** Every role with its status: one read of Functies plus the decisions and open requests. */
-  async rows(options: ReadOptions = {}): Promise<CatalogueRow[]> {
+  /**
+   * Every role with its status: one read of Functies plus the decisions and open requests.
+   * `withTasks: false` leaves the search text out (`tasks` empty), for a first screen.
+   */
+  async rows(options: ReadOptions & { withTasks?: boolean } = {}): Promise<CatalogueRow[]> {
     const [catalogue, approverIds] = await Promise.all([
       this.repos.roles.catalogue(options),
       this.identity.approverIds(),
     ]);
-    const decisions = groupByRole(catalogue.decisions);
-    const requests = groupByRole(catalogue.openRequests);
-    return catalogue.roles.map((role) => ({
-      key: role.key,
-      kind: role.kind,
-      title: role.title,
-      department: role.department,
-      service: role.service,
-      grade: role.grade,
-      careerPath: role.careerPath,
-      // The app-maintained hash column: the repository re-reads roles it cannot trust.
-      status: roleStatus({
-        currentHash: role.contentHash,
-        decisions: decisions.get(role.id) ?? [],
-        requests: requests.get(role.id) ?? [],
-        approverIds,
-      }).status,
-      tasks: role.tasks,
-      competencies: role.competencies,
-    }));
+    return catalogueRows(catalogue, approverIds);
+  }
+
+  /**
+   * The catalogue stamped for a later revalidation (revalidation.ts): the first screen without
+   * search text by default, so it is on screen before the 8 MB of tasks are read (`tasks`).
+   */
+  firstScreen(options: ReadOptions & { withTasks?: boolean } = {}): Promise<VersionedRows> {
+    return this.revalidation.read({ withTasks: false, ...options });
+  }
+
+  /** A warm open: the stored rows checked with one cheap request (see revalidation.ts). */
+  revalidate(
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
+    options: ReadOptions = {},
+  ): Promise<VersionedRows> {
+    return this.revalidation.revalidate(previous, options);
+  }
+
+  /** Every role's search text by key: what the first screen leaves out (one query, 2 RU). */
+  tasks(options: ReadOptions = {}): Promise<Map<string, string[]>> {
+    return this.repos.roles.catalogueTasks(options);
   }
 
   /** One role by its key; NotFound when no role has it. */

@@ -1,11 +1,19 @@
 import type { FunctionContent } from '../../../domain/schema';
 import type { Catalogue, RoleContent } from '../../model';
 import type { ReadOptions, RepositoryContext } from '../context';
-import { RoleReads } from './read';
+import {
+  type ListVersions,
+  readCatalogueRoles,
+  readCatalogueTasks,
+  readListVersions,
+  readRoleStamps,
+  RoleReads,
+} from './read';
 import { SummaryRepair } from './summary';
 import { type RoleWriteResult, RoleWrites } from './write';
 
 export { INCOMPLETE_GENERATION } from './rows';
+export { CATALOGUE_SOURCE_LISTS, type CatalogueSourceList, type ListVersions } from './read';
 export { suspectRoles } from './summary';
 export type { RoleWriteResult } from './write';
 
@@ -39,7 +47,7 @@ export class RoleRepository {
   private readonly reads: RoleReads;
   private readonly writes: RoleWrites;
 
-  constructor(ctx: RepositoryContext) {
+  constructor(private readonly ctx: RepositoryContext) {
     this.summaries = new SummaryRepair(ctx);
     this.reads = new RoleReads(ctx, this.summaries);
     this.writes = new RoleWrites(ctx, this.reads);
@@ -51,6 +59,31 @@ export class RoleRepository {
    */
   catalogue(options: ReadOptions & { withTasks?: boolean } = {}): Promise<Catalogue> {
     return this.reads.catalogue(options);
+  }
+
+  /** When each list the catalogue is derived from last changed: one request, 2 RU (read.ts). */
+  listVersions(options: ReadOptions = {}): Promise<ListVersions> {
+    return readListVersions(this.ctx, options);
+  }
+
+  /** Every role's id, key and modified time, without content: one request, 2 RU. */
+  roleStamps(
+    options: ReadOptions = {},
+  ): Promise<Array<{ id: string; key: string | null; modified: string }>> {
+    return readRoleStamps(this.ctx, options);
+  }
+
+  /** The catalogue's part for these roles only, each read in full (see read.ts). */
+  catalogueOf(
+    ids: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<{ catalogue: Catalogue; complete: boolean }> {
+    return readCatalogueRoles(this.ctx, ids, options);
+  }
+
+  /** Every role's search text by key: what `catalogue({ withTasks: false })` leaves out. */
+  catalogueTasks(options: ReadOptions = {}): Promise<Map<string, string[]>> {
+    return readCatalogueTasks(this.ctx, options);
   }
 
   /**

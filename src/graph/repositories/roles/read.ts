@@ -9,14 +9,17 @@ import {
   decisionFromItem,
   decisionItemSchema,
   parseItems,
+  readLines,
   REQUEST_SELECT,
   requestFromItem,
   requestItemSchema,
   ROLE_KEY_SELECT,
   ROLE_SELECT,
   roleItemSchema,
+  type RoleItem,
   roleSummary,
 } from '../../mapping';
+import type { ListName } from '../../lists';
 import type { Catalogue, RoleContent } from '../../model';
 import { itemQuery, itemsQuery, odataString } from '../../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from '../context';
@@ -194,4 +197,160 @@ export class RoleReads {
         .map(requestFromItem),
     };
   }
+}
+
+// ── Revalidation reads (issue 15): what a warm open asks instead of the whole catalogue ──────
+// Free functions, apart from RoleReads, so the catalogue's own read can change independently.
+
+/** The lists a catalogue row is derived from: a change in any of them may change a row. */
+export const CATALOGUE_SOURCE_LISTS = [
+  'Functies',
+  'Taakafspraken',
+  'Functiecompetenties',
+  'Besluiten',
+  'Goedkeuringsaanvragen',
+] as const satisfies readonly ListName[];
+export type CatalogueSourceList = (typeof CATALOGUE_SOURCE_LISTS)[number];
+
+/** Per list, when an item in it was last added, changed or deleted (Graph `lastModifiedDateTime`). */
+export type ListVersions = Record<CatalogueSourceList, string>;
+
+const listVersionShape = z.object({ id: z.string().min(1), lastModifiedDateTime: z.string() });
+
+/**
+ * One GET of the site's lists with only their ids and `lastModifiedDateTime`: a single query, so
+ * 2 resource units, whatever the lists hold. SharePoint moves a list's modified time on every item
+ * added, changed or deleted (the emulator does so too), so equal times mean nothing in it changed.
+ */
+export async function readListVersions(
+  ctx: RepositoryContext,
+  options: ReadOptions = {},
+): Promise<ListVersions> {
+  const lists = await ctx.http.getAll(
+    `/sites/${ctx.site.siteId}/lists?$select=id,lastModifiedDateTime`,
+    listVersionShape,
+    options,
+  );
+  const byId = new Map(lists.map((l) => [l.id, l.lastModifiedDateTime]));
+  const out = {} as ListVersions;
+  for (const name of CATALOGUE_SOURCE_LISTS) {
+    out[name] = byId.get(ctx.site.listIds.get(name) ?? '') ?? '';
+  }
+  return out;
+}
+
+const roleStampShape = z.object({
+  id: z.string().min(1),
+  lastModifiedDateTime: z.string(),
+  fields: z.object({ FunctieKey: z.string().optional() }).loose(),
+});
+
+/** Every Functies item's id, key and modified time: 2 RU, some 100 bytes per role. */
+export async function readRoleStamps(
+  ctx: RepositoryContext,
+  options: ReadOptions = {},
+): Promise<Array<{ id: string; key: string | null; modified: string }>> {
+  const items = await ctx.http.getAll(
+    itemsQuery(ctx.site, 'Functies', {
+      select: 'FunctieKey',
+      properties: 'id,lastModifiedDateTime',
+    }),
+    roleStampShape,
+    options,
+  );
+  return items.map((i) => ({
+    id: i.id,
+    key: i.fields.FunctieKey ?? null,
+    modified: i.lastModifiedDateTime,
+  }));
+}
+
+/**
+ * The catalogue's part for the given roles only: each role's full content read and hashed
+ * (`recomputeSuspects` — its summary columns as the app would write them, so the status comes
+ * from what is stored, never from a stale InhoudHash), its decisions and its open requests.
+ * One `$batch` wave, 5 GETs per role. Roles still being imported are left out. `complete` is
+ * false when a role could not be read (deleted meanwhile): the caller then reads everything.
+ */
+export async function readCatalogueRoles(
+  ctx: RepositoryContext,
+  ids: readonly string[],
+  options: ReadOptions = {},
+): Promise<{ catalogue: Catalogue; complete: boolean }> {
+  if (ids.length === 0) {
+    return { catalogue: { roles: [], decisions: [], openRequests: [] }, complete: true };
+  }
+  const { site, http } = ctx;
+  const stubs = ids.map((id) => ({ id: checkItemId(id, 'Functie') }) as RoleItem);
+  const [fresh, related] = await Promise.all([
+    recomputeSuspects(ctx, stubs, options),
+    batchGetAll(
+      http,
+      ids.flatMap((id, i) => [
+        {
+          id: `d${i}`,
+          url: itemsQuery(site, 'Besluiten', {
+            select: DECISION_SUMMARY_SELECT,
+            filter: `fields/FunctieLookupId eq ${id}`,
+          }),
+        },
+        {
+          id: `r${i}`,
+          url: itemsQuery(site, 'Goedkeuringsaanvragen', {
+            select: REQUEST_SELECT,
+            filter: `fields/FunctieLookupId eq ${id}`,
+          }),
+        },
+      ]),
+      options.signal,
+    ),
+  ]);
+  const decisions = ids
+    .flatMap((_, i) =>
+      parseItems(decisionItemSchema, related.items.get(`d${i}`) ?? [], 'Besluiten'),
+    )
+    .sort(byNumericId)
+    .map((d) => ({ ...decisionFromItem(d), snapshot: null }));
+  const openRequests = ids
+    .flatMap((_, i) =>
+      parseItems(requestItemSchema, related.items.get(`r${i}`) ?? [], 'Goedkeuringsaanvragen'),
+    )
+    .sort(byNumericId)
+    .map(requestFromItem)
+    .filter((r) => r.status === 'open');
+  const roles = ids
+    .map((id) => fresh.get(id))
+    .filter((item): item is RoleItem => item !== undefined)
+    .filter((item) => item.fields.Inhoudsversie !== INCOMPLETE_GENERATION)
+    .map(roleSummary);
+  return {
+    catalogue: { roles, decisions, openRequests },
+    complete: ids.every((id) => fresh.has(id)),
+  };
+}
+
+const roleTasksShape = z.object({
+  id: z.string().min(1),
+  fields: z.object({ FunctieKey: z.string().optional(), Zoektekst: z.string().optional() }).loose(),
+});
+
+/**
+ * The search text of every role, by key: the part of the catalogue the first screen leaves out
+ * (`catalogue({ withTasks: false })`), read once the list is on screen. One query, 2 RU.
+ */
+export async function readCatalogueTasks(
+  ctx: RepositoryContext,
+  options: ReadOptions = {},
+): Promise<Map<string, string[]>> {
+  const items = await ctx.http.getAll(
+    itemsQuery(ctx.site, 'Functies', { select: 'FunctieKey,Zoektekst', properties: 'id' }),
+    roleTasksShape,
+    options,
+  );
+  const out = new Map<string, string[]>();
+  for (const i of items) {
+    if (i.fields.FunctieKey !== undefined)
+      out.set(i.fields.FunctieKey, readLines(i.fields.Zoektekst ?? null));
+  }
+  return out;
 }

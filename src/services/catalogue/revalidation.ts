@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import type { Catalogue } from '../../graph/model';
+import type { ReadOptions } from '../../graph/repositories/context';
+import {
+  CATALOGUE_SOURCE_LISTS,
+  type CatalogueSourceList,
+  type ListVersions,
+} from '../../graph/repositories/roles';
+import type { Repositories } from '../../graph/repositories';
+import type { IdentityService } from '../identity';
+import type { CatalogueRow } from './catalogue-service';
+import { catalogueRows } from './rows';
+
+/**
+ * The catalogue on a warm open (issue 15): the tab shows the rows it stored and asks SharePoint
+ * one cheap question — "did any list the catalogue is derived from change?" — instead of
+ * reading 2,000 roles again. One GET of the site's lists with their `lastModifiedDateTime`
+ * (a single query: 2 resource units), compared with the times stored with the rows.
+ *
+ * Why this cannot miss an edit: every row is derived from Functies, Taakafspraken,
+ * Functiecompetenties, Besluiten and Goedkeuringsaanvragen and from the approver group. The
+ * list times are read BEFORE the rows they stamp, so an edit that lands during the read moves a
+ * time past the stamp and is seen on the next open; SharePoint moves a list's time on every item
+ * added, changed or deleted, by anyone, in its UI or through Graph. A time too close to the
+ * client's clock to be sure (`SETTLE_MS`: SharePoint's times have whole seconds, and an edit in
+ * the same second as the read would keep the time unchanged) is stored as unknown, which counts
+ * as changed. The approver group is compared by its member ids. Rows restored from storage are
+ * checked against the digest stored with the stamp, so a stamp is never trusted for other rows.
+ *
+ * When something changed:
+ * - only Functies: its items' ids and modified times (one query, 2 RU) name the roles added,
+ *   changed or deleted since the stamp; those roles are read in full (their status hashed from
+ *   what is stored, as the role page does) and the other rows are kept;
+ * - anything else (a row of a role, a decision, a request, the approver group): the whole
+ *   catalogue is read again, the cold path, which derives every status (docs/data-layer.md).
+ */
+
+/** A list time this close to the client's clock (or ahead of it) is not trusted as a stamp. */
+export const SETTLE_MS = 10_000;
+
+/** At most this many changed roles are read one by one; more, and one full read is cheaper. */
+export const MAX_ROLES_REREAD = 40;
+
+export const catalogueVersionSchema = z.object({
+  /** Per source list its `lastModifiedDateTime` before the rows were read; '' = not settled. */
+  lists: z.record(z.enum(CATALOGUE_SOURCE_LISTS), z.string()),
+  /** The approver group's member ids, sorted: whose decisions count. */
+  approvers: z.string(),
+  /** Role key → Functies item id, for the rows stamped. */
+  ids: z.record(z.string(), z.string()),
+  /** `rowsDigest` of the rows stamped. */
+  digest: z.string(),
+});
+export type CatalogueVersion = z.infer<typeof catalogueVersionSchema>;
+
+export interface VersionedRows {
+  rows: CatalogueRow[];
+  version: CatalogueVersion;
+  /** What was read: nothing, the named roles (by key), or the whole catalogue. */
+  reread: 'none' | 'all' | string[];
+  /** The rows carry no search text (`tasks` empty): read it with `CatalogueService.tasks`. */
+  withoutTasks: boolean;
+}
+
+/**
+ * A fingerprint of what rows show apart from their search text (key, title, status): ties a
+ * stored stamp to the rows it was taken with. FNV-1a, twice with other seeds (64 bits in all).
+ */
+export function rowsDigest(rows: readonly CatalogueRow[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const feed = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000197);
+    }
+  };
+  for (const row of rows) {
+    const status = row.status as Record<string, unknown>;
+    feed(
+      `${row.key}\u0000${row.title}\u0000${JSON.stringify(status, Object.keys(status).sort())}\u0001`,
+    );
+  }
+  return `${rows.length}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
+}
+
+function settled(versions: ListVersions, now: number): ListVersions {
+  const out = { ...versions };
+  for (const name of CATALOGUE_SOURCE_LISTS) {
+    const at = Date.parse(out[name]);
+    if (Number.isNaN(at) || at > now - SETTLE_MS) out[name] = '';
+  }
+  return out;
+}
+
+type Deps = {
+  repos: Pick<Repositories, 'roles'>;
+  identity: Pick<IdentityService, 'approverIds'>;
+  now?: () => number;
+};
+
+export class CatalogueRevalidation {
+  constructor(private readonly deps: Deps) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /**
+   * The cold read, stamped: the list times first, then the rows — without their search text
+   * when `withTasks` is false (the first screen; `tasks` brings it after the list is shown).
+   */
+  async read(options: ReadOptions & { withTasks?: boolean } = {}): Promise<VersionedRows> {
+    const versions = await this.deps.repos.roles.listVersions(options);
+    const [catalogue, approverIds] = await Promise.all([
+      this.deps.repos.roles.catalogue(options),
+      this.deps.identity.approverIds(),
+    ]);
+    const rows = catalogueRows(catalogue, approverIds);
+    return {
+      rows,
+      version: this.stamp(versions, approverIds, catalogue.roles, rows),
+      reread: 'all',
+      withoutTasks: options.withTasks === false,
+    };
+  }
+
+  /** See the module comment. `previous` is what the tab stored; its tasks may be missing. */
+  async revalidate(
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
+    options: ReadOptions = {},
+  ): Promise<VersionedRows> {
+    const { roles } = this.deps.repos;
+    const [versions, approverIds] = await Promise.all([
+      roles.listVersions(options),
+      this.deps.identity.approverIds(),
+    ]);
+    const full = () => this.read({ ...options, withTasks: false });
+    if (
+      approversOf(approverIds) !== previous.version.approvers ||
+      rowsDigest(previous.rows) !== previous.version.digest
+    ) {
+      return full();
+    }
+    const changed = CATALOGUE_SOURCE_LISTS.filter(
+      (name) =>
+        previous.version.lists[name] === '' || previous.version.lists[name] !== versions[name],
+    );
+    if (changed.length === 0) {
+      return {
+        rows: [...previous.rows],
+        // The stamp stays the one the rows were read with: nothing moved since.
+        version: previous.version,
+        reread: 'none',
+        withoutTasks: false,
+      };
+    }
+    if (changed.some((name: CatalogueSourceList) => name !== 'Functies')) return full();
+
+    // Only Functies moved: find which roles from their modified times.
+    const since = Date.parse(previous.version.lists.Functies);
+    const stamps = await roles.roleStamps(options);
+    const knownIds = new Set(Object.values(previous.version.ids));
+    const nowIds = new Set(stamps.map((s) => s.id));
+    // An item's time is never past its list's, and the stamp is settled (older than SETTLE_MS
+    // at the read), so an item edited in the stamp's own second was in the rows read.
+    const reread = stamps
+      .filter((s) => !knownIds.has(s.id) || !(Date.parse(s.modified) <= since))
+      .map((s) => s.id);
+    const gone = [...knownIds].filter((id) => !nowIds.has(id));
+    if (reread.length > MAX_ROLES_REREAD) return full();
+    const { catalogue, complete } = await roles.catalogueOf(reread, options);
+    if (!complete) return full();
+
+    const dropped = new Set([...reread, ...gone]);
+    const keyToId = new Map(Object.entries(previous.version.ids));
+    const kept = previous.rows.filter((row) => {
+      const id = keyToId.get(row.key);
+      return id !== undefined && !dropped.has(id);
+    });
+    const fresh = catalogueRows(catalogue, approverIds);
+    const rows = [...kept, ...fresh].sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+    const ids = Object.fromEntries([...keyToId].filter(([, id]) => !dropped.has(id)));
+    for (const role of catalogue.roles) ids[role.key] = role.id;
+    return {
+      rows,
+      version: {
+        lists: { ...previous.version.lists, Functies: settled(versions, this.now()).Functies },
+        approvers: previous.version.approvers,
+        ids,
+        digest: rowsDigest(rows),
+      },
+      reread: fresh.map((r) => r.key),
+      withoutTasks: false,
+    };
+  }
+
+  private stamp(
+    versions: ListVersions,
+    approverIds: ReadonlySet<string>,
+    roles: Catalogue['roles'],
+    rows: readonly CatalogueRow[],
+  ): CatalogueVersion {
+    return {
+      lists: settled(versions, this.now()),
+      approvers: approversOf(approverIds),
+      ids: Object.fromEntries(roles.map((r) => [r.key, r.id])),
+      digest: rowsDigest(rows),
+    };
+  }
+}
+
+function approversOf(ids: ReadonlySet<string>): string {
+  return [...ids].sort().join(',');
+}

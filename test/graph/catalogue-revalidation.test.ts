@@ -1,0 +1,211 @@
+import type { Catalogue, RoleSummary } from '../../src/graph/model';
+import type { ListVersions } from '../../src/graph/repositories/roles';
+import {
+  CatalogueRevalidation,
+  type CatalogueVersion,
+  rowsDigest,
+  SETTLE_MS,
+} from '../../src/services/catalogue/revalidation';
+
+/**
+ * The warm open's revalidation (issue 15) against repositories that count what is asked: nothing
+ * changed → one list-times read, no catalogue; one role changed → only that role read again, the
+ * other rows kept as they were; anything it cannot attribute → the full read.
+ */
+
+const NOW = Date.parse('2026-12-01T10:00:00Z');
+const OLD = '2026-12-01T09:00:00Z';
+
+function summary(id: string, title: string): RoleSummary {
+  return {
+    id,
+    key: `functie-${id}`,
+    kind: 'functiebeschrijving',
+    title,
+    department: null,
+    service: null,
+    grade: null,
+    careerPath: null,
+    contentHash: null,
+    tasks: [`taak van ${title}`],
+    competencies: [],
+    webUrl: null,
+  };
+}
+
+const versions = (over: Partial<ListVersions> = {}): ListVersions => ({
+  Functies: OLD,
+  Taakafspraken: OLD,
+  Functiecompetenties: OLD,
+  Besluiten: OLD,
+  Goedkeuringsaanvragen: OLD,
+  ...over,
+});
+
+type Calls = {
+  listVersions: number;
+  catalogue: number;
+  roleStamps: number;
+  catalogueOf: string[][];
+};
+
+function fakeRepos(state: {
+  versions: ListVersions;
+  roles: RoleSummary[];
+  modified: Record<string, string>;
+}) {
+  const calls: Calls = { listVersions: 0, catalogue: 0, roleStamps: 0, catalogueOf: [] };
+  const catalogue = (roles: RoleSummary[]): Catalogue => ({
+    roles,
+    decisions: [],
+    openRequests: [],
+  });
+  const roles = {
+    listVersions: async () => {
+      calls.listVersions += 1;
+      return { ...state.versions };
+    },
+    catalogue: async () => {
+      calls.catalogue += 1;
+      return catalogue(state.roles);
+    },
+    roleStamps: async () => {
+      calls.roleStamps += 1;
+      return state.roles.map((r) => ({
+        id: r.id,
+        key: r.key,
+        modified: state.modified[r.id] ?? OLD,
+      }));
+    },
+    catalogueOf: async (ids: readonly string[]) => {
+      calls.catalogueOf.push([...ids]);
+      return {
+        catalogue: catalogue(state.roles.filter((r) => ids.includes(r.id))),
+        complete: ids.every((id) => state.roles.some((r) => r.id === id)),
+      };
+    },
+  };
+  const revalidation = new CatalogueRevalidation({
+    repos: { roles } as never,
+    identity: { approverIds: async () => new Set(['u-director']) },
+    now: () => NOW,
+  });
+  return { calls, revalidation };
+}
+
+async function coldThenWarm(
+  change: (state: {
+    versions: ListVersions;
+    roles: RoleSummary[];
+    modified: Record<string, string>;
+  }) => void,
+) {
+  const state = {
+    versions: versions(),
+    roles: [summary('1', 'Archivaris'), summary('2', 'Boekhouder'), summary('3', 'Chauffeur')],
+    modified: {} as Record<string, string>,
+  };
+  const { calls, revalidation } = fakeRepos(state);
+  const cold = await revalidation.read({ withTasks: true });
+  change(state);
+  calls.listVersions = 0;
+  calls.catalogue = 0;
+  const warm = await revalidation.revalidate({ rows: cold.rows, version: cold.version });
+  return { cold, warm, calls };
+}
+
+describe('catalogue revalidation', () => {
+  it('nothing changed: one read of the list times, no catalogue read, the same rows', async () => {
+    const { cold, warm, calls } = await coldThenWarm(() => undefined);
+    expect(calls).toMatchObject({ listVersions: 1, catalogue: 0, roleStamps: 0, catalogueOf: [] });
+    expect(warm.reread).toBe('none');
+    expect(warm.rows).toEqual(cold.rows);
+    warm.rows.forEach((row, i) => expect(row).toBe(cold.rows[i]));
+    expect(warm.version).toEqual(cold.version);
+  });
+
+  it('one role changed: only that role is read again, the others are kept', async () => {
+    const { cold, warm, calls } = await coldThenWarm((state) => {
+      state.roles[1] = summary('2', 'Boekhouder (gewijzigd)');
+      state.modified['2'] = '2026-12-01T09:30:00Z';
+      state.versions.Functies = '2026-12-01T09:30:00Z';
+    });
+    expect(calls.catalogue).toBe(0);
+    expect(calls.catalogueOf).toEqual([['2']]);
+    expect(warm.reread).toEqual(['functie-2']);
+    expect(warm.rows.map((r) => r.title)).toEqual([
+      'Archivaris',
+      'Boekhouder (gewijzigd)',
+      'Chauffeur',
+    ]);
+    // The unchanged rows are the very objects that were stored (their search text included).
+    expect(warm.rows[0]).toBe(cold.rows[0]);
+    expect(warm.rows[2]).toBe(cold.rows[2]);
+    expect(warm.version.lists.Functies).toBe('2026-12-01T09:30:00Z');
+    expect(warm.version.digest).toBe(rowsDigest(warm.rows));
+  });
+
+  it('a role added or deleted in Functies is added or dropped without a full read', async () => {
+    const { warm, calls } = await coldThenWarm((state) => {
+      state.roles.splice(0, 1);
+      state.roles.push(summary('4', 'Dierenverzorger'));
+      state.modified['4'] = '2026-12-01T09:40:00Z';
+      state.versions.Functies = '2026-12-01T09:40:00Z';
+    });
+    expect(calls.catalogue).toBe(0);
+    expect(calls.catalogueOf).toEqual([['4']]);
+    expect(warm.rows.map((r) => r.key)).toEqual(['functie-2', 'functie-3', 'functie-4']);
+    expect(warm.version.ids).toEqual({ 'functie-2': '2', 'functie-3': '3', 'functie-4': '4' });
+  });
+
+  it.each(['Taakafspraken', 'Functiecompetenties', 'Besluiten', 'Goedkeuringsaanvragen'] as const)(
+    'a change in %s (a row of some role, a decision, a request) reads the whole catalogue',
+    async (list) => {
+      const { warm, calls } = await coldThenWarm((state) => {
+        state.versions[list] = '2026-12-01T09:50:00Z';
+      });
+      expect(calls.catalogue).toBe(1);
+      expect(warm.reread).toBe('all');
+    },
+  );
+
+  it('rows that are not the ones stamped, or a list time too recent to trust, read everything', async () => {
+    const state = {
+      versions: versions({ Besluiten: new Date(NOW - SETTLE_MS / 2).toISOString() }),
+      roles: [summary('1', 'Archivaris')],
+      modified: {},
+    };
+    const { calls, revalidation } = fakeRepos(state);
+    const cold = await revalidation.read();
+    expect(cold.version.lists.Besluiten).toBe('');
+    expect((await revalidation.revalidate(cold)).reread).toBe('all');
+    const stamped: CatalogueVersion = { ...cold.version, lists: versions() };
+    state.versions = versions();
+    const other = [{ ...cold.rows[0]!, title: 'Iets anders' }];
+    calls.catalogue = 0;
+    expect((await revalidation.revalidate({ rows: other, version: stamped })).reread).toBe('all');
+    expect(calls.catalogue).toBe(1);
+  });
+
+  it('the list times are read before the rows they stamp', async () => {
+    const order: string[] = [];
+    const revalidation = new CatalogueRevalidation({
+      repos: {
+        roles: {
+          listVersions: async () => {
+            order.push('versions');
+            return versions();
+          },
+          catalogue: async () => {
+            order.push('catalogue');
+            return { roles: [], decisions: [], openRequests: [] };
+          },
+        },
+      } as never,
+      identity: { approverIds: async () => new Set<string>() },
+      now: () => NOW,
+    });
+    await revalidation.read();
+    expect(order).toEqual(['versions', 'catalogue']);
+  });
+});
