@@ -18,13 +18,25 @@ const payloadSchema = z.object({
   iat: z.number(),
   exp: z.number(),
   jti: z.string(),
+  /** Absent in tokens minted before SharePoint REST existed here: those are Graph tokens. */
+  aud: z.enum(['graph', 'sharepoint']).optional(),
 });
+
+/**
+ * Which resource a token is for. A real access token is issued for one resource (its `aud`):
+ * Graph refuses a token for `https://<tenant>.sharepoint.com` and SharePoint REST refuses a Graph
+ * token (docs/emulator.md, "SharePoint REST"), so the emulator does too.
+ */
+export type TokenAudience = 'graph' | 'sharepoint';
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
 export const tokenRequestSchema = z
   .object({
     upn: z.string().min(1),
     /** Shorter lifetimes let tests see expiry; at most a day. */
     lifetimeSeconds: z.number().int().min(1).max(86_400).optional(),
+    /** `https://graph.microsoft.com` (the default) or the tenant's SharePoint origin. */
+    resource: z.string().min(1).optional(),
   })
   .strict();
 
@@ -40,7 +52,11 @@ export class TokenService {
     private readonly now: () => number,
   ) {}
 
-  mint(user: TenantUser, lifetimeSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS): MintedToken {
+  mint(
+    user: TenantUser,
+    lifetimeSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS,
+    audience: TokenAudience = 'graph',
+  ): MintedToken {
     const iat = Math.floor(this.now() / 1000);
     const payload = Buffer.from(
       JSON.stringify({
@@ -49,6 +65,7 @@ export class TokenService {
         iat,
         exp: iat + lifetimeSeconds,
         jti: randomUUID(),
+        ...(audience === 'graph' ? {} : { aud: audience }),
       }),
     ).toString('base64url');
     return {
@@ -63,7 +80,10 @@ export class TokenService {
   }
 
   /** The user of an `Authorization` header, or Graph's 401 for what is wrong with it. */
-  authenticate(header: string | undefined): TenantUser | GraphError {
+  authenticate(
+    header: string | undefined,
+    audience: TokenAudience = 'graph',
+  ): TenantUser | GraphError {
     if (header === undefined || header.trim() === '') {
       return unauthenticated('Access token is empty.');
     }
@@ -87,6 +107,9 @@ export class TokenService {
     }
     if (parsed.exp * 1000 <= this.now()) {
       return unauthenticated('Lifetime validation failed, the token is expired.');
+    }
+    if ((parsed.aud ?? 'graph') !== audience) {
+      return unauthenticated('Access token validation failure. Invalid audience.');
     }
     const user = findUser(parsed.sub);
     if (!user) return unauthenticated('Access token validation failure. Unknown user.');

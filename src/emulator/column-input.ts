@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ColumnKind, StoredColumn } from './columns';
+import { compileFormula, FormulaSyntaxError } from './formula';
 import { GraphError, invalidRequest } from './graph-error';
 
 /**
@@ -34,7 +35,55 @@ const RESERVED = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
+/**
+ * Graph's columnValidation. The formula must parse (and use only what formula.ts evaluates); a
+ * column validation may refer to its own column only — SharePoint keeps formulas over several
+ * columns for list validation (checked where the column's name is known, `checkValidation`).
+ */
+const validationSchema = z
+  .object({
+    formula: z
+      .string()
+      .min(2)
+      .max(1024)
+      .superRefine((formula, ctx) => {
+        try {
+          compileFormula(formula);
+        } catch (error) {
+          if (!(error instanceof FormulaSyntaxError)) throw error;
+          ctx.addIssue({
+            code: 'custom',
+            message: `The formula contains a syntax error or is not supported (${error.message}).`,
+          });
+        }
+      }),
+    descriptions: z
+      .array(
+        z
+          .object({ languageTag: z.string().min(2).max(20), displayName: z.string().max(1024) })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
+    defaultLanguage: z.string().min(2).max(20).optional(),
+  })
+  .strict();
+
+/** A column validation may name its own column only (SharePoint's rule for column validation). */
+export function checkValidation(column: Pick<StoredColumn, 'name' | 'validation'>): void {
+  if (!column.validation) return;
+  const others = compileFormula(column.validation.formula).references.filter(
+    (r) => r !== column.name,
+  );
+  if (others.length > 0) {
+    throw invalidRequest(
+      `Invalid request. The validation formula of column '${column.name}' refers to other columns (${others.join(', ')}); a column validation may refer to its own column only.`,
+    );
+  }
+}
+
 const flags = {
+  validation: validationSchema.optional(),
   displayName: z.string().min(1).max(255).optional(),
   description: z.string().max(1000).optional(),
   columnGroup: z.string().max(255).optional(),
@@ -165,7 +214,9 @@ export function buildColumn(
     readOnly: false,
     builtin: false,
     storage: 'json',
+    ...(c.validation ? { validation: c.validation } : {}),
   };
+  checkValidation(column);
   if (c.text) {
     column.text = {
       allowMultipleLines: c.text.allowMultipleLines ?? false,

@@ -34,6 +34,27 @@ export interface StoredColumn {
   dateTime?: { format: 'dateOnly' | 'dateTime'; displayAs: string };
   lookup?: { listId: string; columnName: string };
   personOrGroup?: { chooseFromType: string; displayAs: string };
+  /** Graph's columnValidation, as written; evaluated on every write (field-values.ts). */
+  validation?: ColumnValidation;
+  /** Column formatting JSON (SharePoint REST `CustomFormatter`); Graph does not show it. */
+  customFormatter?: string;
+}
+
+export interface ColumnValidation {
+  formula: string;
+  descriptions?: Array<{ languageTag: string; displayName: string }>;
+  defaultLanguage?: string;
+}
+
+/** The message a failed validation shows: the default language's, else the first one. */
+export function validationMessage(v: ColumnValidation): string | null {
+  const all = v.descriptions ?? [];
+  return (
+    all.find((d) => d.languageTag.toLowerCase() === (v.defaultLanguage ?? '').toLowerCase())
+      ?.displayName ??
+    all[0]?.displayName ??
+    null
+  );
 }
 
 /** The built-in columns of a `genericList`, as SharePoint creates them. */
@@ -123,6 +144,13 @@ export function columnResource(c: StoredColumn): ColumnDefinition & Record<strin
     readOnly: c.readOnly,
     required: c.required,
   };
+  if (c.validation) {
+    out['validation'] = {
+      formula: c.validation.formula,
+      descriptions: c.validation.descriptions ?? [],
+      defaultLanguage: c.validation.defaultLanguage ?? null,
+    };
+  }
   switch (c.kind) {
     case 'text':
       out.text = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenRequestSchema } from './auth';
+import { GRAPH_RESOURCE, type TokenAudience, tokenRequestSchema } from './auth';
 import { zodMessage } from './column-input';
 import type { EmulatorCore } from './core';
 import { faultsBodySchema } from './faults';
@@ -8,7 +8,14 @@ import { GraphError } from './graph-error';
 import { type Grant, listCapabilities, permissionsBodySchema } from './permissions';
 import type { GraphResponse } from './router';
 import { findSite } from './routes/shared';
-import { GROUPS, type TenantUser, findUser, findUserBySiteId, personas } from './tenant';
+import {
+  GROUPS,
+  SHAREPOINT_HOSTNAME,
+  type TenantUser,
+  findUser,
+  findUserBySiteId,
+  personas,
+} from './tenant';
 
 /**
  * The emulator's own control API under `/_emulator` (loopback only): health, personas and
@@ -73,7 +80,7 @@ export async function control(
           'unknownUser',
           `Geen gebruiker '${req.upn}' in de tenant van de emulator. Zie GET /_emulator/personas.`,
         );
-      return ok(200, emu.tokens.mint(user, req.lifetimeSeconds));
+      return ok(200, emu.tokens.mint(user, req.lifetimeSeconds, audienceOf(req.resource)));
     }
     case 'POST /reset':
       emu.reset();
@@ -163,4 +170,16 @@ function permissionsResource(inherits: boolean, grants: readonly Grant[]): unkno
         null,
     })),
   };
+}
+
+/** The resource a token is asked for: Graph by default, or the tenant's SharePoint origin. */
+function audienceOf(resource: string | undefined): TokenAudience {
+  const wanted = (resource ?? GRAPH_RESOURCE).replace(/\/+$/, '').toLowerCase();
+  if (wanted === GRAPH_RESOURCE) return 'graph';
+  if (wanted === `https://${SHAREPOINT_HOSTNAME}`) return 'sharepoint';
+  return fail(
+    400,
+    'invalidResource',
+    `Onbekende resource '${resource ?? ''}': de emulator geeft tokens voor ${GRAPH_RESOURCE} en https://${SHAREPOINT_HOSTNAME}.`,
+  );
 }

@@ -9,6 +9,7 @@ import { DropConnection, registerBatch } from './routes/batch';
 import { registerDirectory } from './routes/directory';
 import { registerItems } from './routes/items';
 import { registerSites, resolveSitePath } from './routes/sites';
+import { resetSharePointRest } from './routes/sharepoint-rest-store';
 import { registerTeams } from './routes/teams';
 import { Store } from './store';
 
@@ -57,6 +58,7 @@ export class EmulatorCore {
 
   reset(): void {
     this.store.reset();
+    resetSharePointRest(this.store);
     this.lists.clearCaches();
     this.faults.clear();
   }

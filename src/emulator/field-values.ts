@@ -1,4 +1,5 @@
-import { type StoredColumn } from './columns';
+import { type StoredColumn, validationMessage } from './columns';
+import { compileFormula, type FormulaValue } from './formula';
 import { dateOnlyValue, dateTimeValue } from './dates';
 import { GraphError, fieldNotRecognized, invalidRequest } from './graph-error';
 
@@ -56,9 +57,29 @@ export function normaliseWrites(
     }
     // Reported: an update with null does not clear the column. Nothing changes.
     if (raw === null && ctx.mode === 'update') continue;
-    out.set(column.name, normaliseValue(column, key, raw, ctx));
+    const value = normaliseValue(column, key, raw, ctx);
+    checkColumnValidation(column, value);
+    out.set(column.name, value);
   }
   return out;
+}
+
+/**
+ * Column validation, as SharePoint applies it to a value being written, blank included: a
+ * formula that is not TRUE refuses the whole write with the column's own message (Graph's
+ * status and code for this refusal are unverified; the tenant self-test checks them).
+ */
+function checkColumnValidation(column: StoredColumn, value: StoredValue | null): void {
+  if (!column.validation) return;
+  const result = compileFormula(column.validation.formula).evaluate((name) =>
+    name === column.name ? (value as FormulaValue) : null,
+  );
+  if (result !== true) {
+    throw invalidRequest(
+      validationMessage(column.validation) ??
+        `The value of field '${fieldKey(column)}' does not meet the validation formula of the column.`,
+    );
+  }
 }
 
 function invalidValue(key: string, expected: string): GraphError {

@@ -7,6 +7,7 @@ import { control } from './control';
 import { EmulatorCore } from './core';
 import { GraphError, errorBody } from './graph-error';
 import type { GraphResponse } from './router';
+import { handleSharePointRest, sharePointRestPath } from './routes/sharepoint-rest';
 
 /**
  * The local Microsoft Graph emulator over HTTP (DESIGN §7): `/v1.0` answers like Graph, the
@@ -186,7 +187,8 @@ async function send(
     return;
   }
   const text = JSON.stringify(response.body);
-  headers['Content-Type'] = GRAPH_CONTENT_TYPE;
+  // SharePoint REST answers carry their own (odata=nometadata) content type.
+  headers['Content-Type'] = response.headers?.['Content-Type'] ?? GRAPH_CONTENT_TYPE;
   // The answer depends on Accept-Encoding, so a cache must key on it (RFC 9110 §12.5.5), next to
   // the Origin that CORS already varies on.
   headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Accept-Encoding` : 'Accept-Encoding';
@@ -274,6 +276,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
             )
           : new GraphError(400, 'BadRequest', 'The request body could not be read.');
       await reply(errorResponse(graphErr, headers['client-request-id'], core.now()));
+      return;
+    }
+
+    const sharePoint = sharePointRestPath(rawPath);
+    if (sharePoint) {
+      await reply(await handleSharePointRest(core, { method, ...sharePoint, query, headers, body }));
       return;
     }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { buildColumn, columnPatchSchema, mustBeIndexed } from '../column-input';
+import { checkValidation, buildColumn, columnPatchSchema, mustBeIndexed } from '../column-input';
 import { type StoredColumn, columnResource } from '../columns';
 import { GraphError, accessDenied, invalidRequest } from '../graph-error';
 import type { ListStore } from '../list-store';
@@ -209,6 +209,7 @@ export function registerSites(router: Router): void {
         }
       }
       const after: StoredColumn = { ...before, ...patch };
+      checkValidation(after);
       if (after.enforceUniqueValues && !after.indexed) throw mustBeIndexed();
       if (after.storage === 'item_id' && !after.indexed) {
         throw invalidRequest('The ID column is always indexed.');
