@@ -6,6 +6,7 @@ import { ListStore } from './list-store';
 import { MessageStore } from './message-store';
 import { type GraphRequest, type GraphResponse, Router, splitPath } from './router';
 import { DropConnection, registerBatch } from './routes/batch';
+import { registerAppCatalogs } from './routes/app-catalogs';
 import { registerDirectory } from './routes/directory';
 import { registerItems } from './routes/items';
 import { registerSites, resolveSitePath } from './routes/sites';
@@ -50,6 +51,7 @@ export class EmulatorCore {
     registerItems(this.router);
     registerTeams(this.router);
     registerBatch(this.router);
+    registerAppCatalogs(this.router);
   }
 
   get graphBaseUrl(): string {

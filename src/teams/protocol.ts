@@ -43,7 +43,7 @@ export const legacyContextSchema = z.object({
   theme: z.string(),
   locale: z.string(),
   frameContext: frameContextSchema,
-  hostClientType: z.literal('web'),
+  hostClientType: z.enum(['web', 'desktop', 'android', 'ios']),
   appId: z.string().optional(),
   entityId: z.string().optional(),
   subEntityId: z.string().optional(),
@@ -77,8 +77,18 @@ export const LOCAL_HOST_RUNTIME = {
   },
 } as const;
 
-/** The app id the local host reports; teams-js needs one for `pages.navigateToApp`. */
-export const LOCAL_APP_ID = 'f0c7e2a1-5b3d-4e8f-9a16-0c2b7d4e6f81';
+/**
+ * The local app's manifest id (`id` in manifest.json). An app uploaded to the org catalog gets
+ * another id there, and Teams resolves deep links only by that one (docs/local-teams-host.md,
+ * "Deep links as Teams resolves them"), so the local host never reports this one.
+ */
+export const LOCAL_MANIFEST_APP_ID = 'f0c7e2a1-5b3d-4e8f-9a16-0c2b7d4e6f81';
+/**
+ * The org-catalog id of the local app: what the local host reports as `context.app.appId`, what
+ * the emulator answers for `GET /appCatalogs/teamsApps?$filter=externalId eq '<manifest id>'`,
+ * and the only app id the host accepts in a deep link or `pages.navigateToApp`.
+ */
+export const LOCAL_APP_ID = '3d5f8a0e-7c41-4b2a-9e6d-1f0a2b3c4d5e';
 /** The static (personal) tab's entity id, as the manifest declares it. */
 export const PERSONAL_TAB_ENTITY_ID = 'functiewijzer';
 

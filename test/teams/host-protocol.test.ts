@@ -1,11 +1,17 @@
 import {
   HostSession,
+  LOAD_TIMEOUT_MS,
+  LoadWatch,
+  resolveTeamsDeepLink,
   subPageIdFromTeamsLink,
+  type HostEffect,
+  type InstalledApp,
   type SessionContext,
 } from '../../src/emulator/teams-host/host-protocol';
 import { buildTeamsDeepLink } from '../../src/teams/deep-link';
 import {
   LOCAL_APP_ID,
+  LOCAL_MANIFEST_APP_ID,
   legacyContextSchema,
   tabRequestSchema,
   type TabRequest,
@@ -132,8 +138,18 @@ describe('HostSession', () => {
     });
     expect(subPageIdFromTeamsLink(link)).toBe('role/leidinggevende');
     expect(subPageIdFromTeamsLink('geen link')).toBeNull();
-    expect(new HostSession(channelTab).handle(request('executeDeepLink', link)).effects).toEqual([
-      { type: 'navigate', subPageId: 'role/leidinggevende' },
+    const step = new HostSession(channelTab).handle(request('executeDeepLink', link));
+    expect(step.response?.args).toEqual([true]);
+    expect(step.effects).toEqual([
+      {
+        type: 'openTab',
+        tab: {
+          surface: 'personal',
+          entityId: 'functiewijzer',
+          channelId: null,
+          subPageId: 'role/leidinggevende',
+        },
+      },
     ]);
   });
 
@@ -167,5 +183,153 @@ describe('HostSession', () => {
     const step = new HostSession(channelTab).handle(request('geoLocation.getCurrentLocation'));
     expect(step.response?.args[0]).toMatchObject({ errorCode: 100 });
     expect(step.effects).toEqual([{ type: 'unsupported', func: 'geoLocation.getCurrentLocation' }]);
+  });
+});
+
+describe('Teams as strict as Teams', () => {
+  const installed: InstalledApp = {
+    appId: LOCAL_APP_ID,
+    personalEntityId: 'functiewijzer',
+    channelTabs: [{ entityId: 'functiewijzer-catalogus', channelId: '19:kanaal' }],
+  };
+  const approval = { kind: 'approval', requestId: '7' } as const;
+
+  it('reports the org-catalog id, not the manifest id, as the app id', () => {
+    expect(LOCAL_APP_ID).not.toBe(LOCAL_MANIFEST_APP_ID);
+    const context = legacyContextSchema.parse(
+      new HostSession(channelTab).handle(request('getContext')).response?.args[0],
+    );
+    expect(context.appId).toBe(LOCAL_APP_ID);
+  });
+
+  it('plays Teams mobile: client type android or ios in initialize and the context', () => {
+    for (const hostClientType of ['android', 'ios'] as const) {
+      const session = new HostSession({ ...channelTab, hostClientType });
+      expect(session.handle(request('initialize', '2.58.0')).response?.args[1]).toBe(
+        hostClientType,
+      );
+      const context = legacyContextSchema.parse(
+        session.handle(request('getContext')).response?.args[0],
+      );
+      expect(context.hostClientType).toBe(hostClientType);
+    }
+  });
+
+  it('opens a deep link by the catalog id: the personal tab without a channel', () => {
+    const link = buildTeamsDeepLink({
+      appId: LOCAL_APP_ID,
+      entityId: 'functiewijzer',
+      target: approval,
+    });
+    expect(resolveTeamsDeepLink(link, installed)).toEqual({
+      ok: true,
+      tab: {
+        surface: 'personal',
+        entityId: 'functiewijzer',
+        channelId: null,
+        subPageId: 'approval/7',
+      },
+    });
+  });
+
+  it('opens a channel tab only by its entity id together with its own channel', () => {
+    const link = buildTeamsDeepLink({
+      appId: LOCAL_APP_ID.toUpperCase(),
+      entityId: 'functiewijzer-catalogus',
+      channelId: '19:kanaal',
+      target: approval,
+    });
+    expect(resolveTeamsDeepLink(link, installed)).toMatchObject({
+      ok: true,
+      tab: { surface: 'channel', entityId: 'functiewijzer-catalogus', channelId: '19:kanaal' },
+    });
+    for (const channelId of [undefined, '19:ander-kanaal']) {
+      const wrong = buildTeamsDeepLink({
+        appId: LOCAL_APP_ID,
+        entityId: 'functiewijzer-catalogus',
+        target: approval,
+        ...(channelId ? { channelId } : {}),
+      });
+      expect(resolveTeamsDeepLink(wrong, installed).ok).toBe(false);
+    }
+  });
+
+  it.each([
+    ['the manifest id', { appId: LOCAL_MANIFEST_APP_ID, entityId: 'functiewijzer' }],
+    ['an unknown entity id', { appId: LOCAL_APP_ID, entityId: 'bestaat-niet' }],
+    [
+      'the personal entity id with a channel',
+      { appId: LOCAL_APP_ID, entityId: 'functiewijzer', channelId: '19:kanaal' },
+    ],
+  ])('refuses a deep link with %s, in executeDeepLink too', (_, parts) => {
+    const link = buildTeamsDeepLink({ ...parts, target: approval });
+    const resolved = resolveTeamsDeepLink(link, installed);
+    expect(resolved.ok).toBe(false);
+    const step = new HostSession({ ...channelTab, installed }).handle(
+      request('executeDeepLink', link),
+    );
+    expect(step.response?.args[0]).toBe(false);
+    expect(step.effects).toEqual([
+      { type: 'deepLinkRefused', link, reason: resolved.ok ? '' : resolved.reason },
+    ]);
+  });
+
+  it('refuses pages.navigateToApp with the manifest id', () => {
+    const step = new HostSession(channelTab).handle(
+      request('pages.navigateToApp', { appId: LOCAL_MANIFEST_APP_ID, pageId: 'x' }),
+    );
+    expect(step.response?.args[0]).toBe(false);
+  });
+
+  it('tells an expected failure (the tab shows it) from a failure (Teams covers the tab)', () => {
+    const session = new HostSession(channelTab);
+    expect(
+      session.handle(request('appInitialization.expectedFailure', 'PermissionError', 'x')).effects,
+    ).toEqual([{ type: 'expectedFailure', reason: 'PermissionError', message: 'x' }]);
+  });
+
+  describe('the 30 s loading contract', () => {
+    function watch() {
+      let pending: (() => void) | null = null;
+      const errors: string[] = [];
+      const load = new LoadWatch((reason) => errors.push(reason), {
+        setTimeout: (callback, ms) => {
+          expect(ms).toBe(LOAD_TIMEOUT_MS);
+          pending = callback;
+          return 1;
+        },
+        clearTimeout: () => {
+          pending = null;
+        },
+      });
+      return { load, errors, elapse: () => (pending as (() => void) | null)?.() };
+    }
+    const effect = (type: 'success' | 'failure' | 'expectedFailure'): HostEffect =>
+      type === 'success' ? { type } : { type, reason: 'Other', message: '' };
+
+    it('covers the tab with Teams’ error when neither success nor failure came in 30 s', () => {
+      const { load, errors, elapse } = watch();
+      load.start();
+      elapse();
+      expect(errors).toEqual(['timeout']);
+      expect(LOAD_TIMEOUT_MS).toBe(30_000);
+    });
+
+    it('is settled by notifySuccess or an expected failure', () => {
+      for (const type of ['success', 'expectedFailure'] as const) {
+        const { load, errors, elapse } = watch();
+        load.start();
+        load.observe(effect(type));
+        elapse();
+        expect(errors).toEqual([]);
+      }
+    });
+
+    it('shows Teams’ error at once on notifyFailure', () => {
+      const { load, errors } = watch();
+      load.start();
+      load.observe(effect('failure'));
+      expect(errors).toEqual(['failure']);
+    });
   });
 });

@@ -5,18 +5,29 @@ import {
   type Persona,
 } from '../../auth/local-personas';
 import { LOCAL_APPROVAL_CHANNEL } from '../../teams/approval-card';
-import { parseSubPageId } from '../../teams/deep-link';
 import { PERSONAL_TAB_ENTITY_ID, tabRequestSchema, type FrameContext } from '../../teams/protocol';
 import { loadRuntimeConfig, type LocalRuntimeConfig } from '../../teams/runtime-config';
-import { parseTeamsTheme, type TeamsTheme } from '../../teams/theme';
+import { parseTeamsTheme } from '../../teams/theme';
 import { ChannelPane } from './channel-pane';
 import {
   HostSession,
-  savedTabConfigSchema,
-  subPageIdFromTeamsLink,
+  LoadWatch,
+  resolveTeamsDeepLink,
   type HostEffect,
-  type SavedTabConfig,
+  type ResolvedDeepLink,
 } from './host-protocol';
+import {
+  DEFAULT_CHANNEL_ENTITY_ID,
+  LOCAL_CHANNEL,
+  LOCAL_TEAM,
+  SAVED_CONFIG_KEY,
+  installedApp,
+  readState,
+  savedChannelTab,
+  writeState,
+} from './host-state';
+
+const MAX_LOG_LINES = 200;
 
 /**
  * The local Teams host page (DESIGN §7): frames the tab and plays Teams' part of the protocol so
@@ -24,32 +35,9 @@ import {
  * the tab server serves it in local mode only and it is never part of the app package.
  *
  * Its state lives in its own URL (?persona=&theme=&locale=&surface=&subPageId=) so a demo or a
- * test can open any situation directly.
+ * test can open any situation directly; `slowInitializeMs` makes it answer `initialize` late, as
+ * a slow Teams client does.
  */
-
-type Surface = 'personal' | 'channel' | 'settings';
-
-interface HostState {
-  personaUpn: string | null;
-  theme: TeamsTheme;
-  locale: string;
-  surface: Surface;
-  subPageId: string | null;
-}
-
-/**
- * The team and channel the channel tab lives in: the emulator's real team "Functiewijzer" and
- * channel "Goedkeuringen" (the approval card's channel), so what the tab reads from its context
- * exists in Graph. A team's id is its group's id.
- */
-const LOCAL_TEAM = {
-  id: LOCAL_APPROVAL_CHANNEL.teamId,
-  name: 'Functiewijzer',
-  groupId: LOCAL_APPROVAL_CHANNEL.teamId,
-};
-const LOCAL_CHANNEL = { id: LOCAL_APPROVAL_CHANNEL.channelId, name: 'Goedkeuringen' };
-const SAVED_CONFIG_KEY = 'teams-host.channel-tab';
-const MAX_LOG_LINES = 200;
 
 function element<T extends HTMLElement>(id: string, type: { new (): T }): T {
   const found = document.getElementById(id);
@@ -73,40 +61,10 @@ const ui = {
   log: element('log', HTMLOListElement),
   channelMessages: element('channel-messages', HTMLOListElement),
   channelStatus: element('channel-status', HTMLParagraphElement),
+  teamsError: element('teams-error', HTMLDivElement),
+  teamsErrorText: element('teams-error-text', HTMLParagraphElement),
+  teamsErrorReload: element('teams-error-reload', HTMLButtonElement),
 };
-
-function readState(): HostState {
-  const params = new URLSearchParams(window.location.search);
-  const surface = params.get('surface');
-  return {
-    personaUpn: params.get('persona'),
-    theme: parseTeamsTheme(params.get('theme') ?? 'default'),
-    locale: params.get('locale') === 'en-us' ? 'en-us' : 'nl-be',
-    surface: surface === 'channel' || surface === 'settings' ? surface : 'personal',
-    subPageId: params.get('subPageId') || null,
-  };
-}
-
-function writeState(state: HostState): void {
-  const params = new URLSearchParams();
-  if (state.personaUpn) params.set('persona', state.personaUpn);
-  params.set('theme', state.theme);
-  params.set('locale', state.locale);
-  params.set('surface', state.surface);
-  if (state.subPageId) params.set('subPageId', state.subPageId);
-  window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
-}
-
-function savedChannelTab(): SavedTabConfig | null {
-  const raw = window.sessionStorage.getItem(SAVED_CONFIG_KEY);
-  if (!raw) return null;
-  try {
-    const parsed = savedTabConfigSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function log(direction: '→' | '←' | '•', text: string): void {
   const item = document.createElement('li');
@@ -116,7 +74,9 @@ function log(direction: '→' | '←' | '•', text: string): void {
   ui.log.scrollTop = ui.log.scrollHeight;
 }
 
-function setTabState(state: 'loading' | 'initialized' | 'ready' | 'failed', message: string): void {
+type TabState = 'loading' | 'initialized' | 'ready' | 'failed' | 'teams-error';
+
+function setTabState(state: TabState, message: string): void {
   document.body.dataset.tabState = state;
   ui.status.textContent = message;
 }
@@ -166,6 +126,23 @@ async function main(): Promise<void> {
 
   let session: HostSession | null = null;
   let frame: HTMLIFrameElement | null = null;
+  // Teams' loading contract: without notifySuccess (or an expected failure) within 30 s, or on
+  // notifyFailure, Teams' error screen replaces the tab.
+  const loadWatch = new LoadWatch(
+    (reason) => {
+      ui.teamsError.hidden = false;
+      ui.teamsErrorText.textContent =
+        reason === 'timeout'
+          ? 'Functiewijzer reageert niet. Het tabblad meldde binnen 30 seconden niet dat het geladen is.'
+          : 'Functiewijzer meldde dat het niet kon starten.';
+      setTabState('teams-error', `Teams toont zijn foutscherm (${reason}).`);
+      log('•', `Teams-foutscherm: ${reason}`);
+    },
+    {
+      setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+      clearTimeout: (handle) => window.clearTimeout(handle as number),
+    },
+  );
 
   // The pane reads the channel as the chosen user, with that user's own token (never in a URL).
   const tokens = createLocalPersonaTokenProvider({
@@ -199,7 +176,7 @@ async function main(): Promise<void> {
     const entityId =
       state.surface === 'personal'
         ? PERSONAL_TAB_ENTITY_ID
-        : (saved?.entityId ?? 'functiewijzer-kanaal');
+        : (saved?.entityId ?? DEFAULT_CHANNEL_ENTITY_ID);
     // The manifest's configurationUrl for the channel tab; the content is at the root.
     let url = new URL(state.surface === 'settings' ? '/?configuratie' : '/', config.tabUrl);
     if (state.surface === 'channel' && saved) {
@@ -209,6 +186,7 @@ async function main(): Promise<void> {
     }
 
     session = new HostSession({
+      installed: installedApp(),
       frameContext,
       theme: state.theme,
       locale: state.locale,
@@ -219,6 +197,8 @@ async function main(): Promise<void> {
       channel: inChannel ? LOCAL_CHANNEL : null,
     });
     ui.settingsBar.hidden = frameContext !== 'settings';
+    ui.teamsError.hidden = true;
+    showError('');
     ui.save.disabled = true;
     ui.saveStatus.textContent = '';
     setTabState('loading', 'Tabblad wordt geladen…');
@@ -239,9 +219,26 @@ async function main(): Promise<void> {
     frame.name = 'functiewijzer-tab';
     frame.src = url.toString();
     ui.frameSlot.append(frame);
+    loadWatch.start();
+  };
+
+  /** A deep link Teams accepted: the tab it names, on its sub page, for the current user. */
+  const openTab = (tab: ResolvedDeepLink): void => {
+    state.surface = tab.surface;
+    ui.surface.value = tab.surface;
+    state.subPageId = tab.subPageId;
+    ui.subpage.value = tab.subPageId ?? '';
+    loadTab();
+  };
+
+  /** Teams shows why it will not open a link; it never navigates somewhere instead. */
+  const refuseLink = (reason: string): void => {
+    showError(`Teams kan deze link niet openen. ${reason}`);
+    log('•', `deep link geweigerd: ${reason}`);
   };
 
   const carryOut = (effect: HostEffect): void => {
+    loadWatch.observe(effect);
     switch (effect.type) {
       case 'initialized':
         setTabState('initialized', 'Tabblad verbonden.');
@@ -250,7 +247,18 @@ async function main(): Promise<void> {
         setTabState('ready', 'Tabblad geladen.');
         break;
       case 'failure':
-        setTabState('failed', `Tabblad meldt een fout: ${effect.message || effect.reason}`);
+        // Teams' error screen is already up (loadWatch); the log keeps the tab's own reason.
+        log('•', `notifyFailure: ${effect.reason} ${effect.message}`.trim());
+        break;
+      case 'expectedFailure':
+        // The tab started and shows its own message: Teams leaves it visible.
+        setTabState('failed', `Tabblad meldt een fout: ${effect.reason} — ${effect.message}`);
+        break;
+      case 'openTab':
+        openTab(effect.tab);
+        break;
+      case 'deepLinkRefused':
+        refuseLink(effect.reason);
         break;
       case 'navigate':
         state.subPageId = effect.subPageId;
@@ -293,8 +301,15 @@ async function main(): Promise<void> {
     const request = parsed.data;
     log('→', request.func);
     const step = session.handle(request);
-    if (step.response) frame.contentWindow?.postMessage(step.response, event.origin);
-    for (const effect of step.effects) carryOut(effect);
+    const target = frame.contentWindow;
+    const reply = () => {
+      if (step.response) target?.postMessage(step.response, event.origin);
+      for (const effect of step.effects) carryOut(effect);
+    };
+    // A slow Teams client: the tab must wait for it instead of starting without a host.
+    if (request.func === 'initialize' && state.slowInitializeMs > 0) {
+      window.setTimeout(reply, state.slowInitializeMs);
+    } else reply();
   });
 
   const send = (message: { func: string; args: unknown[] }): void => {
@@ -339,20 +354,19 @@ async function main(): Promise<void> {
    * page for whoever is chosen under "Gebruiker", as Teams does; any other link is only logged.
    */
   openFromCard = (url: string): void => {
-    const subPageId = subPageIdFromTeamsLink(url);
-    if (!url.startsWith('https://teams.microsoft.com/l/entity/') || !parseSubPageId(subPageId)) {
-      log('•', 'kaartknop: geen deep link naar dit tabblad');
+    if (!url.startsWith('https://teams.microsoft.com/l/')) {
+      log('•', 'kaartknop: geen Teams-link');
       return;
     }
-    log('•', `kaartknop: ${subPageId ?? ''}`);
-    state.subPageId = subPageId;
-    ui.subpage.value = subPageId ?? '';
-    if (state.surface === 'settings') {
-      state.surface = 'personal';
-      ui.surface.value = state.surface;
+    const resolved = resolveTeamsDeepLink(url, installedApp());
+    if (!resolved.ok) {
+      refuseLink(resolved.reason);
+      return;
     }
-    loadTab();
+    log('•', `kaartknop: ${resolved.tab.subPageId ?? ''}`);
+    openTab(resolved.tab);
   };
+  ui.teamsErrorReload.addEventListener('click', () => loadTab());
 
   loadTab();
   channelPane.start();
