@@ -1,14 +1,8 @@
 import { contentHash, type ContentHash } from '../../domain/content-hash';
 import { type Change, diffDescriptions } from '../../domain/diff';
-import type {
-  Competency,
-  DescriptionKind,
-  FunctionContent,
-  FunctionDescription,
-  Level,
-} from '../../domain/schema';
+import type { Competency, FunctionContent, FunctionDescription } from '../../domain/schema';
 import type { RoleStatus, StatusDerivation } from '../../domain/status';
-import type { DecisionRecord, RequestRecord, RoleContent } from '../../graph/model';
+import type { DecisionRecord, RequestRecord, RoleContent, RoleSummary } from '../../graph/model';
 import type { ReadOptions } from '../../graph/repositories/context';
 import type { Repositories } from '../../graph/repositories';
 import type { IdentityService } from '../identity';
@@ -23,26 +17,25 @@ import { parseSnapshot } from './snapshot';
  * count comes from the identity service (the approver group, by id).
  */
 
-export interface CatalogueCompetency {
-  name: string;
-  requiredLevel: Level | null;
-}
+/** A required competency on a row; `requiredLevel` null where the document has no numbered levels. */
+export type CatalogueCompetency = RoleSummary['competencies'][number];
 
-/** One row of the catalogue: what it shows, searches and filters on. */
-export interface CatalogueRow {
-  key: string;
-  kind: DescriptionKind;
-  title: string;
-  department: string | null;
-  service: string | null;
-  grade: string | null;
-  careerPath: string | null;
-  status: RoleStatus;
-  /** Main tasks and the tasks of the task agreements, as searchable text. */
-  tasks: string[];
-  /** Required competencies; `requiredLevel` null where the document has no numbered levels. */
-  competencies: CatalogueCompetency[];
-}
+/**
+ * One row of the catalogue: what it shows, searches and filters on — the role's summary as the
+ * Functies list carries it, with the derived status in place of the stored hash.
+ */
+export type CatalogueRow = Pick<
+  RoleSummary,
+  | 'key'
+  | 'kind'
+  | 'title'
+  | 'department'
+  | 'service'
+  | 'grade'
+  | 'careerPath'
+  | 'tasks'
+  | 'competencies'
+> & { status: RoleStatus };
 
 /** One role as stored now, with everything its status was derived from. */
 export interface RoleReadModel {
