@@ -354,10 +354,16 @@ function requiredMissing(c: StoredColumn): GraphError {
   return invalidRequest(`Field '${c.name}' is required.`);
 }
 
+/**
+ * SharePoint's refusal of a duplicate in a unique column, with its exception as the code and its
+ * message. Status 500, as SharePoint REST answers it: Graph's status is undocumented (409 has been
+ * seen), and 500 is the strictest plausible one, since a client that reads the status takes it
+ * for a server fault. Clients recognise the refusal by code or message (docs/emulator.md).
+ */
 function duplicateValue(c: StoredColumn): GraphError {
   return new GraphError(
-    409,
-    'nameAlreadyExists',
+    500,
+    '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
     `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
   );
 }

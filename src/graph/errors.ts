@@ -42,6 +42,13 @@ export class ConflictError extends DataError {
   readonly kind = 'conflict' as const;
 }
 
+/**
+ * A value that must be unique (a role's key, a competency's key) is already in the list: another
+ * writer was first. Recognised by SharePoint's code or message whatever the status, which Graph
+ * does not document (SharePoint REST answers 500; see `isUniqueViolation`).
+ */
+export class UniqueValueError extends ConflictError {}
+
 export class ThrottledError extends DataError {
   readonly kind = 'throttled' as const;
   /** How long the service asked us to wait, when it said so. */
@@ -95,6 +102,25 @@ export function isDataError(value: unknown): value is DataError {
   return value instanceof DataError;
 }
 
+/** SharePoint's own words for a duplicate in a column that enforces unique values. */
+const DUPLICATE_VALUES = /duplicate values were found/i;
+const DUPLICATE_CODES = new Set(['nameAlreadyExists']);
+const DUPLICATE_EXCEPTION = /SPDuplicateValuesFoundException/i;
+
+/**
+ * Whether a failed write was refused because a unique column already holds the value. By code or
+ * message only: SharePoint REST answers 500, Graph 409 has been seen, and the status is not
+ * documented (M365-FACTS "Uniqueness violations"; the tenant self-test records what it is).
+ */
+export function isUniqueViolation(status: number, body: unknown): boolean {
+  if (status < 400) return false;
+  const { code, message } = readODataError(body);
+  if (message !== undefined && DUPLICATE_VALUES.test(message)) return true;
+  if (code !== undefined && DUPLICATE_EXCEPTION.test(code)) return true;
+  // `nameAlreadyExists` alone also names a duplicate list or column title: only with a 409.
+  return status === 409 && code !== undefined && DUPLICATE_CODES.has(code);
+}
+
 const NON_INDEXED =
   /Field '([^']+)' cannot be referenced in filter or orderby as it is not indexed/i;
 
@@ -122,6 +148,12 @@ export function errorFromResponse(
         'Voer de inrichting opnieuw uit (npm run provision) of meld dit aan IT.',
       detail,
       nonIndexed[1],
+    );
+  }
+  if (isUniqueViolation(status, body)) {
+    return new UniqueValueError(
+      'Deze waarde bestaat al in de lijst (iemand anders heeft ze intussen toegevoegd). Vernieuw de pagina en probeer het opnieuw.',
+      detail,
     );
   }
   switch (status) {

@@ -127,7 +127,10 @@ it('surfaces Graph errors through the SDK’s GraphError with status, code and r
     .api(items)
     .post({ fields: { Title: 'x2', FunctieKey: 'X' } })
     .catch((err: unknown) => err);
-  expect(duplicate).toMatchObject({ statusCode: 409, code: 'nameAlreadyExists' });
+  expect(duplicate).toMatchObject({
+    statusCode: 500,
+    code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+  });
   const denied = await client('sofie')
     .api(items)
     .post({ fields: { Title: 'x3', FunctieKey: 'x3' } })

@@ -240,20 +240,20 @@ describe('field validation', () => {
     expect(cleared.body.fields).not.toHaveProperty('Inhoudsversie');
   });
 
-  it('refuses a duplicate in a unique column (case-insensitive) with 409, on create and on update', async () => {
+  it("refuses a duplicate in a unique column (case-insensitive) with SharePoint's 500, code and message, on create and on update", async () => {
     await addRole('deskundige-ict');
     await addRole('andere');
     const dup = await post({ Title: 'x', FunctieKey: 'Deskundige-ICT', Soort: 'functieprofiel' });
-    expect(dup.status).toBe(409);
+    expect(dup.status).toBe(500);
     expect(dup.body.error).toMatchObject({
-      code: 'nameAlreadyExists',
+      code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
       message:
         'The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [FunctieKey].',
     });
     const onUpdate = await t.graph('hilde', 'PATCH', `${items(lists.functies)}/2/fields`, {
       FunctieKey: 'deskundige-ict',
     });
-    expect(onUpdate.status).toBe(409);
+    expect(onUpdate.status).toBe(500);
     const sameItem = await t.graph('hilde', 'PATCH', `${items(lists.functies)}/1/fields`, {
       FunctieKey: 'deskundige-ict',
       Graad: 'B1',

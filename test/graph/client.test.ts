@@ -8,7 +8,9 @@ import {
   NotFoundError,
   ThrottledError,
   UnauthorizedError,
+  UniqueValueError,
   ValidationError,
+  isUniqueViolation,
 } from '../../src/graph/errors';
 import { BASE, fakeFetch, json, testClient } from './fake-fetch';
 
@@ -105,6 +107,41 @@ describe('graph client: typed errors', () => {
   it.each(cases)('maps %i to the right class', async (status, body, cls) => {
     const { http } = testClient(() => json(status, body));
     await expect(http.get('/x', anything)).rejects.toBeInstanceOf(cls);
+  });
+
+  const duplicate =
+    'The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [FunctieKey].';
+  it.each<[number, unknown]>([
+    [500, { error: { code: 'generalException', message: duplicate } }],
+    [
+      500,
+      {
+        error: {
+          code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+          message: 'x',
+        },
+      },
+    ],
+    [400, { error: { code: 'invalidRequest', message: duplicate } }],
+    [409, { error: { code: 'nameAlreadyExists', message: 'exists' } }],
+  ])(
+    'knows a uniqueness violation by code or message, whatever the status (%i)',
+    async (status, body) => {
+      const { http } = testClient(() => json(status, body));
+      const err = await http.get('/x', anything).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UniqueValueError);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(isUniqueViolation(status, body)).toBe(true);
+    },
+  );
+
+  it('a 500 without those words stays a server fault, not a duplicate', () => {
+    expect(isUniqueViolation(500, { error: { code: 'generalException', message: 'boom' } })).toBe(
+      false,
+    );
+    expect(isUniqueViolation(400, { error: { code: 'nameAlreadyExists', message: 'list' } })).toBe(
+      false,
+    );
   });
 
   it('keeps what Graph said (code, request id) and never the token', async () => {

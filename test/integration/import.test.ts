@@ -157,6 +157,66 @@ describeTargets('import through Graph', (target, kind) => {
   });
 
   if (kind === 'emulator') {
+    /**
+     * A fetch for importer A that, just before A's first POST matching `path`, lets importer B
+     * write `other` completely: B wins the race for the unique key, and A's create is refused.
+     */
+    function losesRaceAt(t: Target, path: RegExp, other: FunctionDescription) {
+      let raced = false;
+      const racing: typeof fetch = async (input, init) => {
+        const url =
+          typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!raced && init?.method === 'POST' && path.test(new URL(url).pathname)) {
+          raced = true;
+          const theirs = await writeDescriptions([other], deps(t));
+          expect(theirs.failed).toBe(false);
+        }
+        return fetch(input, init);
+      };
+      return racing;
+    }
+
+    it.each([
+      ['the role', (t: Target) => new RegExp(`/lists/${t.site.listIds.get('Functies')}/items$`)],
+      ['the dictionary entry', () => /\/\$batch$/],
+    ])(
+      'two imports of one new role: the loser of the race for %s adopts the winner’s item',
+      async (_what, path) => {
+        const t = target();
+        const key = uniqueKey('wedloop');
+        const shared = { ...ict.competencies[0]!, name: uniqueKey('Gedeelde competentie') };
+        const winner = functiebeschrijving({
+          key,
+          approval: null,
+          title: 'Winnaar',
+          competencies: [shared],
+        });
+        const loser = functiebeschrijving({
+          key,
+          approval: null,
+          title: 'Laatste',
+          competencies: [shared],
+        });
+        // SharePoint's refusal of the duplicate is recognised by code and message, not by 409.
+        const report = await writeDescriptions([loser], {
+          ...deps(t),
+          ...(() => {
+            const hr = t.repos('hr', { fetch: losesRaceAt(t, path(t), winner) });
+            return { roles: hr.roles, competencies: hr.competencies };
+          })(),
+        });
+        expect(report.documents[0]).toMatchObject({ ok: true });
+        expect(report.failed).toBe(false);
+        const catalogue = await t.repos('staff').roles.catalogue();
+        expect(catalogue.roles.filter((r) => r.key === key)).toHaveLength(1);
+        expect((await t.repos('staff').roles.getByKey(key)).content.title).toBe('Laatste');
+        const dictionary = await t.repos('staff').competencies.list();
+        expect(dictionary.filter((e) => e.name === shared.name)).toHaveLength(1);
+      },
+    );
+  }
+
+  if (kind === 'emulator') {
     it('reports every document as not written when the dictionary cannot be updated', async () => {
       const t = target();
       const doc = functiebeschrijving({

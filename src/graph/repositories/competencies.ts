@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Competency, LevelIndicators } from '../../domain/schema';
 import { entryBody, runBatch, type BatchRequest } from '../batch';
 import { describe } from '../client';
-import { ConflictError } from '../errors';
+import { ConflictError, isUniqueViolation } from '../errors';
 import { competencyKey } from '../../domain/text';
 import {
   createBody,
@@ -150,7 +150,7 @@ export class CompetencyRepository {
     for (const [i, key] of keys.entries()) {
       const response = run.responses[i];
       if (!response) continue;
-      if (response.status === 409) {
+      if (isUniqueViolation(response.status, response.body)) {
         // Another import created it a moment ago (the key is unique): use theirs.
         const theirs = await this.findByKey(key);
         if (!theirs)

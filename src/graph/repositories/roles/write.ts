@@ -4,7 +4,7 @@ import type { FunctionContent } from '../../../domain/schema';
 import { competencyKey } from '../../../domain/text';
 import { type BatchRequest, entryError, runBatch } from '../../batch';
 import { describe } from '../../client';
-import { ValidationError } from '../../errors';
+import { isUniqueViolation, ValidationError } from '../../errors';
 import { FUNCTIES, type ListName } from '../../lists';
 import {
   createBody,
@@ -105,8 +105,9 @@ export class RoleWrites {
       Inhoudsversie: INCOMPLETE_GENERATION,
     };
     const response = await this.ctx.http.send('POST', path, { body: { fields } });
-    if (response.status === 409) {
-      // A concurrent import of the same key created it first (FunctieKey is unique).
+    if (isUniqueViolation(response.status, response.body)) {
+      // A concurrent import of the same key created it first (FunctieKey is unique). Known by
+      // SharePoint's code or message: the status of this refusal is not documented.
       const theirs = await this.reads.findByKey(content.key);
       if (theirs) return { ...theirs, generation: theirs.generation ?? 0 };
     }
