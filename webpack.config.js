@@ -57,8 +57,66 @@ const redirectHtml = `<!doctype html>
 </html>
 `;
 
-module.exports = (_env, argv = {}) => {
+// `npm run build -- --env name=prod`: also writes dist/tab/staticwebapp.config.json for Azure
+// Static Web Apps, with the CSP and headers of the local server (src/cli/static-web-app.ts, which
+// shares the TypeScript of src/cli/tab-server, loaded through tsx) from env/.env.prod. A build
+// without a name writes none: the policy names the tenant's SharePoint host.
+function loadTypeScript(file) {
+  try {
+    // Under tsx (npm start) or jest, TypeScript is already loadable.
+    return require(file);
+  } catch (error) {
+    if (!(error instanceof SyntaxError) && error.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    return require('tsx/cjs/api').require(file, __filename);
+  }
+}
+
+class StaticWebAppConfigPlugin {
+  constructor(envName, root) {
+    this.envName = envName;
+    this.root = root;
+  }
+
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('StaticWebAppConfig', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'StaticWebAppConfig', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          try {
+            const { staticWebAppConfigJson, STATIC_WEB_APP_CONFIG_FILE } = loadTypeScript(
+              './src/cli/static-web-app.ts',
+            );
+            compilation.emitAsset(
+              STATIC_WEB_APP_CONFIG_FILE,
+              new sources.RawSource(staticWebAppConfigJson(this.root, this.envName)),
+            );
+          } catch (error) {
+            compilation.errors.push(
+              new WebpackError(
+                `staticwebapp.config.json: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
+  // `envRoot` only for tests: where env/.env.<name> is read from.
+  const staticWebApp =
+    typeof env.name === 'string'
+      ? [
+          new StaticWebAppConfigPlugin(
+            env.name,
+            typeof env.envRoot === 'string' ? env.envRoot : __dirname,
+          ),
+        ]
+      : [];
+
   const tab = {
     ...common(mode),
     name: 'tab',
@@ -104,6 +162,7 @@ module.exports = (_env, argv = {}) => {
         scriptLoading: 'defer',
         inject: 'head',
       }),
+      ...staticWebApp,
     ],
   };
   const teamsHost = {

@@ -45,10 +45,30 @@ export function inside(dir: string, urlPath: string): string | null {
   return file.startsWith(dir + path.sep) ? file : null;
 }
 
+/**
+ * The headers every answer of the tab carries, and its caching rules: the local server sends
+ * them, and `npm run build` writes the same into staticwebapp.config.json for Azure Static Web
+ * Apps (src/cli/static-web-app.ts), so hosting cannot drift from what is tested here.
+ */
+export function securityHeaderValues(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+}
+
+export const CACHE_CONTROL = {
+  /** webpack's content-hashed files never change. */
+  hashed: 'public, max-age=31536000, immutable',
+  /** index.html and the other pages: revalidated, they change with every build. */
+  page: 'no-cache',
+  /** /config.json: per environment, never cached. */
+  runtimeConfig: 'no-store',
+} as const;
+
 export function securityHeaders(res: http.ServerResponse, csp: string): void {
-  res.setHeader('Content-Security-Policy', csp);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  for (const [name, value] of Object.entries(securityHeaderValues(csp))) res.setHeader(name, value);
 }
 
 export function sendText(res: http.ServerResponse, status: number, text: string): void {
@@ -103,7 +123,7 @@ export function createFileSender(): SendFile {
     res.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
     res.setHeader(
       'Cache-Control',
-      HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      HASHED_ASSET.test(file) ? CACHE_CONTROL.hashed : CACHE_CONTROL.page,
     );
     res.setHeader('ETag', entry.etag);
     res.setHeader('Vary', 'Accept-Encoding');
