@@ -1,4 +1,10 @@
-import type { Competency, FunctionContent, LevelIndicators, ResultArea } from './schema';
+import type {
+  Competency,
+  FunctionContent,
+  LevelIndicators,
+  OtherSection,
+  ResultArea,
+} from './schema';
 
 /**
  * Which fields the content hash covers, shape by shape, and since when (content-hash.ts says why
@@ -52,6 +58,11 @@ const COMPETENCY_FIELDS = {
 
 const RESULT_AREA_FIELDS = { title: 'v1', tasks: 'v1' } as const satisfies ShapeRules<ResultArea>;
 
+const OTHER_SECTION_FIELDS = {
+  title: 'added',
+  text: 'added',
+} as const satisfies ShapeRules<OtherSection>;
+
 /** The content an approval is bound to: everything in the schema but `approval`. */
 export const CONTENT_FIELDS = {
   schemaVersion: 'v1',
@@ -69,4 +80,5 @@ export const CONTENT_FIELDS = {
   resultAreas: { since: 'v1', shape: RESULT_AREA_FIELDS },
   competencies: { since: 'v1', shape: COMPETENCY_FIELDS },
   technicalKnowledge: 'v1',
+  otherSections: { since: 'added', shape: OTHER_SECTION_FIELDS },
 } as const satisfies ShapeRules<FunctionContent>;

@@ -60,6 +60,17 @@ export const approvalSchema = z.object({
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
+/**
+ * A part of the document the model has no field for (a "Verruimende bepaling", a section under
+ * a heading the importer does not know), kept as written so that nothing is dropped silently.
+ */
+export const otherSectionSchema = z.object({
+  title: text,
+  /** Paragraphs separated by a line break. */
+  text: text,
+});
+export type OtherSection = z.infer<typeof otherSectionSchema>;
+
 export const keySchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'sleutel: kleine letters, cijfers en koppeltekens');
@@ -80,6 +91,8 @@ export const functionDescriptionSchema = z.object({
   resultAreas: z.array(resultAreaSchema),
   competencies: z.array(competencySchema),
   technicalKnowledge: z.array(text),
+  /** Added after schemaVersion 1 (content-fields.ts: 'added'): absent or [] when there are none. */
+  otherSections: z.array(otherSectionSchema).optional(),
   approval: approvalSchema.nullable(),
 });
 export type FunctionDescription = z.infer<typeof functionDescriptionSchema>;

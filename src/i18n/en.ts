@@ -231,6 +231,7 @@ export const en: Strings = {
       none: 'Competencies',
     },
     technicalKnowledge: 'Technical knowledge',
+    otherSections: 'Other sections',
     approval: 'Approval',
     required: 'Required',
     requiredTab: (level) => `Level ${level} (required)`,

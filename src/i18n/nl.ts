@@ -211,6 +211,7 @@ export const nl = {
       none: 'Competenties',
     },
     technicalKnowledge: 'Vaktechnische competenties',
+    otherSections: 'Andere onderdelen',
     approval: 'Goedkeuring',
     required: 'Vereist',
     requiredTab: (level: number) => `Niveau ${level} (vereist)`,

@@ -1,10 +1,14 @@
 import type { IssueLog } from './issues';
+import { activeProfile, type ProfileLabel } from './profile';
+import { normaliseCareerPath, looksLikeGradeRange } from './parse-grades';
 import { coverPatterns } from './parse-title';
 import type { SourceLine } from './parse-text';
 
 /**
- * The general data at the top of a document ("Afdeling: Algemeen beheer", a table of label and
- * value cells). The labels are those of every layout known so far.
+ * The general data at the top of a document, in every form the surveyed documents use:
+ * "Label: waarde"; a label line, then its value line (a table cell); a table row in text
+ * ("| Functionele loopbaan | C1-C3 |"); a flattened table (all labels, then all values). The
+ * labels and what they mean come from the layout profile (profile.ts).
  */
 
 export type GeneralData = {
@@ -13,25 +17,85 @@ export type GeneralData = {
   service: string | null;
   grade: string | null;
   careerPath: string | null;
+  /** Every "Functienaam" value with its line: two different ones make the title ambiguous. */
+  titles: { text: string; line: number }[];
 };
 
-const DATA_KEYS: readonly [keyof GeneralData, RegExp][] = [
-  ['department', /^afdeling$/],
-  ['service', /^dienst$/],
-  ['grade', /^(?:graadnaam|graad)$/],
-  ['title', /^(?:functienaam|functietitel|functie-?benaming)$/],
-  ['careerPath', /^(?:functionele loopbaan|loopbaan|weddeschaal|salarisschaal)$/],
-];
+const DATA_LINE = /^([^:]{2,40}?)\s*:\s*(.*)$/u;
+const NO_VALUE = /^(?:[-–—‒−/]+|n\.?\s?v\.?\s?t\.?|nvt|geen)$/iu;
 
-function dataKey(label: string): keyof GeneralData | null {
-  const words = label.toLowerCase().replace(/\s+/g, ' ').trim();
-  return DATA_KEYS.find(([, re]) => re.test(words))?.[0] ?? null;
+function labelOf(text: string): ProfileLabel | null {
+  return activeProfile().labelOf(text.replace(/\s*:$/u, ''));
 }
 
-const DATA_LINE = /^([^:]{2,40}?)\s*:\s*(.*)$/u;
-const NO_VALUE = /^(?:[-–—‒−/]+|n\.?\s?v\.?\s?t\.?|nvt)$/iu;
+/** "| Label | waarde |" → ["Label", "waarde"]; null for a line that is no table row. */
+function tableCells(text: string): string[] | null {
+  if (!/^\|.*\|$/u.test(text) && !/\s\|\s/u.test(text)) return null;
+  const cells = text
+    .replace(/^\|/u, '')
+    .replace(/\|$/u, '')
+    .split('|')
+    .map((c) => c.trim());
+  return cells.length >= 2 ? cells : null;
+}
 
-/** "Afdeling: Algemeen beheer", also with the value on the next line (a table cell). */
+/** The lines as label/value pairs, whatever form the document wrote them in. */
+function pairsOf(lines: readonly SourceLine[]): { label: string; value: string; line: number }[] {
+  const pairs: { label: string; value: string; line: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    const cells = tableCells(l.text);
+    if (cells) {
+      for (let c = 0; c + 1 < cells.length; c += 2) {
+        pairs.push({ label: cells[c] ?? '', value: cells[c + 1] ?? '', line: l.line });
+      }
+      continue;
+    }
+    const m = DATA_LINE.exec(l.text);
+    if (m && (m[2] ?? '') !== '') {
+      pairs.push({ label: m[1] ?? '', value: m[2] ?? '', line: l.line });
+      continue;
+    }
+    // A run of labels without values, then as many values: a flattened table.
+    const run: SourceLine[] = [];
+    for (let j = i; j < lines.length; j++) {
+      const r = lines[j];
+      if (!r || labelOf(r.text) === null || (DATA_LINE.exec(r.text)?.[2] ?? '') !== '') break;
+      run.push(r);
+    }
+    if (run.length >= 2) {
+      const values = lines.slice(i + run.length, i + 2 * run.length);
+      const allValues =
+        values.length === run.length &&
+        values.every((v) => labelOf(v.text) === null && !DATA_LINE.test(v.text));
+      if (allValues) {
+        run.forEach((r, k) =>
+          pairs.push({ label: r.text, value: values[k]?.text ?? '', line: r.line }),
+        );
+        i += 2 * run.length - 1;
+        continue;
+      }
+    }
+    // A label line, its value on the next line (a table cell).
+    const label = m ? (m[1] ?? '') : l.text;
+    const next = lines[i + 1];
+    if (
+      labelOf(label) !== null &&
+      next &&
+      !DATA_LINE.test(next.text) &&
+      labelOf(next.text) === null &&
+      tableCells(next.text) === null
+    ) {
+      pairs.push({ label, value: next.text, line: l.line });
+      i++;
+    } else if (m) {
+      pairs.push({ label, value: '', line: l.line });
+    }
+  }
+  return pairs;
+}
+
 export function generalData(lines: readonly SourceLine[], log: IssueLog): GeneralData {
   const out: GeneralData = {
     title: null,
@@ -39,39 +103,77 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
     service: null,
     grade: null,
     careerPath: null,
+    titles: [],
   };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l) continue;
-    const m = DATA_LINE.exec(l.text);
-    const label = m ? (m[1] ?? '') : l.text;
-    const key = dataKey(label);
-    if (!key) {
-      if (
-        m &&
-        (m[2] ?? '') !== '' &&
-        !coverPatterns().heading.test(l.text) &&
-        label.split(' ').length <= 4
-      ) {
-        log.warn(l.line, `gegeven '${label}' heeft geen veld en is niet overgenomen`);
+  const set = (key: Exclude<keyof GeneralData, 'titles'>, value: string): void => {
+    // A sloppy extraction repeats a label: the first value stands.
+    if (out[key] === null) out[key] = value;
+  };
+  for (const { label, value: raw, line } of pairsOf(lines)) {
+    const value = raw.trim();
+    const key = labelOf(label);
+    if (key === null) {
+      if (value !== '' && !coverPatterns().heading.test(`${label}: ${value}`)) {
+        if (label.split(' ').length <= 4) {
+          log.warn(line, `gegeven '${label}' heeft geen veld en is niet overgenomen`);
+        }
       }
       continue;
     }
-    let value = m ? (m[2] ?? '') : '';
-    const next = lines[i + 1];
-    if (value === '' && next && !DATA_LINE.test(next.text) && dataKey(next.text) === null) {
-      value = next.text;
-      i++;
+    if (value === '' || NO_VALUE.test(value)) continue;
+    switch (key) {
+      case 'title':
+        out.titles.push({ text: value, line });
+        set('title', value);
+        break;
+      case 'department':
+      case 'service':
+      case 'grade':
+        set(key, value);
+        break;
+      case 'departmentAndService': {
+        const [dept, ...rest] = value.split(/\s+[/–—‒−-]\s+|\s*\/\s*|,\s+/u);
+        if (dept) set('department', dept.trim());
+        if (rest.length > 0) set('service', rest.join(' – ').trim());
+        break;
+      }
+      case 'careerPath':
+        setCareerPath(value, line);
+        break;
+      case 'gradeOrRange':
+        // "Graad: B1-B3" holds the range, "Graad: Deskundige" the name; a family level ("B")
+        // is neither.
+        if (looksLikeGradeRange(value)) setCareerPath(value, line);
+        else if (/\p{L}{3}/u.test(value)) set('grade', value);
+        else
+          log.warn(
+            line,
+            `gegeven '${label}: ${value}' is geen graad of loopbaan en is niet overgenomen`,
+          );
+        break;
     }
-    if (out[key] === null && value !== '' && !NO_VALUE.test(value)) out[key] = value;
   }
   return out;
+
+  function setCareerPath(value: string, line: number): void {
+    if (out.careerPath !== null) return;
+    const normal = normaliseCareerPath(value);
+    if (normal.replace(/\s/g, '') !== value.replace(/[\s()]/g, '').replace(/[–—‒−]/g, '-')) {
+      log.warn(line, `functionele loopbaan '${value}' is overgenomen als '${normal}'`);
+    }
+    out.careerPath = normal;
+  }
 }
 
+/** The first "Functienaam: …" value (footers are recognised by the title it gives). */
 export function functionNameOf(lines: readonly SourceLine[]): string | null {
   for (const l of lines) {
     const m = DATA_LINE.exec(l.text);
-    if (m && dataKey(m[1] ?? '') === 'title' && (m[2] ?? '') !== '') return m[2] ?? null;
+    if (m && labelOf(m[1] ?? '') === 'title' && (m[2] ?? '') !== '') return m[2] ?? null;
+    const cells = tableCells(l.text);
+    if (cells && labelOf(cells[0] ?? '') === 'title' && (cells[1] ?? '') !== '') {
+      return cells[1] ?? null;
+    }
   }
   return null;
 }

@@ -62,3 +62,26 @@ export function mergeWrappedMarkers(lines: readonly SourceLine[]): SourceLine[] 
   }
   return out;
 }
+
+const TICK_OR_BOX = '[☒☑✓✔■⊠☓✗✘✕✖▣☐□▢❏❑⬜]|\\[\\s*[xX]?\\s*\\]';
+// "5 ☒", "Niveau 5:", "☐ 4 ‒ …": a level number where the table has them, whatever its value.
+const ANY_LEVEL = new RegExp(
+  `^(?:niveau\\s*(\\d{1,2})\\b|(\\d{1,2})[.:)]?\\s*(?:${TICK_OR_BOX})|(?:${TICK_OR_BOX})\\s*(\\d{1,2})\\b)`,
+  'iu',
+);
+
+/** Level numbers in a level table outside the scale `lowest`..`highest`, with their lines. */
+export function levelsOutsideScale(
+  lines: readonly SourceLine[],
+  lowest: number,
+  highest: number,
+): { line: number; level: number }[] {
+  const out: { line: number; level: number }[] = [];
+  for (const l of lines) {
+    const m = ANY_LEVEL.exec(l.text);
+    const level = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? Number.NaN);
+    if (!Number.isNaN(level) && (level < lowest || level > highest))
+      out.push({ line: l.line, level });
+  }
+  return out;
+}

@@ -1,16 +1,31 @@
 import type { IssueLog } from './issues';
-import { bulletOf, joinText, startsUpper, type SourceLine } from './parse-text';
+import { bulletOf, joinText, startsUpper, type Bullet, type SourceLine } from './parse-text';
 
 /** Prose followed by bullet items, as under "Doel van de functie" and in other lists. */
 
 export type Item = { parts: string[]; line: number; char: string };
+
+// In a list (not in a level table, where they are tick boxes): ☐ ☒ ■ as bullets, and numbers.
+const BOX_BULLET = /^([☐☒■□▪])\s*(.+)$/u;
+const NUMBERED_ITEM = /^(\d{1,2}|[a-z])[.)]\s+(?=\p{Lu}|\p{Ll})(.+)$/u;
+
+/** A bullet as a list has them: also a box or a number ("1.", "a)") before the item. */
+export function listBulletOf(text: string): Bullet | null {
+  const b = bulletOf(text);
+  if (b) return b;
+  const box = BOX_BULLET.exec(text);
+  if (box) return { char: box[1] ?? '', text: (box[2] ?? '').trim() };
+  const numbered = NUMBERED_ITEM.exec(text);
+  if (numbered) return { char: '#', text: (numbered[2] ?? '').trim() };
+  return null;
+}
 
 /** Text before the first bullet, then bullet items; a line without a bullet continues the item. */
 export function leadAndItems(lines: readonly SourceLine[]): { lead: SourceLine[]; items: Item[] } {
   const lead: SourceLine[] = [];
   const items: Item[] = [];
   for (const l of lines) {
-    const b = bulletOf(l.text);
+    const b = listBulletOf(l.text);
     if (b) items.push({ parts: [b.text], line: l.line, char: b.char });
     else if (items.length > 0) items.at(-1)?.parts.push(l.text);
     else lead.push(l);

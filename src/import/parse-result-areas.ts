@@ -6,7 +6,6 @@ import { bulletOf, endsSentence, joinText, startsUpper, type SourceLine } from '
 
 /** Result areas: numbered task agreements, or a list of "Resultaatsgebieden". */
 
-const VERRUIMEND = /^verruimende\s+bepaling\b/iu;
 const TASK_LEAD_IN = /^dit\s+omvat\b/iu;
 
 type Agreement = {
@@ -18,31 +17,23 @@ type Agreement = {
 
 /**
  * "Taakafspraak N: <title>" (wrapped), the lead-in "Dit omvat onder meer de volgende concrete
- * taken:", then the tasks. "Verruimende bepaling" has no field in schemaVersion 1: it is reported,
- * not put elsewhere.
+ * taken:", then the tasks. A section without any "Taakafspraak" line ("Taken en
+ * verantwoordelijkheden") is read as titled groups of bullets (`titledGroups`). The "Verruimende
+ * bepaling" is a section of its own (parse-sections.ts), kept as an other section.
  */
 export function taskAgreements(lines: readonly SourceLine[], log: IssueLog): ResultArea[] {
+  if (lines.length > 0 && !lines.some((l) => TASK_AGREEMENT.test(l.text))) {
+    return titledGroups(lines, log);
+  }
   const agreements: Agreement[] = [];
   let cur: Agreement | null = null;
-  let skipping = false;
   for (const l of lines) {
     const m = TASK_AGREEMENT.exec(l.text);
     if (m) {
       cur = { title: [m[2] ?? ''], line: l.line, tasks: [], state: 'title' };
       agreements.push(cur);
-      skipping = false;
       continue;
     }
-    if (VERRUIMEND.test(l.text)) {
-      log.warn(
-        l.line,
-        "de 'Verruimende bepaling' is niet overgenomen: het uitwisselingsformaat (schemaversie 1) heeft er geen veld voor",
-      );
-      cur = null;
-      skipping = true;
-      continue;
-    }
-    if (skipping) continue;
     if (!cur) {
       log.warn(l.line, `tekst vóór de eerste taakafspraak is niet overgenomen: '${l.text}'`);
       continue;
@@ -102,4 +93,50 @@ export function resultAreasOf(lines: readonly SourceLine[], log: IssueLog): Resu
     else area.tasks.push(text);
   }
   return areas;
+}
+
+// "1. Beleidsvoorbereiding", "a) Dienstverlening": a numbered area title.
+const NUMBERED = /^(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+(?=\p{Lu})/u;
+
+/**
+ * Tasks written as groups: a title line (numbered or not) followed by its bullets. Without any
+ * title line each bullet is an area, as under "Resultaatsgebieden". A line without a bullet right
+ * after a bullet continues it when it starts in lower case or the bullet did not end its sentence.
+ */
+function titledGroups(lines: readonly SourceLine[], log: IssueLog): ResultArea[] {
+  const areas: { title: string[]; tasks: string[][] }[] = [];
+  let inTasks = false;
+  lines.forEach((l, i) => {
+    const b = bulletOf(l.text);
+    const area = areas.at(-1);
+    if (b) {
+      if (!area) areas.push({ title: [], tasks: [[b.text]] });
+      else area.tasks.push([b.text]);
+      inTasks = true;
+      return;
+    }
+    const lastTask = area?.tasks.at(-1);
+    const next = lines[i + 1];
+    const titleShaped =
+      NUMBERED.test(l.text) ||
+      (startsUpper(l.text) &&
+        (endsSentence(lastTask?.at(-1) ?? '.') ||
+          (next !== undefined && bulletOf(next.text) !== null)));
+    if (inTasks && lastTask !== undefined && !titleShaped) {
+      lastTask.push(l.text);
+      return;
+    }
+    if (area && !inTasks) area.title.push(l.text.replace(NUMBERED, ''));
+    else areas.push({ title: [l.text.replace(NUMBERED, '')], tasks: [] });
+    inTasks = false;
+  });
+  const out: ResultArea[] = [];
+  for (const a of areas) {
+    const tasks = a.tasks.map((t) => joinText(t)).filter((t) => t !== '');
+    const title = joinText(a.title);
+    if (title !== '') out.push({ title, tasks });
+    else out.push(...tasks.map((t) => ({ title: t, tasks: [] })));
+  }
+  if (out.length === 0 && lines[0]) log.warn(lines[0].line, 'de taken konden niet gelezen worden');
+  return out;
 }

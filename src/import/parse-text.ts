@@ -1,4 +1,5 @@
 import type { Level } from '../domain/schema';
+import { activeProfile } from './profile';
 
 /**
  * Line-level vocabulary of the function-description layouts: how a line is cleaned, and how its
@@ -83,7 +84,13 @@ export type Bullet = { char: string; text: string };
 
 export function bulletOf(text: string): Bullet | null {
   const m = DASH_BULLET.exec(text) ?? DOT_BULLET.exec(text);
-  if (!m) return null;
+  if (!m) {
+    // A city's own bullet characters, from its layout profile.
+    const extra = activeProfile().bullets;
+    const first = [...text][0] ?? '';
+    if (extra === '' || first === '' || !extra.includes(first)) return null;
+    return { char: first, text: text.slice(first.length).trim() };
+  }
   return { char: m[1] ?? '', text: (m[2] ?? '').trim() };
 }
 

@@ -3,19 +3,23 @@ import {
   functionDescriptionSchema,
   type Competency,
   type FunctionDescription,
+  type OtherSection,
 } from '../domain/schema';
 import { IssueLog, type ImportIssue } from './issues';
 import { chooseLayout } from './layouts';
 import type { DocumentLayout, ScannedDocument } from './layouts/layout';
 import { approvalInHeader, approvalOf } from './parse-approval';
-import { checkSections } from './parse-completeness';
+import { checkSections, stopsMidSection } from './parse-completeness';
 import { dropFooters, organisationOf, type Footer } from './parse-footers';
 import { generalData } from './parse-general-data';
 import { itemsOf, leadAndItems } from './parse-lists';
+import { levelsOutsideScale } from './parse-levelled-headers';
+import { dropNoise } from './parse-noise';
+import { activeProfile, withProfile, type CompiledProfile } from './profile';
 import { resultAreasOf, taskAgreements } from './parse-result-areas';
 import { splitSections, type SectionKind } from './parse-sections';
 import { joinText, nonEmpty, splitLines, type SourceLine } from './parse-text';
-import { titleHeading, titleOf } from './parse-title';
+import { coverPatterns, titleHeading, titleOf } from './parse-title';
 
 export type ParseResult =
   | { ok: true; description: FunctionDescription; warnings: ImportIssue[] }
@@ -26,9 +30,13 @@ export type ParseResult =
  * the interchange object, or the reasons it cannot be read. Never throws: every input string,
  * however damaged, gives a result. See docs/importer.md for the layout rules.
  */
-export function parseDocument(text: string, fileName: string): ParseResult {
+export function parseDocument(
+  text: string,
+  fileName: string,
+  profile?: CompiledProfile,
+): ParseResult {
   try {
-    return parse(typeof text === 'string' ? text : '', fileName);
+    return withProfile(profile, () => parse(typeof text === 'string' ? text : '', fileName));
   } catch (err) {
     // A bug here must not take a batch import down; the message still tells the user whom to ask.
     const detail = err instanceof Error ? err.message : String(err);
@@ -57,8 +65,8 @@ function parse(text: string, file: string): ParseResult {
     return { ok: false, errors: log.errors };
   }
 
-  const { lines, footers } = dropFooters(all);
-  const doc = scan(lines);
+  const { lines: withoutFooters, footers } = dropFooters(all);
+  const doc = scan(dropNoise(withoutFooters));
   const structural = doc.sections.some((s) => s.kind !== 'head' && s.kind !== 'goedkeuring');
   if (!doc.heading && !structural) {
     log.error(
@@ -100,6 +108,15 @@ function read(
 
   const competencyLines = linesOf('competenties');
   const format = layout.competencyFormats.find((f) => f.recognises(competencyLines));
+  if (format?.checksLevels === true) {
+    const { lowest, highest } = activeProfile().levelScale;
+    for (const { line, level } of levelsOutsideScale(competencyLines, lowest, highest)) {
+      log.error(
+        line,
+        `niveau ${level} ligt buiten de schaal van dit document (${lowest} tot ${highest}): controleer het niveau of kies een profiel met die schaal`,
+      );
+    }
+  }
   const endsDocument = doc.sections.at(-1)?.kind === 'competenties';
   const competencies: Competency[] =
     competencyLines.length === 0 || format === undefined
@@ -111,6 +128,9 @@ function read(
     approvalOf(linesOf('goedkeuring'), log) ??
     approvalInHeader([...linesOf('head'), ...linesOf('algemeen')], log);
 
+  const otherSections = otherSectionsOf(doc, log);
+
+  stopsMidSection(doc.sections, log);
   checkSections(layout.expectedSections, { has, competencies }, log);
 
   const organisation = organisationOf(footers, log);
@@ -119,6 +139,7 @@ function read(
     footers,
     heading: doc.heading,
   });
+  checkTitles(fields.titles, doc, log);
   if (title === null) {
     log.error(
       null,
@@ -152,6 +173,8 @@ function read(
     resultAreas,
     competencies,
     technicalKnowledge,
+    // Left out when there are none, so that such a description is what it was before the field.
+    ...(otherSections.length > 0 ? { otherSections } : {}),
     approval,
   };
   const checked = functionDescriptionSchema.safeParse(description);
@@ -164,4 +187,67 @@ function read(
     return { ok: false, errors: log.errors };
   }
   return { ok: true, description: checked.data, warnings: log.warnings };
+}
+
+/**
+ * Sections the model has no field for, kept under their own title: "Nothing in a document is
+ * silently dropped". Each is also reported, so HR sees where it went.
+ */
+function otherSectionsOf(doc: ScannedDocument, log: IssueLog): OtherSection[] {
+  const out: OtherSection[] = [];
+  for (const section of doc.sections) {
+    if (section.kind !== 'overig') continue;
+    const title = section.title ?? 'Ander onderdeel';
+    const { lead, items } = leadAndItems(section.lines);
+    const paragraphs = [
+      joinText(lead.map((l) => l.text)),
+      ...items.map((i) => `– ${joinText(i.parts)}`),
+    ].filter((p) => p !== '' && p !== '– ');
+    if (paragraphs.length === 0) {
+      log.warn(section.line, `onderdeel '${title}' is leeg en is niet overgenomen`);
+      continue;
+    }
+    log.warn(
+      section.line,
+      title === 'Verruimende bepaling'
+        ? "de 'Verruimende bepaling' heeft geen eigen veld: ze is bewaard bij 'Andere onderdelen'"
+        : `onderdeel '${title}' heeft geen eigen veld: het is bewaard bij 'Andere onderdelen'`,
+    );
+    out.push({ title, text: paragraphs.join('\n') });
+  }
+  return out;
+}
+
+const sameTitle = (text: string): string =>
+  text.toLocaleLowerCase('nl-BE').replace(/\s+/g, ' ').trim();
+
+/**
+ * Two different titles would give the document the key of another role, or a new one: refused,
+ * naming both, rather than guessed. The cover heading counts when it names the function.
+ */
+function checkTitles(
+  titles: readonly { text: string; line: number }[],
+  doc: ScannedDocument,
+  log: IssueLog,
+): void {
+  const first = titles[0];
+  if (!first) return;
+  const other = titles.find((t) => sameTitle(t.text) !== sameTitle(first.text));
+  if (other) {
+    log.error(
+      other.line,
+      `twee verschillende functietitels: '${first.text}' (regel ${first.line}) en '${other.text}' (regel ${other.line}). Houd er één over.`,
+    );
+    return;
+  }
+  const heading = doc.heading?.text ?? '';
+  if (heading === '') return;
+  const a = sameTitle(heading);
+  const b = sameTitle(first.text);
+  if (a.includes(b) || b.includes(a)) return;
+  const at = doc.linesOf('head').find((l) => coverPatterns().heading.test(l.text));
+  log.error(
+    at?.line ?? null,
+    `twee verschillende functietitels: '${heading}' in de titel bovenaan en '${first.text}' bij de functienaam (regel ${first.line}). Houd er één over.`,
+  );
 }

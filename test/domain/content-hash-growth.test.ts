@@ -234,7 +234,13 @@ const stored = storedSchema.parse(
 
 /** The role's content as it is today: the seed as the importer reads it, or the stored content. */
 function currentContent(d: (typeof stored.decisions)[number]): FunctionDescription {
-  if (d.sample !== undefined) return parseOk(readSample(d.sample), d.sample).description;
+  if (d.sample !== undefined) {
+    // The decision predates the importer keeping the seed's Verruimende bepaling (an added
+    // field): the content decided on is the seed as read then, without it.
+    const asDecided = parseOk(readSample(d.sample), d.sample).description;
+    delete asDecided.otherSections;
+    return asDecided;
+  }
   if (d.content === undefined) throw new Error(`besluit ${d.id}: geen inhoud in de fixture`);
   return d.content;
 }

@@ -172,7 +172,14 @@ describe('list declaration → $select and field shapes', () => {
     expect(CATALOGUE_SELECT.split(',')).toEqual(
       ROLE_SELECT.split(',').filter(
         (f) =>
-          !['Organisatie', 'Doel', 'Hoofdtaken', 'PlaatsInOrganisatie', 'Vaktechnisch'].includes(f),
+          ![
+            'Organisatie',
+            'Doel',
+            'Hoofdtaken',
+            'PlaatsInOrganisatie',
+            'Vaktechnisch',
+            'AndereOnderdelen',
+          ].includes(f),
       ),
     );
     expect(DECISION_SUMMARY_SELECT.split(',')).toEqual(

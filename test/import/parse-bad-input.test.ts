@@ -134,17 +134,37 @@ describe('truncated documents', () => {
     ]);
   });
 
-  it('reports the missing section when cut before the competencies', () => {
+  it('imports a description that is complete but has no competency section, with a warning', () => {
+    // Some cities keep competencies apart: the document ends after a finished section.
     const at = findLine(fbLines, (t) => t === 'III. Competenties');
-    expect(parseErrors(cutBefore(fbLines, at), FB_SAMPLE)).toEqual([
+    const r = parseOk(cutBefore(fbLines, at), FB_SAMPLE);
+    expect(r.description.competencies).toEqual([]);
+    expect(r.warnings).toContainEqual({
+      file: FB_SAMPLE,
+      line: null,
+      message: expect.stringMatching(/geen onderdeel 'Competenties'/),
+    });
+  });
+
+  it('refuses a document that stops in the middle of a sentence, on that line', () => {
+    const at = findLine(fbLines, (t) => t.startsWith('Verruimende bepaling'));
+    const text = `${cutBefore(fbLines, at)}\nVerruimende bepaling: op vraag van de`;
+    expect(parseErrors(text, FB_SAMPLE)).toEqual([
       {
         file: FB_SAMPLE,
-        line: null,
+        line: at + 1,
         message: expect.stringMatching(
-          /^het document is onvolledig: het onderdeel 'Competenties' ontbreekt/,
+          /^het document stopt midden in het onderdeel 'Verruimende bepaling'.*afgebroken/,
         ),
       },
     ]);
+  });
+
+  it('refuses a document that stops right after a heading', () => {
+    const at = findLine(fbLines, (t) => t === 'III. Competenties');
+    expect(parseErrors(cutBefore(fbLines, at + 1), FB_SAMPLE)[0]?.message).toMatch(
+      /het onderdeel 'Competenties' (ontbreekt|bevat geen enkele competentie)|stopt na het kopje/,
+    );
   });
 
   it('lists every missing section when cut before the task agreements', () => {
@@ -170,9 +190,10 @@ describe('truncated documents', () => {
         message: expect.stringMatching(/^competentie 'Coachen' heeft geen gedragsindicatoren/),
       },
     ]);
+    // Cut before its competency heading, after a finished list: imported without competencies.
     const heading = findLine(fpLines, (t) => t === 'Competenties');
-    expect(parseErrors(cutBefore(fpLines, heading), FP_SAMPLE)[0]?.message).toMatch(
-      /het onderdeel 'Competenties' ontbreekt/,
+    expect(parseOk(cutBefore(fpLines, heading), FP_SAMPLE).warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/geen onderdeel 'Competenties'/) }),
     );
   });
 

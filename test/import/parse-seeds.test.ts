@@ -95,8 +95,16 @@ describe('functiebeschrijving deskundige ICT', () => {
     );
   });
 
-  it('does not put the Verruimende bepaling anywhere, and says so', () => {
-    expect(JSON.stringify(d)).not.toMatch(/ondersteunende taken van de eigen dienst/);
+  it('keeps the Verruimende bepaling as an other section, and says so', () => {
+    expect(d.otherSections).toEqual([
+      {
+        title: 'Verruimende bepaling',
+        text:
+          'op vraag van de algemeen directeur of het afdelingshoofd verricht de medewerker ' +
+          'ondersteunende taken van de eigen dienst of van andere gemeentelijke diensten.',
+      },
+    ]);
+    expect(d.resultAreas.flatMap((a) => a.tasks).join(' ')).not.toMatch(/ondersteunende taken/);
     expect(fb.warnings).toEqual([
       expect.objectContaining({
         file: FB_SAMPLE,

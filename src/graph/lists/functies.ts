@@ -79,6 +79,13 @@ export const FUNCTIES = defineList({
       type: { kind: 'note' },
     },
     {
+      name: 'AndereOnderdelen',
+      displayName: 'Andere onderdelen',
+      description:
+        'Onderdelen van het document zonder eigen kolom (bv. de verruimende bepaling), met hun titel en tekst (JSON, door de import geschreven).',
+      type: { kind: 'note' },
+    },
+    {
       ...GENERATION_COLUMN,
       description: 'De import waarvan de taakafspraken en competenties gelden. Niet wijzigen.',
     },

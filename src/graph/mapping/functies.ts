@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { ContentHash } from '../../domain/content-hash';
-import type { FunctionContent, Level } from '../../domain/schema';
+import {
+  otherSectionSchema,
+  type FunctionContent,
+  type Level,
+  type OtherSection,
+} from '../../domain/schema';
 import { ValidationError } from '../errors';
 import { FUNCTIES, selectFields } from '../lists';
 import type { RoleSummary } from '../model';
@@ -21,7 +26,14 @@ export const ROLE_SELECT = selectFields(FUNCTIES);
  * role page shows (purpose, position, main tasks, vaktechnische kennis) stay out.
  */
 export const CATALOGUE_SELECT = selectFields(FUNCTIES, {
-  omit: ['Organisatie', 'Doel', 'Hoofdtaken', 'PlaatsInOrganisatie', 'Vaktechnisch'],
+  omit: [
+    'Organisatie',
+    'Doel',
+    'Hoofdtaken',
+    'PlaatsInOrganisatie',
+    'Vaktechnisch',
+    'AndereOnderdelen',
+  ],
 });
 
 /** What finding a role by its key needs: enough to parse the item and see its generation. */
@@ -49,6 +61,7 @@ export function roleFields(content: FunctionContent, meta: RoleMeta): Record<str
     Hoofdtaken: writeLines(content.mainTasks),
     PlaatsInOrganisatie: content.position,
     Vaktechnisch: writeLines(content.technicalKnowledge),
+    AndereOnderdelen: writeOtherSections(content.otherSections),
     Inhoudsversie: meta.generation,
     InhoudHash: meta.contentHash,
     Zoektekst: writeLines(searchLines(content)),
@@ -119,5 +132,35 @@ export function roleContentHead(
     mainTasks: readLines(f.Hoofdtaken),
     position: f.PlaatsInOrganisatie,
     technicalKnowledge: readLines(f.Vaktechnisch),
+    // Left out when empty, as in content stored before the column existed (its hash is the same).
+    ...readOtherSections(f.AndereOnderdelen, item.id),
   };
+}
+
+const otherSectionsJson = z.array(otherSectionSchema);
+
+/** JSON: titles and texts hold any character, so no separator of ours could be safe in them. */
+function writeOtherSections(sections: readonly OtherSection[] | undefined): string | null {
+  return sections === undefined || sections.length === 0 ? null : JSON.stringify(sections);
+}
+
+function readOtherSections(
+  value: string | null,
+  itemId: string,
+): { otherSections?: OtherSection[] } {
+  if (value === null) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  const sections = otherSectionsJson.safeParse(parsed);
+  if (!sections.success) {
+    throw new ValidationError(
+      "De kolom 'Andere onderdelen' is geen geldige lijst van onderdelen: importeer de functie opnieuw of maak de kolom leeg.",
+      { request: `Functies item ${itemId}` },
+    );
+  }
+  return sections.data.length === 0 ? {} : { otherSections: sections.data };
 }

@@ -8,6 +8,7 @@ import type { CompetencyFormat } from './layout';
 /** Level tables, recognised by a block or cluster header, a level number or a tick box. */
 export const levelTables: CompetencyFormat = {
   recognises: looksLevelled,
+  checksLevels: true,
   read: parseLevelledCompetencies,
 };
 

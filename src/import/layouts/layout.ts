@@ -37,6 +37,8 @@ export type ExpectedSection = { readonly anyOf: readonly SectionKind[]; readonly
 export type CompetencyFormat = {
   /** Is the competency section written in this format? */
   recognises(section: readonly SourceLine[]): boolean;
+  /** Numbered levels: a level outside the profile's scale is refused before reading. */
+  readonly checksLevels?: boolean;
   /**
    * `endsDocument`: nothing follows the section, so text after its last indicator may be a
    * competency that was cut off.

@@ -236,6 +236,20 @@ function RoleContent(props: {
         </section>
       )}
 
+      {d.otherSections !== undefined && d.otherSections.length > 0 && (
+        <section className={styles.section} aria-labelledby={sectionId('other')}>
+          <Heading level={2} id={sectionId('other')}>
+            {t.role.otherSections}
+          </Heading>
+          {d.otherSections.map((other, index) => (
+            <div key={index} className={styles.section}>
+              <Heading level={3}>{other.title}</Heading>
+              <p className={styles.text}>{other.text}</p>
+            </div>
+          ))}
+        </section>
+      )}
+
       <section className={styles.section} aria-labelledby={sectionId('approval')}>
         <Heading level={2} id={sectionId('approval')}>
           {t.role.approval}
