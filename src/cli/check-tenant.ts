@@ -8,7 +8,7 @@ import { createGraphClient, type GraphHttp } from '../graph/client';
 import { LISTS, type ListName } from '../graph/lists';
 import { readSiteLists, resolveSiteId, type SiteRef } from '../graph/site';
 import { APPROVAL_CHANNEL_ID, GROUP_IDS, TEAM_ID } from '../emulator/tenant';
-import { LOCAL_APP_ID } from '../teams/protocol';
+import { LOCAL_APP_ID, LOCAL_MANIFEST_APP_ID } from '../teams/protocol';
 import { LIST_CHECKS } from './check-tenant/checks-lists';
 import { TEAMS_CHECKS } from './check-tenant/checks-teams';
 import {
@@ -111,8 +111,9 @@ async function localTarget(): Promise<Target> {
       teamId: TEAM_ID,
       channelId: APPROVAL_CHANNEL_ID,
       approverGroupId: GROUP_IDS.approvers,
-      manifestAppId: LOCAL_APP_ID,
-      catalogAppId: null,
+      manifestAppId: LOCAL_MANIFEST_APP_ID,
+      // What the local Teams host gives the tab as context.app.appId: the catalog must agree.
+      catalogAppId: LOCAL_APP_ID,
     };
     return {
       ctx: {

@@ -7,7 +7,7 @@ import { runProvision } from '../../src/cli/provision';
 import { SignInError, type TenantTokens } from '../../src/cli/tenant-sign-in';
 import { APPROVAL_CHANNEL_ID, GROUP_IDS, TEAM_ID, TENANT_ID } from '../../src/emulator/tenant';
 import { startEmulator } from '../../src/emulator/server';
-import { LOCAL_APP_ID } from '../../src/teams/protocol';
+import { LOCAL_MANIFEST_APP_ID } from '../../src/teams/protocol';
 
 /**
  * `npm run check-tenant`: `--site` exactly as IT runs it, with the device-code sign-in replaced
@@ -56,7 +56,7 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
         `SHAREPOINT_SITE_URL=${SITE}`,
         `APPROVAL_TEAM_ID=${TEAM_ID}`,
         `APPROVAL_CHANNEL_ID=${APPROVAL_CHANNEL_ID}`,
-        `TEAMS_APP_ID=${LOCAL_APP_ID}`,
+        `TEAMS_APP_ID=${LOCAL_MANIFEST_APP_ID}`,
         `HR_GROUP_ID=${GROUP_IDS.members}`,
         `APPROVER_GROUP_ID=${GROUP_IDS.approvers}`,
         '',

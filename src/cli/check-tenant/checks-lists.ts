@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUniqueViolation } from '../../graph/errors';
 import { LISTS, type ListName } from '../../graph/lists';
 import { KIND_CHOICES } from '../../graph/lists/types';
 import { answer, type Check, type CheckContext, failed, passed } from './runner';
@@ -173,8 +174,6 @@ export const whatNullDoes: Check = {
   },
 };
 
-const DUPLICATE = /duplicate values were found|SPDuplicateValuesFoundException/i;
-
 export const uniquenessViolation: Check = {
   title: 'Schending van een unieke sleutel (status en code)',
   async run(ctx) {
@@ -198,10 +197,8 @@ export const uniquenessViolation: Check = {
         PROVISION,
       );
     }
-    const body = response.body as { error?: { code?: unknown; message?: unknown } } | undefined;
-    const words = `${String(body?.error?.code ?? '')} ${String(body?.error?.message ?? '')}`;
-    const recognised =
-      DUPLICATE.test(words) || (response.status === 409 && /nameAlreadyExists/.test(words));
+    // The product's own recogniser (code or message, whatever the status): is it right here?
+    const recognised = isUniqueViolation(response.status, response.body);
     return recognised
       ? passed(
           `geweigerd met ${answer(response)}; Functiewijzer herkent dit aan code of boodschap.`,
