@@ -139,6 +139,11 @@ export const TENANT_VARIABLES = {
     what: 'de id van de Teams-app (het veld id van het manifest)',
     where: 'staat al in env/.env.<naam>; dezelfde waarde als in het app-pakket',
   },
+  TEAMS_CATALOG_APP_ID: {
+    what: 'de id van de app in de app-catalogus van de organisatie (niet de manifest-id)',
+    where:
+      "optioneel; Teams-beheercentrum › Teams-apps › Apps beheren › Functiewijzer › App-id, of Graph: GET /appCatalogs/teamsApps?$filter=externalId eq '<TEAMS_APP_ID>' › value[0].id",
+  },
   HR_GROUP_ID: {
     what: 'de object-id van de beveiligingsgroep met de HR-medewerkers',
     where: 'Microsoft Entra-beheercentrum › Groepen › Functiewijzer Leden › Overzicht › Object-id',
@@ -164,6 +169,7 @@ const rawTenantSchema = z.object({
   APPROVAL_TEAM_ID: guid,
   APPROVAL_CHANNEL_ID: channelId,
   TEAMS_APP_ID: guid,
+  TEAMS_CATALOG_APP_ID: guid.optional(),
   HR_GROUP_ID: guid,
   APPROVER_GROUP_ID: guid,
   GRAPH_BASE_URL: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
@@ -184,8 +190,13 @@ export interface TenantConfig {
     sitePath: string;
   };
   approvals: { teamId: string; channelId: string };
-  /** The manifest's `id`, for deep links into the tab. */
+  /** The manifest's `id`. */
   teamsAppId: string;
+  /**
+   * The app's id in the org catalog (TEAMS_CATALOG_APP_ID): what deep links use where Teams does
+   * not report `context.app.appId` (a plain browser). Absent: the manifest id (a sideloaded app).
+   */
+  teamsCatalogAppId?: string;
   /** Entra ID security groups (object ids) that decide what the tab offers. */
   groups: { hr: string; approvers: string };
 }
@@ -318,6 +329,9 @@ export function parseTenantConfig(
     },
     approvals: { teamId: data.APPROVAL_TEAM_ID.toLowerCase(), channelId: data.APPROVAL_CHANNEL_ID },
     teamsAppId: data.TEAMS_APP_ID.toLowerCase(),
+    ...(data.TEAMS_CATALOG_APP_ID
+      ? { teamsCatalogAppId: data.TEAMS_CATALOG_APP_ID.toLowerCase() }
+      : {}),
     groups: {
       hr: data.HR_GROUP_ID.toLowerCase(),
       approvers: data.APPROVER_GROUP_ID.toLowerCase(),
@@ -354,6 +368,7 @@ export function toTenantRuntimeConfig(config: TenantConfig): TenantRuntimeConfig
     clientId: config.clientId,
     tenantId: config.tenantId,
     teamsAppId: config.teamsAppId,
+    ...(config.teamsCatalogAppId ? { teamsCatalogAppId: config.teamsCatalogAppId } : {}),
     site: { hostname: config.sharePoint.hostname, path: config.sharePoint.sitePath },
     approvals: { ...config.approvals },
     groups: { ...config.groups },

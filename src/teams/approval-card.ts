@@ -1,5 +1,6 @@
 import { nl, type Strings } from '../i18n';
-import { buildTeamsDeepLink } from './deep-link';
+import type { TeamsContext } from './context';
+import { buildTeamsDeepLink, formatSubPageId } from './deep-link';
 import { LOCAL_APP_ID, PERSONAL_TAB_ENTITY_ID } from './protocol';
 
 /**
@@ -22,12 +23,47 @@ export const APPROVAL_ACTIVITY_TYPE = 'approvalRequested';
 export interface ApprovalChannelSettings {
   teamId: string;
   channelId: string;
-  /** The Teams app id of the manifest (`id`), for `l/entity/{appId}/…`. */
+  /**
+   * The app id Teams resolves deep links by: `context.app.appId` where the tab runs in Teams,
+   * else the configured org-catalog id (TEAMS_CATALOG_APP_ID). Never blindly the manifest id:
+   * an app in the org catalog has another id there.
+   */
   appId: string;
-  /** The tab's entity id: the personal tab's, or the channel tab's as configured. */
+  /** The tab the link opens: the personal tab's entity id, or the channel tab's as configured. */
   entityId: string;
+  /**
+   * The channel of that tab: set for a channel tab (Teams needs it to find the tab), null for
+   * the personal tab (which belongs to no channel; Teams refuses a link that names one).
+   */
+  linkChannelId: string | null;
+  /** The tab's own https address: the link's `webUrl`, for a client that cannot open the tab. */
+  tabUrl: string | null;
   /** Also send an activity-feed notification to each approver. */
   notifyApprovers: boolean;
+}
+
+/** The part of the settings that says where a deep link points. */
+export type ApprovalLinkTarget = Pick<
+  ApprovalChannelSettings,
+  'appId' | 'entityId' | 'linkChannelId' | 'tabUrl'
+>;
+
+/**
+ * Where a request submitted from this tab links to: the channel tab it was submitted from (its
+ * stable entity id and its channel), or the personal tab, without a channel, when it came from
+ * the personal app or a plain browser. The app id is the one Teams reports, else `fallbackAppId`.
+ */
+export function approvalLinkTarget(
+  context: Pick<TeamsContext, 'appId' | 'pageId' | 'channel'> | null,
+  fallbackAppId: string,
+  tabUrl: string | null,
+): ApprovalLinkTarget {
+  const appId = context?.appId ?? fallbackAppId;
+  const channel = context?.channel ?? null;
+  const pageId = context?.pageId ?? null;
+  return channel && pageId && pageId !== PERSONAL_TAB_ENTITY_ID
+    ? { appId, entityId: pageId, linkChannelId: channel.id, tabUrl }
+    : { appId, entityId: PERSONAL_TAB_ENTITY_ID, linkChannelId: null, tabUrl };
 }
 
 /**
@@ -38,22 +74,41 @@ export interface ApprovalChannelSettings {
 export const LOCAL_APPROVAL_CHANNEL: ApprovalChannelSettings = {
   teamId: 'b14eaf5d-c0d2-41e3-9e45-1a6b5ce3d4cc',
   channelId: '19:b7d2a1e3f4c55a6b0d9e8f7a6b5c4d3e@thread.tacv2',
+  // The local configuration's catalog id (as TEAMS_CATALOG_APP_ID is a tenant's), for a plain
+  // browser; inside the local Teams host its context says the same.
   appId: LOCAL_APP_ID,
   entityId: PERSONAL_TAB_ENTITY_ID,
+  linkChannelId: null,
+  tabUrl: null,
   notifyApprovers: true,
 };
 
 /**
- * `https://teams.microsoft.com/l/entity/{appId}/{entityId}?context={"subEntityId":…,"channelId":…}`
- * with the context URL-encoded, as Teams documents deep links to a tab. The tab reads the
- * sub-entity as `page.subPageId`; the local Teams host intercepts the same URL.
+ * `https://teams.microsoft.com/l/entity/{appId}/{entityId}?webUrl=…&label=…&context=
+ * {"subEntityId":…,"channelId":…}` with the context URL-encoded, as Teams documents deep links to
+ * a tab: `channelId` only for a channel tab, `webUrl` the tab's own address on that sub page
+ * (the plain-browser route `?subPageId=`), `label` the tab's title. The tab reads the sub-entity
+ * as `page.subPageId`; the local Teams host resolves the same URL as Teams does.
  */
-export function approvalDeepLink(settings: ApprovalChannelSettings, requestId: string): string {
+export function approvalDeepLink(
+  settings: ApprovalLinkTarget,
+  requestId: string,
+  label?: string,
+): string {
+  const target = { kind: 'approval', requestId } as const;
+  let webUrl: string | undefined;
+  if (settings.tabUrl) {
+    const url = new URL(settings.tabUrl);
+    url.searchParams.set('subPageId', formatSubPageId(target));
+    webUrl = url.toString();
+  }
   return buildTeamsDeepLink({
     appId: settings.appId,
     entityId: settings.entityId,
-    target: { kind: 'approval', requestId },
-    channelId: settings.channelId,
+    target,
+    ...(settings.linkChannelId ? { channelId: settings.linkChannelId } : {}),
+    ...(label ? { label } : {}),
+    ...(webUrl ? { webUrl } : {}),
   });
 }
 

@@ -5,6 +5,13 @@ import { parseTeamsTheme, type TeamsTheme } from './theme';
 
 /** What the tab needs from the Teams context, named for the tab rather than for teams-js. */
 export interface TeamsContext {
+  /**
+   * The app's id as this Teams installed it (`context.app.appId`): the org-catalog id for an
+   * app IT uploaded, the manifest id only when sideloaded. Deep links must use it.
+   */
+  appId: string | null;
+  /** `web`, `desktop`, `android`, `ios`, …: Teams mobile runs the tab frameless. */
+  clientType: string;
   theme: TeamsTheme;
   locale: SupportedLocale;
   /** `content` for the tab, `settings` for the channel tab's configuration page. */
@@ -40,6 +47,8 @@ export function toTeamsContext(context: app.Context): TeamsContext {
     ? { id: context.channel.id, name: nonEmpty(context.channel.displayName) }
     : null;
   return {
+    appId: nonEmpty(context.app.appId?.toString()),
+    clientType: context.app.host.clientType,
     theme: parseTeamsTheme(context.app.theme),
     locale: resolveLocale(context.app.locale),
     frameContext: frame === 'content' || frame === 'settings' ? frame : 'other',

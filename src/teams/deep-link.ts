@@ -92,14 +92,19 @@ export function buildTeamsDeepLink(options: {
   appId: string;
   entityId: string;
   target: DeepLinkTarget;
+  /** Only for a channel tab: Teams refuses a personal tab's link that names a channel. */
   channelId?: string;
   label?: string;
+  /** Where a client that cannot open the tab sends the user instead (an https address). */
+  webUrl?: string;
 }): string {
   const context: Record<string, string> = { subEntityId: formatSubPageId(options.target) };
   if (options.channelId) context.channelId = options.channelId;
   // encodeURIComponent, not URLSearchParams: Teams does not read '+' as a space in a label.
-  const query = [`context=${encodeURIComponent(JSON.stringify(context))}`];
+  const query: string[] = [];
+  if (options.webUrl) query.push(`webUrl=${encodeURIComponent(options.webUrl)}`);
   if (options.label) query.push(`label=${encodeURIComponent(options.label)}`);
+  query.push(`context=${encodeURIComponent(JSON.stringify(context))}`);
   const path = [options.appId, options.entityId].map(encodeURIComponent).join('/');
   return `https://teams.microsoft.com/l/entity/${path}?${query.join('&')}`;
 }
@@ -114,6 +119,8 @@ export interface ParsedTeamsDeepLink {
   /** The raw sub-entity id as the link carries it (null when absent). */
   subEntityId: string | null;
   channelId: string | null;
+  webUrl: string | null;
+  label: string | null;
   /** The target inside the tab; null when the sub-entity id is missing or malformed. */
   target: DeepLinkTarget | null;
 }
@@ -150,6 +157,8 @@ export function parseTeamsDeepLink(link: string): ParsedTeamsDeepLink | null {
       entityId: decodeURIComponent(match[2]!),
       subEntityId,
       channelId: context.channelId ?? null,
+      webUrl: url.searchParams.get('webUrl'),
+      label: url.searchParams.get('label'),
       target: parseSubPageId(subEntityId),
     };
   } catch {

@@ -39,8 +39,13 @@ export const tenantRuntimeConfigSchema = z.object({
   /** The Entra ID app registration of the tab (nested app auth). */
   clientId: z.string().min(1),
   tenantId: z.string().min(1),
-  /** The Teams app id of the manifest: approval cards deep-link to `l/entity/{teamsAppId}/…`. */
+  /** The Teams app id of the manifest. */
   teamsAppId: objectId,
+  /**
+   * The app's org-catalog id, for deep links where Teams does not report `context.app.appId`
+   * (outside Teams); absent for a sideloaded app, whose links use the manifest id.
+   */
+  teamsCatalogAppId: objectId.optional(),
   site: siteRefSchema,
   /** Where approval requests are posted (DESIGN §5). */
   approvals: z.object({ teamId: objectId, channelId: z.string().regex(/^19:\S+$/) }),

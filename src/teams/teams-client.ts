@@ -38,24 +38,23 @@ export interface TeamsSession {
   onThemeChange(listener: (theme: TeamsTheme) => void): () => void;
   /** Tells the host the first meaningful render happened (hides Teams' loading indicator). */
   notifySuccess(): void;
-  /** Tells the host the tab could not start; `message` is shown to nobody but logged by Teams. */
-  notifyFailure(message: string): void;
+  /**
+   * The tab started but cannot be used, and shows its own message with a way forward: Teams is
+   * told why (`notifyExpectedFailure`), so it hides its loading indicator and does not cover
+   * the tab with its own error screen, as `notifyFailure` would (teams-js `app.d.ts`).
+   */
+  notifyFailure(reason: BootFailureReason, message: string): void;
   /** Only in the configuration page (frameContext `settings`). */
   readonly settings: ChannelTabSettings | null;
 }
 
+/** Why the start-up stopped, in teams-js' words (`app.ExpectedFailureReason`). */
+export type BootFailureReason = 'PermissionError' | 'NotFound' | 'Offline' | 'Other';
+
 export interface ConnectOptions {
   mode: HostMode;
-  /**
-   * How long to wait for a framing page that never answers (embedded somewhere that is not a
-   * Teams host). Teams answers within a few hundred milliseconds; a plain browser is detected
-   * without waiting at all.
-   */
-  timeoutMs?: number;
   window?: Window;
 }
-
-export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
 /**
  * In local mode the host page is not a Microsoft origin, so teams-js must be told to trust it
@@ -68,26 +67,11 @@ export function trustedOriginsFor(mode: HostMode, win: Window): string[] | undef
   return [parentOrigin];
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(TIMED_OUT), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-const TIMED_OUT = Symbol('timed out');
-
 /**
- * Connects to the Teams host, or resolves null when the tab runs in a plain browser (or in a
- * frame that never answers within `timeoutMs`).
+ * Connects to the Teams host, or resolves null when the tab runs in a plain browser. Whether a
+ * host is there is teams-js' call, not a timer's: `app.initialize()` rejects at once without a
+ * parent, opener or native interface, and waits up to 60 s for a slow Teams client — which must
+ * still get a signed-in tab, never the plain-browser start with its sign-in popup.
  */
 export async function connectToTeams(options: ConnectOptions): Promise<TeamsSession | null> {
   const win = options.window ?? window;
@@ -95,19 +79,10 @@ export async function connectToTeams(options: ConnectOptions): Promise<TeamsSess
 
   let context: app.Context;
   try {
-    const initialised = await withTimeout(
-      app.initialize(trustedOriginsFor(options.mode, win)),
-      options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    );
-    if (initialised === TIMED_OUT) return null;
-    const received = await withTimeout(
-      app.getContext(),
-      options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    );
-    if (received === TIMED_OUT) return null;
-    context = received;
+    await app.initialize(trustedOriginsFor(options.mode, win));
+    context = await app.getContext();
   } catch {
-    // teams-js rejects at once when there is no parent; any other failure means the same to us.
+    // "No Parent window found", or teams-js' own 60 s timeout: no host after all.
     return null;
   }
 
@@ -115,6 +90,13 @@ export async function connectToTeams(options: ConnectOptions): Promise<TeamsSess
   app.notifyAppLoaded();
   return createSession(toTeamsContext(context), win);
 }
+
+const EXPECTED_FAILURE_REASONS: Record<BootFailureReason, app.ExpectedFailureReason> = {
+  PermissionError: app.ExpectedFailureReason.PermissionError,
+  NotFound: app.ExpectedFailureReason.NotFound,
+  Offline: app.ExpectedFailureReason.Offline,
+  Other: app.ExpectedFailureReason.Other,
+};
 
 function createSession(context: TeamsContext, win: Window): TeamsSession {
   const themeListeners = new Set<(theme: TeamsTheme) => void>();
@@ -124,7 +106,7 @@ function createSession(context: TeamsContext, win: Window): TeamsSession {
     for (const listener of themeListeners) listener(currentTheme);
   });
 
-  let succeeded = false;
+  let settled = false;
   return {
     get context() {
       return { ...context, theme: currentTheme };
@@ -134,12 +116,14 @@ function createSession(context: TeamsContext, win: Window): TeamsSession {
       return () => themeListeners.delete(listener);
     },
     notifySuccess() {
-      if (succeeded) return;
-      succeeded = true;
+      if (settled) return;
+      settled = true;
       void app.notifySuccess().catch(() => undefined);
     },
-    notifyFailure(message) {
-      app.notifyFailure({ reason: app.FailedReason.Other, message });
+    notifyFailure(reason, message) {
+      if (settled) return;
+      settled = true;
+      app.notifyExpectedFailure({ reason: EXPECTED_FAILURE_REASONS[reason], message });
     },
     settings: context.frameContext === 'settings' ? createSettings(win) : null,
   };

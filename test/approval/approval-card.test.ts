@@ -114,7 +114,7 @@ describe('approval card', () => {
     expect(rendered?.textContent).toContain('<b>Titel</b>');
   });
 
-  it('the button deep-links to the approval page with the channel in the context', () => {
+  it('the button deep-links to the approval page; a channel only for a channel tab', () => {
     const url = new URL(base.deepLink);
     expect(url.origin).toBe('https://teams.microsoft.com');
     expect(url.pathname).toBe(
@@ -124,10 +124,37 @@ describe('approval card', () => {
       subEntityId: string;
       channelId: string;
     };
-    expect(context.channelId).toBe(LOCAL_APPROVAL_CHANNEL.channelId);
+    // The personal tab belongs to no channel: Teams refuses a link to it that names one.
+    expect(LOCAL_APPROVAL_CHANNEL.entityId).toBe('functiewijzer');
+    expect(context.channelId).toBeUndefined();
     expect(parseSubPageId(context.subEntityId)).toEqual({ kind: 'approval', requestId: '42' });
     // The context is URL-encoded in the link itself, as Teams requires.
     expect(base.deepLink).not.toContain('{');
+
+    const fromChannelTab = new URL(
+      approvalDeepLink(
+        {
+          ...LOCAL_APPROVAL_CHANNEL,
+          entityId: 'functiewijzer-catalogus',
+          linkChannelId: LOCAL_APPROVAL_CHANNEL.channelId,
+          tabUrl: 'https://functiewijzer.stad.be/',
+        },
+        '42',
+        'Goedkeuring gevraagd: Deskundige ICT',
+      ),
+    );
+    expect(fromChannelTab.pathname).toBe(
+      `/l/entity/${LOCAL_APPROVAL_CHANNEL.appId}/functiewijzer-catalogus`,
+    );
+    expect(JSON.parse(fromChannelTab.searchParams.get('context') ?? '')).toEqual({
+      subEntityId: 'approval/42',
+      channelId: LOCAL_APPROVAL_CHANNEL.channelId,
+    });
+    // Teams' fallback for a client that cannot open the tab, and the tab's title.
+    expect(fromChannelTab.searchParams.get('webUrl')).toBe(
+      'https://functiewijzer.stad.be/?subPageId=approval%2F42',
+    );
+    expect(fromChannelTab.searchParams.get('label')).toBe('Goedkeuring gevraagd: Deskundige ICT');
   });
 
   it('the message references its attachment as Teams demands', () => {

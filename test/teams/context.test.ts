@@ -1,4 +1,5 @@
 import type { app } from '@microsoft/teams-js';
+import { AppId } from '@microsoft/teams-js';
 import { toTeamsContext } from '../../src/teams/context';
 
 function contextWith(overrides: {
@@ -48,6 +49,8 @@ describe('toTeamsContext', () => {
       }),
     );
     expect(context).toEqual({
+      appId: null,
+      clientType: 'web',
       theme: 'dark',
       locale: 'en-GB',
       frameContext: 'content',
@@ -85,5 +88,23 @@ describe('toTeamsContext', () => {
         contextWith({ page: { frameContext: 'meetingStage' as app.PageInfo['frameContext'] } }),
       ).frameContext,
     ).toBe('other');
+  });
+
+  it('keeps the app id Teams installed the app under, and the client type (mobile too)', () => {
+    const catalogId = '3d5f8a0e-7c41-4b2a-9e6d-1f0a2b3c4d5e';
+    const context = toTeamsContext(
+      contextWith({
+        app: {
+          appId: new AppId(catalogId),
+          host: {
+            name: 'Teams' as app.AppHostInfo['name'],
+            clientType: 'android' as app.AppHostInfo['clientType'],
+            sessionId: '',
+          },
+        },
+      }),
+    );
+    expect(context.appId).toBe(catalogId);
+    expect(context.clientType).toBe('android');
   });
 });

@@ -45,7 +45,9 @@ export async function announceRequest(input: {
     ? summariseChanges(diffDescriptions(input.lastContent, content), 'nl', { max: 6 })
     : null;
   const me = await repos.directory.me();
-  const deepLink = approvalDeepLink(channel, request.id);
+  // Where the link points (which app id, which tab, which channel) was decided by the tab it was
+  // submitted from (ApprovalChannelSettings); the service only names the request.
+  const deepLink = approvalDeepLink(channel, request.id, nl.card.requestedFor(content.title));
   const card = buildApprovalCard({
     requestId: request.id,
     roleTitle: content.title,

@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
+import type { TabTheme } from '../shared/host-context';
 import { BootError, SignInRequired, type BootedHost } from './boot';
+import { SCREEN_COLOURS, failureTheme } from './boot-report';
+import { systemTheme } from './plain-browser';
 
 export interface BootFailureProps {
   error: unknown;
@@ -7,6 +10,12 @@ export interface BootFailureProps {
   onBooted?: (booted: BootedHost) => void;
   /** Starts the tab again from the beginning (after IT fixed something, or the network is back). */
   onRetry?: () => void;
+  /** The theme to follow when the failure does not carry the host's (no Teams, or none yet). */
+  theme?: TabTheme;
+}
+
+function screenStyle(theme: TabTheme): CSSProperties {
+  return { ...SCREEN_COLOURS[theme], minHeight: '100vh', margin: 0, padding: '16px' };
 }
 
 /**
@@ -14,9 +23,15 @@ export interface BootFailureProps {
  * cannot start without them: tenant mode's sign-in, with the reason in plain Dutch, what to ask
  * IT, and the one button that helps. Plain markup on purpose: whatever failed, this must render.
  */
-export function BootFailure({ error: initialError, onBooted, onRetry }: BootFailureProps) {
+export function BootFailure({ error: initialError, onBooted, onRetry, theme }: BootFailureProps) {
   const [error, setError] = useState<unknown>(initialError);
   const [busy, setBusy] = useState(false);
+  // Teams' theme when the host gave one, so a dark Teams does not flash a white page.
+  const shown =
+    failureTheme(error) ??
+    failureTheme(initialError) ??
+    theme ??
+    (typeof window === 'undefined' ? 'default' : systemTheme(window));
 
   if (error instanceof SignInRequired) {
     const { problem } = error;
@@ -33,7 +48,7 @@ export function BootFailure({ error: initialError, onBooted, onRetry }: BootFail
       );
     };
     return (
-      <main lang="nl-BE">
+      <main lang="nl-BE" data-theme={shown} style={screenStyle(shown)}>
         <h1>Aanmelden bij Functiewijzer</h1>
         <p role="alert">{problem.message}</p>
         {problem.askIt && <p>{problem.askIt}</p>}
@@ -62,10 +77,15 @@ export function BootFailure({ error: initialError, onBooted, onRetry }: BootFail
       ? error.message
       : 'Er ging iets onverwacht mis. Laad het tabblad opnieuw.';
   return (
-    <main lang="nl-BE">
+    <main lang="nl-BE" data-theme={shown} style={screenStyle(shown)}>
       <h1>Functiewijzer kan niet starten</h1>
       <p role="alert">{message}</p>
       {!(error instanceof BootError) && <p>Blijft dit gebeuren, meld het dan aan IT.</p>}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          Opnieuw proberen
+        </button>
+      )}
     </main>
   );
 }

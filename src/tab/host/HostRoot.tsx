@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { TabHost, TabTheme } from '../shared/host-context';
 import { switchPersona, type BootedHost, type SignInWatch } from './boot';
+import { SCREEN_COLOURS } from './boot-report';
 import { ChannelTabConfig } from './ChannelTabConfig';
 import { READY_MARK } from './marks';
 import { PersonaSwitcher } from './PersonaSwitcher';
@@ -117,14 +118,24 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
           onChange={onPersonaChange}
         />
       )}
-      {booted.signIn && <SignInBanner watch={booted.signIn} onSignedIn={onSignedIn} />}
+      {booted.signIn && (
+        <SignInBanner watch={booted.signIn} theme={theme} onSignedIn={onSignedIn} />
+      )}
       <App key={`${identity.user.upn}#${signIns}`} host={host} />
     </>
   );
 }
 
 /** The lapsed sign-in, in plain Dutch, with the one button that helps; nothing when signed in. */
-function SignInBanner({ watch, onSignedIn }: { watch: SignInWatch; onSignedIn: () => void }) {
+function SignInBanner({
+  watch,
+  theme,
+  onSignedIn,
+}: {
+  watch: SignInWatch;
+  theme: TabTheme;
+  onSignedIn: () => void;
+}) {
   const subscribe = useCallback((listener: () => void) => watch.subscribe(listener), [watch]);
   const problem = useSyncExternalStore(subscribe, () => watch.problem);
   const [busy, setBusy] = useState(false);
@@ -142,7 +153,12 @@ function SignInBanner({ watch, onSignedIn }: { watch: SignInWatch; onSignedIn: (
     );
   };
   return (
-    <section lang="nl-BE" aria-label="Aanmelden">
+    <section
+      lang="nl-BE"
+      aria-label="Aanmelden"
+      data-theme={theme}
+      style={{ ...SCREEN_COLOURS[theme], padding: '8px 16px' }}
+    >
       <p role="alert">{problem.message}</p>
       {problem.askIt && <p>{problem.askIt}</p>}
       {problem.action === 'sign-in' && (

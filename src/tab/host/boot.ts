@@ -1,4 +1,8 @@
-import { LOCAL_APPROVAL_CHANNEL, type ApprovalChannelSettings } from '../../teams/approval-card';
+import {
+  LOCAL_APPROVAL_CHANNEL,
+  approvalLinkTarget,
+  type ApprovalChannelSettings,
+} from '../../teams/approval-card';
 import {
   createLocalPersonaTokenProvider,
   type LocalPersonaTokenProvider,
@@ -8,7 +12,6 @@ import type { MsalTokenProvider, MsalTokenProviderOptions } from '../../auth/msa
 import { signInProblemOf, type SignInProblem } from '../../auth/sign-in-problem';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { SiteRef } from '../../graph/site';
-import { PERSONAL_TAB_ENTITY_ID } from '../../teams/protocol';
 import type { HostMode, TeamsSession } from '../../teams/teams-client';
 import {
   loadRuntimeConfig,
@@ -26,7 +29,11 @@ import {
   subPageIdFromUrl,
   systemTheme,
 } from './plain-browser';
+import { BootError, reportBootFailure } from './boot-report';
+import { watchSignIn, type SignInWatch } from './sign-in-watch';
 import type { SignedInUser } from './repositories';
+
+export { BootError, type SignInWatch };
 
 /**
  * Start-up of the tab's host glue: runtime config → Teams (or the plain-browser fallback) →
@@ -65,11 +72,6 @@ export interface TenantBootDependencies {
   createTokenProvider(options: MsalTokenProviderOptions): Promise<MsalTokenProvider>;
 }
 
-/** The user's own words for why the tab cannot start. */
-export class BootError extends Error {
-  override readonly name = 'BootError';
-}
-
 /**
  * Tenant mode: only the user can continue. `problem` says why in Dutch (and what to ask IT);
  * `signIn()` opens Microsoft's sign-in window and finishes the start-up. Call it straight from a
@@ -96,60 +98,6 @@ export class SignInRequired extends BootError {
     if (!this.resume) return Promise.reject(this);
     return this.resume();
   }
-}
-
-/**
- * Tenant mode after start-up. A session can lapse while the tab is open (the sign-in expired,
- * consent was withdrawn); without this the user would only see "no connection" from Graph. The
- * host shows `problem` with the Aanmelden button, which calls `signIn()` from the click.
- */
-export interface SignInWatch {
-  readonly problem: SignInProblem | null;
-  /** Called whenever `problem` changes; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-  /** Interactive sign-in; call it straight from the click. Rejects with the new problem. */
-  signIn(): Promise<void>;
-}
-
-function watchSignIn(provider: MsalTokenProvider): {
-  tokenProvider: TokenProvider;
-  watch: SignInWatch;
-} {
-  let problem: SignInProblem | null = null;
-  const listeners = new Set<() => void>();
-  const set = (next: SignInProblem | null) => {
-    if (next === problem) return;
-    problem = next;
-    for (const listener of listeners) listener();
-  };
-  // A failure that needs the user becomes the problem shown; the caller still gets the error.
-  const fail = (error: unknown): never => {
-    const next = signInProblemOf(error);
-    if (next) set(next);
-    throw error;
-  };
-  return {
-    tokenProvider: {
-      getToken: () =>
-        provider.getToken().then((token) => {
-          set(null);
-          return token;
-        }, fail),
-      invalidate: () => provider.invalidate(),
-    },
-    watch: {
-      get problem() {
-        return problem;
-      },
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      signIn() {
-        return provider.signIn().then(() => set(null), fail);
-      },
-    },
-  };
 }
 
 export interface BootedHost {
@@ -180,9 +128,32 @@ export function choosePersona(personas: Persona[], wanted: string | null): Perso
   );
 }
 
+/**
+ * Every way out of the start-up tells a Teams host how it went (boot-report.ts): success with
+ * the first render, or — here — the failure and its reason, while the tab shows its own message.
+ */
 export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
-  const config = await loadRuntimeConfig(deps.fetch);
-  return config.mode === 'tenant' ? bootTenant(deps, config) : bootLocal(deps, config);
+  let config: RuntimeConfig;
+  try {
+    config = await loadRuntimeConfig(deps.fetch);
+  } catch (error) {
+    // No configuration, so no mode: connect as tenant mode does, trusting only Microsoft hosts
+    // (and our own origin). Not awaited: the message must not wait for a slow host.
+    void deps.connect('tenant').then(
+      (session) => reportBootFailure(session, error),
+      () => undefined,
+    );
+    throw error;
+  }
+  const session = deps.connect(config.mode);
+  try {
+    return await (config.mode === 'tenant'
+      ? bootTenant(deps, config, session)
+      : bootLocal(deps, config, session));
+  } catch (error) {
+    reportBootFailure(await session.catch(() => null), error);
+    throw error;
+  }
 }
 
 type Initial = BootedHost['initial'];
@@ -200,15 +171,16 @@ function hostView(
   };
 }
 
-async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Promise<BootedHost> {
+async function bootLocal(
+  deps: BootDependencies,
+  config: LocalRuntimeConfig,
+  connecting: Promise<TeamsSession | null>,
+): Promise<BootedHost> {
   const tokenProvider = createLocalPersonaTokenProvider({
     emulatorUrl: config.emulatorUrl,
     fetch: deps.fetch,
   });
-  const [session, personas] = await Promise.all([
-    deps.connect(config.mode),
-    tokenProvider.listPersonas(),
-  ]);
+  const [session, personas] = await Promise.all([connecting, tokenProvider.listPersonas()]);
   if (personas.length === 0) {
     throw new BootError(
       'De lokale Graph-emulator kent geen gebruikers. Start `npm start` opnieuw met een nieuwe datamap.',
@@ -221,9 +193,9 @@ async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Pr
     const upn = session.context.user.userPrincipalName;
     persona = upn ? personas.find((p) => p.upn.toLowerCase() === upn.toLowerCase()) : undefined;
     if (!persona) {
-      session.notifyFailure('unknown user');
       throw new BootError(
         `De gebruiker ${upn ?? '(geen)'} is onbekend in de lokale Graph-emulator. Kies een gebruiker in de lijst "Gebruiker" van de Teams-host.`,
+        'NotFound',
       );
     }
   } else {
@@ -237,8 +209,16 @@ async function bootLocal(deps: BootDependencies, config: LocalRuntimeConfig): Pr
     graphBaseUrl: config.graphBaseUrl,
     site: config.site,
     tokenProvider,
-    // Local mode: the emulator's team "Functiewijzer", channel "Goedkeuringen".
-    approvalChannel: LOCAL_APPROVAL_CHANNEL,
+    // Local mode: the emulator's team "Functiewijzer", channel "Goedkeuringen"; the card links
+    // to the tab this request is submitted from.
+    approvalChannel: {
+      ...LOCAL_APPROVAL_CHANNEL,
+      ...approvalLinkTarget(
+        session?.context ?? null,
+        LOCAL_APPROVAL_CHANNEL.appId,
+        deps.window.location.origin,
+      ),
+    },
     // The emulator's groups, configured as a tenant configures its own; the services read the
     // identity again when the persona changes.
     groups: LOCAL_GROUPS,
@@ -281,6 +261,7 @@ async function localIdentity(
 async function bootTenant(
   deps: BootDependencies,
   config: TenantRuntimeConfig,
+  connecting: Promise<TeamsSession | null>,
 ): Promise<BootedHost> {
   if (!deps.tenant) {
     throw new BootError(
@@ -288,7 +269,7 @@ async function bootTenant(
     );
   }
   const tenant = deps.tenant;
-  const session = await deps.connect('tenant');
+  const session = await connecting;
 
   let tokenProvider: MsalTokenProvider;
   try {
@@ -324,8 +305,12 @@ async function bootTenant(
       approvalChannel: {
         teamId: config.approvals.teamId,
         channelId: config.approvals.channelId,
-        appId: config.teamsAppId,
-        entityId: PERSONAL_TAB_ENTITY_ID,
+        // The id Teams reports; outside Teams the configured catalog id, else the manifest id.
+        ...approvalLinkTarget(
+          session?.context ?? null,
+          config.teamsCatalogAppId ?? config.teamsAppId,
+          deps.window.location.origin,
+        ),
         notifyApprovers: true,
       },
       groups: config.groups,

@@ -135,6 +135,8 @@ function teamsSession(user: Partial<TeamsContext['user']> = {}) {
   let successes = 0;
   const session: TeamsSession = {
     context: {
+      appId: null,
+      clientType: 'web',
       theme: 'dark',
       locale: 'nl-BE',
       frameContext: 'content',
@@ -267,8 +269,12 @@ describe('tenant mode inside Teams', () => {
     expect(options.approvalChannel).toEqual({
       teamId: TENANT_CONFIG.approvals.teamId,
       channelId: TENANT_CONFIG.approvals.channelId,
+      // Teams reported no app id (a sideloaded app): the manifest id; the personal tab, which
+      // belongs to no channel.
       appId: TENANT_CONFIG.teamsAppId,
       entityId: 'functiewijzer',
+      linkChannelId: null,
+      tabUrl: expect.stringMatching(/^https:\/\//),
       notifyApprovers: true,
     });
     expect(options.groups).toEqual(TENANT_CONFIG.groups);

@@ -86,6 +86,8 @@ function teamsSession(context: Partial<TeamsContext>): TeamsSession & { failures
   return {
     failures,
     context: {
+      appId: null,
+      clientType: 'web',
       theme: 'dark',
       locale: 'en-GB',
       frameContext: 'content',
@@ -99,7 +101,7 @@ function teamsSession(context: Partial<TeamsContext>): TeamsSession & { failures
     },
     onThemeChange: () => () => undefined,
     notifySuccess: () => undefined,
-    notifyFailure: (message) => failures.push(message),
+    notifyFailure: (reason, message) => failures.push(`${reason}: ${message}`),
     settings: null,
   };
 }
