@@ -239,10 +239,11 @@ async function sendEnvelope(
 /**
  * GETs in batches, following `@odata.nextLink` of every collection in further waves (each wave
  * one round trip), until every collection is complete. Returns the raw items per request id.
+ * `firstPageOnly` keeps one request to its first page (a `$top=1` probe of a big list).
  */
 export async function batchGetAll(
   http: GraphHttp,
-  requests: readonly { id: string; url: string }[],
+  requests: readonly { id: string; url: string; firstPageOnly?: boolean }[],
   signal?: AbortSignal,
 ): Promise<{
   items: Map<string, unknown[]>;
@@ -252,7 +253,7 @@ export async function batchGetAll(
 }> {
   const items = new Map<string, unknown[]>(requests.map((r) => [r.id, []]));
   const bodies = new Map<string, unknown>();
-  let wave: { id: string; url: string }[] = [...requests];
+  let wave: { id: string; url: string; firstPageOnly?: boolean }[] = [...requests];
   let roundTrips = 0;
   let envelopes = 0;
   let page = 0;
@@ -277,7 +278,8 @@ export async function batchGetAll(
       if (!Array.isArray(collection.value)) return;
       (items.get(r.id) as unknown[]).push(...(collection.value as unknown[]));
       const link = collection['@odata.nextLink'];
-      if (typeof link === 'string') next.push({ id: r.id, url: http.relative(link) });
+      if (typeof link === 'string' && r.firstPageOnly !== true)
+        next.push({ id: r.id, url: http.relative(link) });
     });
     wave = next;
     page++;

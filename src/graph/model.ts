@@ -17,7 +17,10 @@ export interface RoleSummary {
   service: string | null;
   grade: string | null;
   careerPath: string | null;
-  /** Hash of the full content at the last write through the app; null before the first. */
+  /**
+   * Hash of the full content at the last write through the app; null before the first, and in
+   * the catalogue when the role's rows changed since (the stored hash no longer describes them).
+   */
   contentHash: ContentHash | null;
   /** Main tasks, task agreement titles and their tasks: searchable text. */
   tasks: string[];

@@ -113,5 +113,15 @@ export const FUNCTIES = defineList({
       type: { kind: 'note' },
       computed: true,
     },
+    {
+      // With Competentieprofiel (one line per competency) it says how many rows the content had,
+      // so the catalogue sees a deleted row: docs/data-layer.md, "Every edit reaches the catalogue".
+      name: 'AantalTaakafspraken',
+      displayName: 'Aantal taakafspraken (automatisch)',
+      description:
+        'Hoeveel taakafspraken de functie had bij de laatste wijziging via de Functiewijzer. Niet wijzigen.',
+      type: { kind: 'number', minimum: 0 },
+      computed: true,
+    },
   ],
 });

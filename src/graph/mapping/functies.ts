@@ -68,6 +68,7 @@ export function roleFields(content: FunctionContent, meta: RoleMeta): Record<str
     Competentieprofiel: writeLines(
       content.competencies.map((c) => `${c.name.replace(/\|/g, '/')}|${c.requiredLevel ?? '-'}`),
     ),
+    AantalTaakafspraken: content.resultAreas.length,
   });
 }
 

@@ -32,7 +32,8 @@ import {
   type RawRole,
   toRoleContent,
 } from './rows';
-import { recomputeSuspects, type SummaryRepair, suspectRoles } from './summary';
+import { firstScanQueries, verifyRows } from './row-scan';
+import { recomputeSuspects, type SummaryRepair } from './summary';
 
 /** The reads of RoleRepository (see index.ts for the shapes and round trips). */
 export class RoleReads {
@@ -69,6 +70,9 @@ export class RoleReads {
             filter: `fields/Status eq 'Open'`,
           }),
         },
+        // Every row's slimmest form, so that an edit, deletion or addition made outside the
+        // app is seen (row-scan.ts); lists past 5,000 rows are finished in the second wave.
+        ...firstScanQueries(site),
       ],
       options.signal,
     );
@@ -89,14 +93,20 @@ export class RoleReads {
     )
       .sort(byNumericId)
       .map(requestFromItem);
-    const recomputed = await recomputeSuspects(
+    // Second wave, when needed: the suspects read in full and the rest of a long child list.
+    const { recomputed, rowsChanged } = await verifyRows(
       this.ctx,
-      suspectRoles(items, decisions, openRequests),
+      items,
+      decisions,
+      openRequests,
+      result,
       options,
     );
     const roles = items
       .map((item) => {
         const fresh = recomputed.get(item.id);
+        // Its rows no longer match the stored hash: no hash, so never shown as approved.
+        if (!fresh && rowsChanged.has(item.id)) return { ...roleSummary(item), contentHash: null };
         if (!fresh) return roleSummary(item);
         const summary = roleSummary(fresh);
         return options.withTasks === false ? { ...summary, tasks: [] } : summary;

@@ -11,7 +11,7 @@ import {
   type RoleItem,
 } from '../../mapping';
 import type { DecisionRecord, RequestRecord, RoleContent } from '../../model';
-import { itemQuery, listPath } from '../../site';
+import { itemQuery, listPath, type SiteLists } from '../../site';
 import { checkItemId, type ReadOptions, type RepositoryContext } from '../context';
 import {
   childQueries,
@@ -22,12 +22,18 @@ import {
 } from './rows';
 
 /**
- * The app-maintained columns of a Functies item (InhoudHash, Zoektekst, Competentieprofiel):
+ * The app-maintained columns of a Functies item (InhoudHash, Zoektekst, Competentieprofiel,
+ * AantalTaakafspraken):
  * refreshed only when the app writes, so an edit in SharePoint's own UI leaves them stale. The
  * catalogue recomputes them for "suspect" roles; a role read in full can be checked and repaired.
  */
 
-const SUMMARY_COLUMNS = ['InhoudHash', 'Zoektekst', 'Competentieprofiel'] as const;
+const SUMMARY_COLUMNS = [
+  'InhoudHash',
+  'Zoektekst',
+  'Competentieprofiel',
+  'AantalTaakafspraken',
+] as const;
 export type SummaryColumns = Pick<RoleItem['fields'], (typeof SUMMARY_COLUMNS)[number]>;
 
 export function summaryOf(fields: SummaryColumns): SummaryColumns {
@@ -35,6 +41,7 @@ export function summaryOf(fields: SummaryColumns): SummaryColumns {
     InhoudHash: fields.InhoudHash,
     Zoektekst: fields.Zoektekst,
     Competentieprofiel: fields.Competentieprofiel,
+    AantalTaakafspraken: fields.AantalTaakafspraken,
   };
 }
 
@@ -60,6 +67,21 @@ export function suspectRoles(
   decisions: readonly DecisionRecord[],
   openRequests: readonly RequestRecord[],
 ): RoleItem[] {
+  const newest = anchorTimes(decisions, openRequests);
+  return items.filter((item) => {
+    const since = anchorOf(item, newest);
+    return since !== undefined && Date.parse(item.lastModifiedDateTime) > since;
+  });
+}
+
+/**
+ * Per role and InhoudHash (`"{roleId} {hash}"`), the time of the newest approval or open request
+ * carrying that hash: the moment from which a stored hash equal to it must not have moved.
+ */
+export function anchorTimes(
+  decisions: readonly DecisionRecord[],
+  openRequests: readonly RequestRecord[],
+): Map<string, number> {
   const newest = new Map<string, number>();
   const note = (roleId: string, hash: string, at: string) => {
     const key = `${roleId} ${hash}`;
@@ -69,12 +91,13 @@ export function suspectRoles(
   for (const d of decisions)
     if (d.outcome === 'approved') note(d.roleId, d.contentHash, d.decidedAt);
   for (const r of openRequests) note(r.roleId, r.contentHash, r.createdAt);
-  return items.filter((item) => {
-    const hash = item.fields.InhoudHash;
-    if (hash === null) return false;
-    const since = newest.get(`${item.id} ${hash}`);
-    return since !== undefined && Date.parse(item.lastModifiedDateTime) > since;
-  });
+  return newest;
+}
+
+/** The anchor of an item's stored InhoudHash (see `anchorTimes`); undefined when it has none. */
+export function anchorOf(item: RoleItem, anchors: ReadonlyMap<string, number>): number | undefined {
+  const hash = item.fields.InhoudHash;
+  return hash === null ? undefined : anchors.get(`${item.id} ${hash}`);
 }
 
 /**
@@ -86,25 +109,36 @@ export async function recomputeSuspects(
   suspects: readonly RoleItem[],
   options: ReadOptions,
 ): Promise<Map<string, RoleItem>> {
-  const out = new Map<string, RoleItem>();
-  if (suspects.length === 0) return out;
-  const { site, http } = ctx;
+  if (suspects.length === 0) return new Map();
   let result: Awaited<ReturnType<typeof batchGetAll>>;
   try {
-    result = await batchGetAll(
-      http,
-      suspects.flatMap((item, i) => [
-        { id: `f${i}`, url: itemQuery(site, 'Functies', item.id, ROLE_SELECT) },
-        ...childQueries(site, item.id, String(i)),
-      ]),
-      options.signal,
-    );
+    result = await batchGetAll(ctx.http, suspectQueries(ctx.site, suspects), options.signal);
   } catch (error) {
     // A suspect deleted between the two reads: its stored columns are shown this once; the
     // next catalogue read no longer lists it.
-    if (error instanceof NotFoundError) return out;
+    if (error instanceof NotFoundError) return new Map();
     throw error;
   }
+  return recomputedFrom(suspects, result);
+}
+
+/** The GETs that read the suspects in full (3 per role), for a wave shared with other reads. */
+export function suspectQueries(
+  site: SiteLists,
+  suspects: readonly RoleItem[],
+): { id: string; url: string }[] {
+  return suspects.flatMap((item, i) => [
+    { id: `f${i}`, url: itemQuery(site, 'Functies', item.id, ROLE_SELECT) },
+    ...childQueries(site, item.id, String(i)),
+  ]);
+}
+
+/** The suspects' items with their summary columns recomputed from what `suspectQueries` read. */
+export async function recomputedFrom(
+  suspects: readonly RoleItem[],
+  result: { items: ReadonlyMap<string, unknown[]>; bodies: ReadonlyMap<string, unknown> },
+): Promise<Map<string, RoleItem>> {
+  const out = new Map<string, RoleItem>();
   for (const [i] of suspects.entries()) {
     const body = result.bodies.get(`f${i}`);
     const parsed = roleItemSchema.safeParse(body);
@@ -162,8 +196,13 @@ export class SummaryRepair {
     if (!stored || stored.eTag !== role.eTag || role.eTag === '') return null;
     const expected = await summaryColumns(role);
     // Multi-line columns compared by their lines: SharePoint may hand back other line ends.
-    const same = (c: (typeof SUMMARY_COLUMNS)[number]) =>
-      readLines(expected[c]).join('\n') === readLines(stored.columns[c]).join('\n');
+    const same = (c: (typeof SUMMARY_COLUMNS)[number]) => {
+      const want = expected[c];
+      const have = stored.columns[c];
+      return typeof want === 'number' || typeof have === 'number' || want === null || have === null
+        ? want === have
+        : readLines(want).join('\n') === readLines(have).join('\n');
+    };
     return SUMMARY_COLUMNS.every(same) ? null : expected;
   }
 }

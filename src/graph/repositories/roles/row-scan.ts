@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import { batchGetAll } from '../../batch';
+import { NotFoundError } from '../../errors';
+import { readLines, type RoleItem } from '../../mapping';
+import type { DecisionRecord, RequestRecord } from '../../model';
+import { itemsQuery, listPath, type SiteLists } from '../../site';
+import type { ReadOptions, RepositoryContext } from '../context';
+import { generationOf } from './rows';
+import {
+  anchorOf,
+  anchorTimes,
+  recomputedFrom,
+  suspectQueries,
+  suspectRoles,
+} from './summary';
+
+/**
+ * Every edit, deletion or addition of a role's rows reaches the catalogue (docs/data-layer.md,
+ * "Every edit reaches the catalogue"). The catalogue derives a status from the InhoudHash that the
+ * app keeps on the Functies item; SharePoint's own list UI changes rows without touching that
+ * item. So the catalogue's second wave reads, besides the suspects (items modified after their
+ * anchor, read in full), the rows of both child lists in their slimmest form — item id, modified
+ * time, Functie lookup, generation — and a role whose hash is anchored (an approval or open
+ * request carries it, and the item has not moved since) is trusted only while
+ *
+ * - none of its rows was modified or added after that anchor (a row's modified time is
+ *   SharePoint's, set on every change, by anyone, through any client), and
+ * - it still has as many rows as the content that hash describes: Competentieprofiel has one line
+ *   per competency, AantalTaakafspraken the number of task agreements — written by the app in the
+ *   same PATCH as InhoudHash, so when the item has not moved since the anchor they describe the
+ *   anchored content. A row deleted since is one fewer; a deletion hidden by an addition is seen
+ *   through the addition's modified time.
+ *
+ * A role that fails either is shown without a hash (so never approved). Why a full scan and not a
+ * `Modified ge …` filter: see the docs — the app's own imports write rows after older approvals,
+ * so any "modified since the oldest anchor" query returns them too, and deletions leave nothing
+ * to filter on.
+ */
+
+/** Item ids per range query: SharePoint answers an indexed filter of at most 5,000 items. */
+export const SCAN_RANGE = 5000;
+
+const CHILD_LISTS = ['Taakafspraken', 'Functiecompetenties'] as const;
+type ChildList = (typeof CHILD_LISTS)[number];
+
+/** What the scan selects of a row: its id and modified time, its role and its generation. */
+const SCAN_SELECT = 'FunctieLookupId,Inhoudsversie';
+const SCAN_PROPERTIES = 'id,lastModifiedDateTime';
+
+/**
+ * For the catalogue's first batch, per child list: the first 5,000 rows in id order (the whole
+ * list, usually) and the newest item id (`$orderby` on the always-indexed ID, `$top=1`), so that
+ * a longer list's remaining ranges can all be asked at once in the second wave.
+ */
+export function firstScanQueries(
+  site: SiteLists,
+): { id: string; url: string; firstPageOnly: boolean }[] {
+  return CHILD_LISTS.flatMap((list) => [
+    {
+      id: `scan-${list}-first`,
+      url: itemsQuery(site, list, {
+        select: SCAN_SELECT,
+        properties: SCAN_PROPERTIES,
+        orderby: 'fields/ID',
+        top: SCAN_RANGE,
+      }),
+      firstPageOnly: true,
+    },
+    {
+      id: `last-${list}`,
+      url: `${listPath(site, list)}/items?$select=id&$orderby=fields/ID%20desc&$top=1`,
+      firstPageOnly: true,
+    },
+  ]);
+}
+
+const pageShape = z.object({
+  value: z.array(z.object({ id: z.string() }).loose()),
+  '@odata.nextLink': z.string().optional(),
+});
+
+function idOf(value: { id: string } | undefined): number {
+  const id = Number(value?.id ?? '0');
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+
+/** The ranges after the first page, up to the newest id; none when the first page was all. */
+function remainingScanQueries(
+  site: SiteLists,
+  list: ChildList,
+  first: unknown,
+  last: unknown,
+): { id: string; url: string }[] {
+  const page = pageShape.safeParse(first);
+  if (!page.success || page.data['@odata.nextLink'] === undefined) return [];
+  const newest = pageShape.safeParse(last);
+  const lastId = newest.success ? idOf(newest.data.value[0]) : 0;
+  const out: { id: string; url: string }[] = [];
+  let from = idOf(page.data.value[page.data.value.length - 1]);
+  for (let n = 0; from < lastId; from += SCAN_RANGE, n++) {
+    out.push({
+      id: `scan-${list}-${n}`,
+      url: itemsQuery(site, list, {
+        select: SCAN_SELECT,
+        filter: `fields/ID gt ${from} and fields/ID le ${from + SCAN_RANGE}`,
+        properties: SCAN_PROPERTIES,
+        top: SCAN_RANGE,
+      }),
+    });
+  }
+  return out;
+}
+
+const scannedRowShape = z.object({
+  id: z.string(),
+  lastModifiedDateTime: z.string(),
+  fields: z
+    .object({
+      FunctieLookupId: z.union([z.string(), z.number()]).optional(),
+      Inhoudsversie: z.union([z.number(), z.string()]).nullish(),
+    })
+    .loose(),
+});
+
+export interface ScannedRow {
+  roleId: string;
+  generation: number | null;
+  modified: number;
+}
+
+function scannedRows(
+  waves: readonly ReadonlyMap<string, unknown[]>[],
+  list: ChildList,
+): ScannedRow[] {
+  const out: ScannedRow[] = [];
+  for (const [id, values] of waves.flatMap((w) => [...w])) {
+    if (!id.startsWith(`scan-${list}-`)) continue;
+    for (const value of values) {
+      const row = scannedRowShape.safeParse(value);
+      // A row we cannot read counts for no role; it cannot make one look unchanged either,
+      // because the counts below then come out short.
+      if (!row.success || row.data.fields.FunctieLookupId === undefined) continue;
+      const g = row.data.fields.Inhoudsversie;
+      const generation = g === null || g === undefined || g === '' ? null : Number(g);
+      out.push({
+        roleId: String(row.data.fields.FunctieLookupId),
+        generation: generation === null || Number.isNaN(generation) ? null : Math.trunc(generation),
+        modified: Date.parse(row.data.lastModifiedDateTime),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The catalogue's second wave, when it needs one: the suspects read in full (their summary
+ * columns recomputed) and the rest of a child list past its first 5,000 rows, together. Returns
+ * the recomputed items and the roles whose rows changed since their anchor.
+ */
+export async function verifyRows(
+  ctx: RepositoryContext,
+  items: readonly RoleItem[],
+  decisions: readonly DecisionRecord[],
+  openRequests: readonly RequestRecord[],
+  first: { items: ReadonlyMap<string, unknown[]>; bodies: ReadonlyMap<string, unknown> },
+  options: ReadOptions,
+): Promise<{ recomputed: Map<string, RoleItem>; rowsChanged: Set<string> }> {
+  const suspects = suspectRoles(items, decisions, openRequests);
+  const scans = CHILD_LISTS.flatMap((list) =>
+    remainingScanQueries(
+      ctx.site,
+      list,
+      first.bodies.get(`scan-${list}-first`),
+      first.bodies.get(`last-${list}`),
+    ),
+  );
+  let second: Awaited<ReturnType<typeof batchGetAll>> = {
+    items: new Map(),
+    bodies: new Map(),
+    roundTrips: 0,
+    envelopes: 0,
+  };
+  let recomputedSuspects = suspects;
+  const wave = [...suspectQueries(ctx.site, suspects), ...scans];
+  if (wave.length > 0) {
+    try {
+      second = await batchGetAll(ctx.http, wave, options.signal);
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || suspects.length === 0) throw error;
+      // A suspect deleted between the two reads: its stored columns are shown this once (the
+      // next catalogue read no longer lists it); the rest of the scan is asked on its own.
+      second = await batchGetAll(ctx.http, scans, options.signal);
+      recomputedSuspects = [];
+    }
+  }
+  const recomputed = await recomputedFrom(recomputedSuspects, second);
+  const skip = new Set(suspects.map((s) => s.id));
+  const waves = [first.items, second.items];
+  return {
+    recomputed,
+    rowsChanged: changedRoles(
+      items.filter((i) => !skip.has(i.id)),
+      anchorTimes(decisions, openRequests),
+      {
+        Taakafspraken: scannedRows(waves, 'Taakafspraken'),
+        Functiecompetenties: scannedRows(waves, 'Functiecompetenties'),
+      },
+    ),
+  };
+}
+
+/**
+ * The roles whose stored hash is anchored but whose rows no longer match it: a row of the role's
+ * content (its generation, or none: added by hand) modified after the anchor, or fewer or more
+ * such rows than the anchored content had.
+ */
+export function changedRoles(
+  items: readonly RoleItem[],
+  anchors: ReadonlyMap<string, number>,
+  rows: Record<ChildList, readonly ScannedRow[]>,
+): Set<string> {
+  const trusted = new Map<string, { since: number; item: RoleItem }>();
+  for (const item of items) {
+    const since = anchorOf(item, anchors);
+    if (since !== undefined) trusted.set(item.id, { since, item });
+  }
+  const changed = new Set<string>();
+  const counts: Record<ChildList, Map<string, number>> = {
+    Taakafspraken: new Map(),
+    Functiecompetenties: new Map(),
+  };
+  for (const list of CHILD_LISTS) {
+    for (const row of rows[list]) {
+      const role = trusted.get(row.roleId);
+      if (!role) continue;
+      const generation = generationOf(role.item.fields.Inhoudsversie);
+      // Rows of another generation are an unfinished or superseded import: never shown.
+      if (row.generation !== null && row.generation !== generation) continue;
+      counts[list].set(row.roleId, (counts[list].get(row.roleId) ?? 0) + 1);
+      // An unreadable time counts as a change: it cannot prove the row is as approved.
+      if (!(row.modified <= role.since)) changed.add(row.roleId);
+    }
+  }
+  for (const [id, { item }] of trusted) {
+    const competencies = readLines(item.fields.Competentieprofiel).length;
+    if ((counts.Functiecompetenties.get(id) ?? 0) !== competencies) changed.add(id);
+    const areas = item.fields.AantalTaakafspraken;
+    // Written since the column exists; before, the next HR open repairs it (summary.ts).
+    if (areas !== null && (counts.Taakafspraken.get(id) ?? 0) !== areas) changed.add(id);
+  }
+  return changed;
+}
