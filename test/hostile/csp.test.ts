@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startTabServer, type TabServer, type TabServerConfig } from '../../src/cli/tab-server';
+import { TEAMS_FRAME_ANCESTORS, tabContentSecurityPolicy } from '../../src/cli/tab-server/csp';
 
 /**
  * The tab's Content-Security-Policy must stop script that list content or a compromised host page
@@ -139,5 +141,33 @@ describe('the local Teams host page', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('frame-ancestors in tenant mode', () => {
+  const tenant = CONFIGS[1]?.[1];
+  if (!tenant) throw new Error('geen tenantconfiguratie');
+  const policy = directives(tabContentSecurityPolicy(tenant, 443, 'https'));
+
+  test('lets Teams, Outlook (both addresses) and the Microsoft 365 app frame the tab, nothing else', () => {
+    expect(policy.get('frame-ancestors')).toEqual([...TEAMS_FRAME_ANCESTORS]);
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.cloud.microsoft',
+      'https://outlook.office.com',
+      'https://outlook.office365.com',
+      'https://*.microsoft365.com',
+    ]) {
+      expect(TEAMS_FRAME_ANCESTORS).toContain(host);
+    }
+  });
+
+  test('docs/deploy.md quotes exactly that list wherever it gives the policy', () => {
+    const deploy = readFileSync(path.join(__dirname, '../../docs/deploy.md'), 'utf8');
+    const quoted = [...deploy.matchAll(/frame-ancestors ([^;"]+)/g)].map((m) =>
+      (m[1] ?? '').trim().split(/\s+/),
+    );
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const sources of quoted) expect(sources).toEqual([...TEAMS_FRAME_ANCESTORS]);
   });
 });

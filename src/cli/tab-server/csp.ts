@@ -6,14 +6,21 @@ import type { Scheme, TabServerConfig } from './config';
  * them do (test/hostile/csp.test.ts; docs/deploy.md quotes the tenant one).
  */
 
-/** Where Microsoft 365 frames a Teams tab (Teams, Outlook and the Microsoft 365 app). */
-const MICROSOFT_HOST_ANCESTORS = [
+/**
+ * Where Microsoft 365 frames a Teams tab — Teams, Outlook and the Microsoft 365 app — as
+ * Microsoft lists it (learn.microsoft.com, "Tab requirements"; ../shared/M365-FACTS.md). The one
+ * list: the tenant CSP is built from it, and test/hostile/csp.test.ts checks that docs/deploy.md
+ * quotes exactly it. `outlook.office365.com` is Outlook on the web's other address; without it
+ * the tab stays blank there.
+ */
+export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
   'https://*.cloud.microsoft',
   'https://*.office.com',
   'https://*.microsoft365.com',
-  'https://*.skype.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
 ];
 
 const ENTRA_ID = 'https://login.microsoftonline.com';
@@ -44,7 +51,7 @@ export function tabContentSecurityPolicy(
   const ancestors =
     config.mode === 'local'
       ? ["'self'", ...loopbackOrigins(port, scheme)]
-      : MICROSOFT_HOST_ANCESTORS;
+      : TEAMS_FRAME_ANCESTORS;
   return [
     "default-src 'self'",
     "script-src 'self'",
