@@ -14,11 +14,14 @@ import {
 import { type Access, type Grant, GROUP_NAMES, type Principal } from '../graph/lists';
 import { errorFromResponse, isDataError } from '../graph/errors';
 import { DirectoryRepository } from '../graph/repositories/directory';
-import { type Change, type PermissionWriter, provision } from '../graph/provision';
+import { type Change, formatChange, type PermissionWriter, provision } from '../graph/provision';
+import { principalLogins, type SharePointProvisioning } from '../graph/provision-sharepoint';
+import { SharePointRest } from '../graph/sharepoint-rest';
 import { createRepositories } from '../graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteLists } from '../graph/site';
 import { importFile } from '../import/import-file';
 import { startEmulator } from '../emulator/server';
+import { TENANT_ID } from '../emulator/tenant';
 
 /**
  * The local stack: the Graph emulator, provisioned lists and (on first run) the two sample
@@ -81,13 +84,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const admin = clientFor(PERSONAS.admin);
     const siteId = await resolveSiteId(admin, LOCAL_SITE);
     const provisioned = await provision(admin, siteId, {
-      permissions: emulatorPermissions(
-        emulator.url,
-        admin,
-        emulatorTokens(emulator.url, PERSONAS.admin),
-      ),
+      sharePoint: await emulatorSharePoint(emulator.url, admin),
     });
-    for (const change of provisioned) log(`inrichting: ${describeChange(change)}`);
+    for (const change of provisioned) log(`inrichting: ${formatChange(change)}`);
     const site = await loadSiteLists(admin, siteId);
 
     let seeded: ImportReport | null = null;
@@ -149,21 +148,6 @@ export async function connectEmulator(env: NodeJS.ProcessEnv): Promise<{
   };
 }
 
-function describeChange(change: Change): string {
-  switch (change.kind) {
-    case 'list-created':
-      return `lijst ${change.list} aangemaakt`;
-    case 'column-added':
-      return `${change.list}: kolom ${change.column} toegevoegd`;
-    case 'column-updated':
-      return `${change.list}: kolom ${change.column} bijgewerkt`;
-    case 'permissions-set':
-      return `${change.list}: machtigingen ingesteld`;
-    case 'manual':
-      return `${change.list}: ${change.message}`;
-  }
-}
-
 /**
  * The samples, read by the importer and written through Graph as HR; their approval lines as
  * the algemeen directeur, the documented way to migrate a paper decision so that it counts
@@ -208,14 +192,19 @@ const tokenShape = z.object({ access_token: z.string().min(1), expires_in: z.num
  * Token source for a persona, minted by the emulator's control API. Cached until shortly before
  * it expires; never logged.
  */
-export function emulatorTokens(emulatorUrl: string, upn: string): () => Promise<string> {
+export function emulatorTokens(
+  emulatorUrl: string,
+  upn: string,
+  /** The resource the token is for: Graph unless given (e.g. the site's SharePoint origin). */
+  resource?: string,
+): () => Promise<string> {
   let cached: { token: string; until: number } | null = null;
   return async () => {
     if (cached && cached.until > Date.now()) return cached.token;
     const response = await fetch(`${emulatorUrl}/_emulator/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ upn }),
+      body: JSON.stringify(resource === undefined ? { upn } : { upn, resource }),
     });
     if (!response.ok)
       throw new Error(`De emulator gaf geen token voor ${upn} (HTTP ${response.status}).`);
@@ -226,6 +215,24 @@ export function emulatorTokens(emulatorUrl: string, upn: string): () => Promise<
       until: Date.now() + lifetime - Math.min(60_000, lifetime / 2),
     };
     return cached.token;
+  };
+}
+
+/**
+ * SharePoint REST on the emulator's product site, as the given persona (IT by default), with a
+ * token for the SharePoint resource as in a tenant; the principals as a tenant has them.
+ */
+export async function emulatorSharePoint(
+  emulatorUrl: string,
+  owner: GraphHttp,
+  upn: string = PERSONAS.admin,
+): Promise<SharePointProvisioning> {
+  return {
+    rest: new SharePointRest({
+      siteUrl: `${emulatorUrl}${LOCAL_SITE.path}`,
+      getToken: emulatorTokens(emulatorUrl, upn, `https://${LOCAL_SITE.hostname}`),
+    }),
+    principals: await principalLogins(new DirectoryRepository(owner), TENANT_ID),
   };
 }
 
@@ -355,7 +362,7 @@ export function graphImportWrite(
       // Locally the lists are IT's job too: make sure they are there (idempotent, quiet).
       try {
         await provision(admin, await resolveSiteId(admin, LOCAL_SITE), {
-          permissions: emulatorPermissions(emulator.url, admin, adminToken),
+          sharePoint: await emulatorSharePoint(emulator.url, admin),
         });
       } catch (error) {
         await close();

@@ -1,12 +1,23 @@
 import { parseArgs } from 'node:util';
 import { createGraphClient, type GraphHttp } from '../graph/client';
 import { isDataError } from '../graph/errors';
-import { type Change, formatChange, type PermissionWriter, provision } from '../graph/provision';
+import {
+  type Change,
+  formatChange,
+  PartialProvisionError,
+  type PermissionWriter,
+  provision,
+  type SharePointProvisioning,
+} from '../graph/provision';
+import { principalLogins, tenantGuid } from '../graph/provision-sharepoint';
+import { DirectoryRepository } from '../graph/repositories/directory';
+import { SharePointRest } from '../graph/sharepoint-rest';
 import { readSiteLists, resolveSiteId, type SiteRef } from '../graph/site';
 import { LISTS } from '../graph/lists';
 import {
   connectEmulator,
   emulatorPermissions,
+  emulatorSharePoint,
   emulatorTokens,
   LOCAL_SITE,
   PERSONAS,
@@ -64,8 +75,13 @@ const NEEDS = 'eigenaar van de site (Functiewijzer Eigenaars, volledig beheer)';
 interface Target {
   http: GraphHttp;
   site: SiteRef;
-  /** Set on the emulator; a tenant's list permissions are set by hand (see the report). */
+  /** Set on the emulator only (its control API); provisioning itself uses `sharePoint`. */
   permissions: PermissionWriter | null;
+  /**
+   * SharePoint REST on the site with the SharePoint resource's token (list permissions, views,
+   * formatting); resolved when provisioning starts, so the lists are made even if it fails.
+   */
+  sharePoint: () => Promise<SharePointProvisioning> | SharePointProvisioning;
   /** Tenant only: the signed-in account and the SharePoint resource's token source (REST). */
   tenant: { account: string; sharePoint: () => Promise<string> } | null;
   close: () => Promise<void>;
@@ -87,13 +103,26 @@ async function target(
       { prompt: io.stderr, who: `als ${NEEDS}` },
     );
     io.stderr(`Aangemeld als ${tokens.account}.\n`);
+    const http = createGraphClient({
+      baseUrl: env['GRAPH_BASE_URL'] ?? 'https://graph.microsoft.com/v1.0',
+      getToken: tokens.graph,
+    });
     return {
-      http: createGraphClient({
-        baseUrl: env['GRAPH_BASE_URL'] ?? 'https://graph.microsoft.com/v1.0',
-        getToken: tokens.graph,
-      }),
+      http,
       site,
       permissions: null,
+      sharePoint: () => ({
+        rest: new SharePointRest({
+          // SHAREPOINT_BASE_URL stands in for https://<host>, as GRAPH_BASE_URL does for Graph.
+          siteUrl: `${env['SHAREPOINT_BASE_URL'] ?? `https://${site.hostname}`}${site.path}`,
+          getToken: tokens.sharePoint,
+        }),
+        principals: async () =>
+          principalLogins(
+            new DirectoryRepository(http),
+            await tenantGuid(http, registration.tenantId),
+          ),
+      }),
       tenant: { account: tokens.account, sharePoint: tokens.sharePoint },
       close: () => Promise.resolve(),
     };
@@ -105,6 +134,7 @@ async function target(
     http,
     site: LOCAL_SITE,
     permissions: emulatorPermissions(emulator.url, http, getToken),
+    sharePoint: () => emulatorSharePoint(emulator.url, http),
     tenant: null,
     close: emulator.close,
   };
@@ -150,20 +180,23 @@ export async function runProvision(
     io.stdout(
       `Site ${t.site.hostname}${t.site.path}${t.permissions ? ' (lokale emulator)' : ''}\n`,
     );
-    const changes = await provision(
-      t.http,
-      siteId,
-      t.permissions ? { permissions: t.permissions } : {},
-    );
+    const changes = await provision(t.http, siteId, { sharePoint: await t.sharePoint() });
     io.stdout(report(changes));
     return 0;
   } catch (error) {
     const siteUrl = `https://${t.site.hostname}${t.site.path}`;
+    // The SharePoint part stops with what it did already; explain the underlying failure.
+    const cause = error instanceof PartialProvisionError ? error.cause : error;
     io.stderr(
-      `Inrichten mislukt: ${explainFailure(error, { siteUrl, account: t.tenant?.account, needs: NEEDS })}\n`,
+      `Inrichten mislukt: ${explainFailure(cause, { siteUrl, account: t.tenant?.account, needs: NEEDS })}\n`,
     );
-    if (isDataError(error) && error.detail.graphMessage)
-      io.stderr(`  (Graph: ${error.detail.graphMessage})\n`);
+    if (isDataError(cause) && cause.detail.graphMessage)
+      io.stderr(`  (Graph: ${cause.detail.graphMessage})\n`);
+    if (error instanceof PartialProvisionError && error.changes.length > 0) {
+      io.stderr(
+        `Wel al gewijzigd:\n${error.changes.map((c) => `- ${formatChange(c)}`).join('\n')}\n`,
+      );
+    }
     if (siteId !== null) io.stderr(await whatIsThere(t.http, siteId));
     return 1;
   } finally {
@@ -206,7 +239,7 @@ export function report(changes: readonly Change[]): string {
   const manual = changes.filter((c) => c.kind === 'manual');
   const lines = real.length === 0 ? ['niets gewijzigd'] : real.map((c) => `- ${formatChange(c)}`);
   if (manual.length > 0) {
-    lines.push('', 'Nog te doen door IT in SharePoint (lijstinstellingen › machtigingen):');
+    lines.push('', 'Niet aangepast, kijk dit na in SharePoint (lijstinstellingen):');
     lines.push(...manual.map((c) => `- ${formatChange(c)}`));
   }
   return `${lines.join('\n')}\n`;

@@ -11,7 +11,13 @@ import {
   LISTS,
   type ListDef,
   type ListName,
+  VALIDATION_LANGUAGE,
 } from './lists';
+import {
+  provisionSharePoint,
+  type SharePointChange,
+  type SharePointProvisioning,
+} from './provision-sharepoint';
 import { readSiteLists } from './site';
 
 /**
@@ -26,12 +32,14 @@ export type Change =
   | { kind: 'column-added'; list: ListName; column: string }
   | { kind: 'column-updated'; list: ListName; column: string; properties: string[] }
   | { kind: 'permissions-set'; list: ListName; grants: readonly Grant[] }
-  | { kind: 'manual'; list: ListName; message: string };
+  /** Something provisioning will not change by itself (a column of another type). */
+  | { kind: 'manual'; list: ListName; message: string }
+  | SharePointChange;
 
 /**
- * Who may do what on a list. Graph has no API for list permissions (that is SharePoint REST
- * with its own token), so this is pluggable: the emulator has an endpoint for it; on a tenant IT
- * sets them by hand and provisioning says exactly which.
+ * Who may do what on a list, written through the emulator's control API (the way before
+ * SharePoint REST; kept for tests that set grants directly). Provisioning uses SharePoint REST
+ * (`sharePoint`) in the emulator and in a tenant alike.
  */
 export interface PermissionWriter {
   /** The list's own grants; null while it inherits from the site or has grants we do not declare. */
@@ -41,6 +49,27 @@ export interface PermissionWriter {
 
 export interface ProvisionOptions {
   permissions?: PermissionWriter;
+  /**
+   * SharePoint REST on the site, with its own token source (the CLI's, injected): list
+   * permissions, the add-only level, HR's views and column formatting (provision-sharepoint.ts).
+   */
+  sharePoint?: SharePointProvisioning;
+}
+
+export type { SharePointProvisioning } from './provision-sharepoint';
+
+/**
+ * Provisioning stopped part-way: what it did change before the failure, so the command can say
+ * so ("nothing half-provisioned without saying what"); a second run finishes the job.
+ */
+export class PartialProvisionError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly changes: readonly Change[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'PartialProvisionError';
+  }
 }
 
 const columnShape = z
@@ -62,6 +91,15 @@ const columnShape = z
       .loose()
       .nullish(),
     lookup: z.object({ listId: z.string().nullish() }).loose().nullish(),
+    validation: z
+      .object({
+        formula: z.string().nullish(),
+        descriptions: z
+          .array(z.object({ languageTag: z.string(), displayName: z.string().nullish() }).loose())
+          .nullish(),
+      })
+      .loose()
+      .nullish(),
   })
   .loose();
 type ExistingColumn = z.infer<typeof columnShape>;
@@ -130,15 +168,26 @@ export async function provision(
     }
   }
 
+  if (options.sharePoint) {
+    const done: SharePointChange[] = [];
+    try {
+      await provisionSharePoint(options.sharePoint, done);
+    } catch (error) {
+      throw new PartialProvisionError(error, [...changes, ...done]);
+    }
+    return [...changes, ...done];
+  }
+  const writer = options.permissions;
+  if (!writer) {
+    throw new Error(
+      'de lijstmachtigingen en weergaven vragen SharePoint REST (een token voor de SharePoint-site); de lijsten zelf zijn ingericht, voer de inrichting opnieuw uit met aanmelding.',
+    );
+  }
   for (const def of LISTS) {
     const listId = listIds.get(def.name) as string;
-    if (!options.permissions) {
-      changes.push({ kind: 'manual', list: def.name, message: describeGrants(def.permissions) });
-      continue;
-    }
-    const current = await options.permissions.read(siteId, listId);
+    const current = await writer.read(siteId, listId);
     if (current === null || !sameGrants(current, def.permissions)) {
-      await options.permissions.write(siteId, listId, def.permissions);
+      await writer.write(siteId, listId, def.permissions);
       changes.push({ kind: 'permissions-set', list: def.name, grants: def.permissions });
     }
   }
@@ -252,6 +301,16 @@ function differingProperties(existing: ExistingColumn, column: ColumnDef): strin
   if ((existing.required ?? false) !== (column.required ?? false)) differs.push('required');
   if ((existing.enforceUniqueValues ?? false) !== (column.unique ?? false))
     differs.push('enforceUniqueValues');
+  const v = existing.validation;
+  const haveMessage = v?.descriptions?.find(
+    (d) => d.languageTag === VALIDATION_LANGUAGE,
+  )?.displayName;
+  if (
+    (v?.formula ?? '') !== (column.validation?.formula ?? '') ||
+    (column.validation !== undefined && haveMessage !== column.validation.message)
+  ) {
+    differs.push('validation');
+  }
   const type = column.type;
   if (type.kind === 'choice') {
     const have = existing.choice?.choices ?? [];
@@ -305,6 +364,18 @@ export function formatChange(change: Change): string {
     case 'permissions-set':
       return `${change.list}: machtigingen ingesteld (${change.grants.map((g) => `${PRINCIPAL_LABEL[g.principal]}: ${SHORT_ACCESS[g.access]}`).join(', ')})`;
     case 'manual':
-      return `${change.list}: HANDMATIG — ${change.message}`;
+      return `${change.list}: niet aangepast — ${change.message}`;
+    case 'level-created':
+      return `machtigingsniveau '${change.name}' aangemaakt`;
+    case 'inheritance-broken':
+      return `${change.list}: overname van machtigingen van de site gestopt`;
+    case 'role-assigned':
+      return `${change.list}: ${PRINCIPAL_LABEL[change.principal]} mag ${SHORT_ACCESS[change.access]}`;
+    case 'role-removed':
+      return `${change.list}: ${change.who} (${change.level}) verwijderd, niet gedeclareerd`;
+    case 'view-updated':
+      return `${change.list}: standaardweergave bijgewerkt (${change.parts.join(', ')})`;
+    case 'formatting-set':
+      return `${change.list}: opmaak van kolom ${change.column} ingesteld`;
   }
 }

@@ -41,7 +41,8 @@ describe('npm run provision -- --tenant', () => {
     return (settings: unknown): Promise<TenantTokens> => {
       seen.settings = settings;
       const token = emulatorTokens(emulator.url, upn);
-      return Promise.resolve({ account: upn, graph: token, sharePoint: token });
+      const sharePoint = emulatorTokens(emulator.url, upn, 'https://stadtienen.sharepoint.com');
+      return Promise.resolve({ account: upn, graph: token, sharePoint });
     };
   };
 
@@ -55,7 +56,7 @@ describe('npm run provision -- --tenant', () => {
     const code = await runProvision(
       args,
       { stdout: (t) => (out += t), stderr: (t) => (err += t) },
-      { GRAPH_BASE_URL: emulator.graphBaseUrl },
+      { GRAPH_BASE_URL: emulator.graphBaseUrl, SHAREPOINT_BASE_URL: emulator.url },
       { signIn: signInAs(upn, seen) },
     );
     return { code, out, err };

@@ -37,7 +37,9 @@ describe('npm run provision / npm run import [emulator]', () => {
     const first = await provisionOutput();
     expect(first.code).toBe(0);
     expect(first.out).toContain('lijst Functies aangemaakt');
-    expect(first.out).toContain('Besluiten: machtigingen ingesteld');
+    expect(first.out).toContain(
+      'Besluiten: goedkeurders (Functiewijzer Goedkeurders) mag alleen toevoegen',
+    );
     const second = await provisionOutput();
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/niets gewijzigd/);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   emulatorPermissions,
+  emulatorSharePoint,
   emulatorTokens,
   LOCAL_SITE,
   PERSONAS,
@@ -14,7 +15,14 @@ import {
   type GraphClientOptions,
   type GraphHttp,
 } from '../../src/graph/client';
-import { type PermissionWriter, provision } from '../../src/graph/provision';
+import {
+  type PermissionWriter,
+  provision,
+  type SharePointProvisioning,
+} from '../../src/graph/provision';
+import { principalLogins } from '../../src/graph/provision-sharepoint';
+import { SharePointRest } from '../../src/graph/sharepoint-rest';
+import { DirectoryRepository } from '../../src/graph/repositories/directory';
 import { createRepositories, type Repositories } from '../../src/graph/repositories';
 import { loadSiteLists, resolveSiteId, type SiteLists, type SiteRef } from '../../src/graph/site';
 import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
@@ -46,8 +54,10 @@ export interface Target {
   /** A client acting as the persona, reporting every HTTP exchange to `log` when given. */
   client(persona: Persona, extra?: Partial<GraphClientOptions>): GraphHttp;
   repos(persona: Persona, extra?: Partial<GraphClientOptions>): Repositories;
-  /** Permissions can be set only on the emulator. */
+  /** The emulator's control API for list grants (tests only); null on a tenant. */
   permissions: PermissionWriter | null;
+  /** SharePoint REST on the site as IT, as provisioning uses it (both targets). */
+  sharePoint: SharePointProvisioning;
   /** Emulator control API (faults, reset); null on a tenant. */
   control: Control | null;
   close(): Promise<void>;
@@ -96,7 +106,8 @@ export async function startEmulatorTarget(): Promise<Target> {
     admin,
     emulatorTokens(emulator.url, PERSONAS.admin),
   );
-  await provision(admin, siteId, { permissions });
+  const sharePoint = await emulatorSharePoint(emulator.url, admin);
+  await provision(admin, siteId, { sharePoint });
   const site = await loadSiteLists(admin, siteId);
   const control: Control = {
     url: emulator.url,
@@ -126,6 +137,7 @@ export async function startEmulatorTarget(): Promise<Target> {
     client,
     repos: (persona, extra) => createRepositories(client(persona, extra), site),
     permissions,
+    sharePoint,
     control,
     async close() {
       await emulator.close();
@@ -147,10 +159,16 @@ const TENANT_TOKENS: Record<Persona, string> = {
  * (one per role) for a test site that `npm run provision -- --tenant` has set up and whose list
  * permissions IT has set as that command prints.
  */
-export function tenantTargetConfig(
-  env: NodeJS.ProcessEnv = process.env,
-):
-  | { ok: true; baseUrl: string; site: SiteRef; tokens: Record<Persona, string> }
+export function tenantTargetConfig(env: NodeJS.ProcessEnv = process.env):
+  | {
+      ok: true;
+      siteUrl: string;
+      tenantId: string;
+      sharePointToken: string;
+      baseUrl: string;
+      site: SiteRef;
+      tokens: Record<Persona, string>;
+    }
   | { ok: false; reason: string } {
   if (env['GRAPH_TENANT_TEST'] !== '1') {
     return {
@@ -158,9 +176,13 @@ export function tenantTargetConfig(
       reason: 'GRAPH_TENANT_TEST is niet 1 (de tenantvariant draait alleen op vraag)',
     };
   }
-  const missing = ['GRAPH_BASE_URL', 'SHAREPOINT_SITE', ...Object.values(TENANT_TOKENS)].filter(
-    (v) => !env[v],
-  );
+  const missing = [
+    'GRAPH_BASE_URL',
+    'SHAREPOINT_SITE',
+    'TENANT_ID',
+    'SHAREPOINT_TOKEN_ADMIN',
+    ...Object.values(TENANT_TOKENS),
+  ].filter((v) => !env[v]);
   if (missing.length > 0)
     return { ok: false, reason: `ontbrekende variabelen: ${missing.join(', ')}` };
   const url = new URL(env['SHAREPOINT_SITE'] as string);
@@ -169,6 +191,9 @@ export function tenantTargetConfig(
   ) as Record<Persona, string>;
   return {
     ok: true,
+    siteUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}`,
+    tenantId: env['TENANT_ID'] as string,
+    sharePointToken: env['SHAREPOINT_TOKEN_ADMIN'] as string,
     baseUrl: env['GRAPH_BASE_URL'] as string,
     site: { hostname: url.hostname, path: url.pathname.replace(/\/+$/, '') },
     tokens,
@@ -194,6 +219,13 @@ export async function startTenantTarget(
     client,
     repos: (persona, extra) => createRepositories(client(persona, extra), site),
     permissions: null,
+    sharePoint: {
+      rest: new SharePointRest({
+        siteUrl: config.siteUrl,
+        getToken: () => Promise.resolve(config.sharePointToken),
+      }),
+      principals: await principalLogins(new DirectoryRepository(client('admin')), config.tenantId),
+    },
     control: null,
     close: () => Promise.resolve(),
   };

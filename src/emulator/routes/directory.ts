@@ -5,6 +5,7 @@ import { type RouteContext, type Router, json } from '../router';
 import {
   GROUPS,
   TENANT_DOMAIN,
+  TENANT_ID,
   type TenantGroup,
   type TenantUser,
   USERS,
@@ -129,6 +130,24 @@ export function registerDirectory(router: Router): void {
     });
   router.add('GET', '/me/joinedTeams', joinedTeams);
   router.add('GET', '/users/:user/joinedTeams', joinedTeams);
+
+  // The signed-in user's organisation (readable with User.Read, as in Graph): its id is the
+  // tenant id that SharePoint's "Everyone except external users" claim names.
+  router.add('GET', '/organization', (ctx) =>
+    json(200, {
+      '@odata.context': odataContext(ctx, 'organization'),
+      value: [
+        applySelect(
+          {
+            id: TENANT_ID,
+            displayName: 'Stad Tienen',
+            verifiedDomains: [{ name: TENANT_DOMAIN, isDefault: true, isInitial: true }],
+          },
+          queryValue(ctx.req.query, 'select'),
+        ),
+      ],
+    }),
+  );
 
   router.add('GET', '/groups', (ctx) => {
     const select = queryValue(ctx.req.query, 'select');

@@ -62,4 +62,9 @@ export const GOEDKEURINGSAANVRAGEN = defineList({
       type: { kind: 'text' },
     },
   ],
+  // Newest request first (ID is always indexed).
+  view: {
+    fields: ['LinkTitle', 'Functie', 'Status', 'Toelichting'],
+    orderBy: [{ field: 'ID', descending: true }],
+  },
 });

@@ -56,6 +56,8 @@ export const BESLUITEN = defineList({
       description: 'De datum van het besluit.',
       type: { kind: 'dateOnly' },
       required: true,
+      // HR's view sorts on it.
+      indexed: true,
     },
     {
       name: 'Momentopname',
@@ -70,4 +72,9 @@ export const BESLUITEN = defineList({
       type: { kind: 'boolean' },
     },
   ],
+  // Read-only for everyone but the approvers (add-only): newest decision first.
+  view: {
+    fields: ['Besluitdatum', 'Functie', 'Uitkomst', 'Motivering', 'Geimporteerd', 'LinkTitle'],
+    orderBy: [{ field: 'Besluitdatum', descending: true }],
+  },
 });

@@ -79,6 +79,7 @@ export function columnDefinition(
     required: column.required ?? false,
     indexed: column.indexed ?? false,
     enforceUniqueValues: column.unique ?? false,
+    ...(column.validation ? { validation: columnValidation(column.validation) } : {}),
   };
   const t = column.type;
   switch (t.kind) {
@@ -113,6 +114,25 @@ export function columnDefinition(
       return { ...base, lookup: { listId, columnName: 'Title', allowMultipleValues: false } };
     }
   }
+}
+
+/**
+ * The language of the validation message: a Dutch-language site is nl-NL (LCID 1043), the
+ * language SharePoint shows the message in.
+ */
+export const VALIDATION_LANGUAGE = 'nl-NL';
+
+/** Graph's columnValidation for a declared validation. */
+export function columnValidation(v: { formula: string; message: string }): {
+  formula: string;
+  descriptions: Array<{ languageTag: string; displayName: string }>;
+  defaultLanguage: string;
+} {
+  return {
+    formula: v.formula,
+    descriptions: [{ languageTag: VALIDATION_LANGUAGE, displayName: v.message }],
+    defaultLanguage: VALIDATION_LANGUAGE,
+  };
 }
 
 /** SharePoint's own limit for single-line text (and for Title). */

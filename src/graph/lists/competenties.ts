@@ -43,4 +43,9 @@ export const COMPETENTIES = defineList({
     levelColumn(2, levelText(2)),
     levelColumn(3, levelText(3)),
   ],
+  view: {
+    fields: ['LinkTitle', 'Blok', 'Cluster', 'Definitie'],
+    groupBy: ['Cluster'],
+    orderBy: [{ field: 'CompetentieKey' }],
+  },
 });

@@ -1,5 +1,19 @@
 import { BLOCK_CHOICES, CONTENT_GRANTS, defineList, GENERATION_COLUMN, levelColumn } from './types';
 
+/**
+ * The required level as HR reads it in the list: ●●○ for 2 of 3 (○○○ for 0, "N.v.t."), with the
+ * number beside it and in the tooltip; empty stays empty (column formatting schema v2).
+ */
+const LEVEL_DOTS = {
+  $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+  elmType: 'span',
+  attributes: {
+    title: "=if(@currentField == '', '', 'Niveau ' + @currentField + ' van 3')",
+  },
+  txtContent:
+    "=if(@currentField == '', '', substring('●●●', 0, @currentField) + substring('○○○', 0, 3 - @currentField) + ' ' + @currentField)",
+} as const;
+
 const levelText = (level: number) =>
   `Gedragsindicatoren van niveau ${level} zoals in deze functie, één per regel; leeg als de functie dit niveau niet toont.`;
 
@@ -33,6 +47,13 @@ export const FUNCTIECOMPETENTIES = defineList({
       description:
         'Het vereiste niveau (0 tot 3); leeg als het document geen genummerde niveaus kent.',
       type: { kind: 'number', minimum: 0, maximum: 3 },
+      validation: {
+        formula:
+          '=OR(ISBLANK([VereistNiveau]),AND([VereistNiveau]>=0,[VereistNiveau]<=3,INT([VereistNiveau])=[VereistNiveau]))',
+        message:
+          'Het vereiste niveau is een geheel getal van 0 tot 3 (de niveaus van de functiebeschrijving), of leeg bij een functieprofiel zonder genummerde niveaus.',
+      },
+      formatter: LEVEL_DOTS,
     },
     {
       name: 'NiveauTitel',
@@ -76,7 +97,15 @@ export const FUNCTIECOMPETENTIES = defineList({
       displayName: 'Volgorde',
       description: 'Volgorde binnen de functie.',
       type: { kind: 'number', minimum: 0 },
+      // HR's view sorts on it, and the list passes 5,000 items.
+      indexed: true,
     },
     GENERATION_COLUMN,
   ],
+  view: {
+    fields: ['LinkTitle', 'VereistNiveau', 'NiveauTitel', 'Blok', 'Cluster', 'Volgorde'],
+    groupBy: ['Functie'],
+    collapsed: true,
+    orderBy: [{ field: 'Volgorde' }],
+  },
 });

@@ -18,6 +18,13 @@ export const FUNCTIES = defineList({
       required: true,
       indexed: true,
       unique: true,
+      // What keyFromTitle makes: lower case, no spaces, hyphens only between words.
+      validation: {
+        formula:
+          '=AND(LEN([FunctieKey])>0,EXACT([FunctieKey],LOWER([FunctieKey])),ISERROR(FIND(" ",[FunctieKey])),ISERROR(FIND("--",[FunctieKey])),LEFT([FunctieKey],1)<>"-",RIGHT([FunctieKey],1)<>"-")',
+        message:
+          'De functiesleutel bestaat uit kleine letters en cijfers met koppeltekens tussen de woorden, zonder spaties (bv. deskundige-ict). Pas hem liefst niet aan: de import vindt de functie erdoor terug.',
+      },
     },
     {
       name: 'Soort',
@@ -124,4 +131,10 @@ export const FUNCTIES = defineList({
       computed: true,
     },
   ],
+  view: {
+    fields: ['LinkTitle', 'Soort', 'Afdeling', 'Dienst', 'Graad', 'Loopbaan', 'FunctieKey'],
+    groupBy: ['Afdeling', 'Dienst'],
+    collapsed: true,
+    orderBy: [{ field: 'FunctieKey' }],
+  },
 });

@@ -22,6 +22,8 @@ export const TAAKAFSPRAKEN = defineList({
       displayName: 'Volgorde',
       description: 'Volgorde binnen de functie.',
       type: { kind: 'number', minimum: 0 },
+      // HR's view sorts on it.
+      indexed: true,
     },
     {
       name: 'Taken',
@@ -31,4 +33,10 @@ export const TAAKAFSPRAKEN = defineList({
     },
     GENERATION_COLUMN,
   ],
+  view: {
+    fields: ['LinkTitle', 'Volgorde', 'Taken'],
+    groupBy: ['Functie'],
+    collapsed: true,
+    orderBy: [{ field: 'Volgorde' }],
+  },
 });

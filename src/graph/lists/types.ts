@@ -27,6 +27,32 @@ export interface ColumnDef {
   unique?: boolean;
   /** Kept up to date by the app; HR should not edit it (stated in the description). */
   computed?: boolean;
+  /**
+   * Column validation (Graph columnDefinition `validation`): a SharePoint formula over this
+   * column only, and the Dutch message HR sees when a value fails it. Used where a wrong value
+   * would break the tab.
+   */
+  validation?: { formula: string; message: string };
+  /**
+   * Column formatting (`CustomFormatter`, column formatting schema), set through SharePoint REST:
+   * how HR's list view draws the value.
+   */
+  formatter?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The list's default view in SharePoint ("Alle items", AllItems.aspx), as HR opens it: which
+ * columns, grouped and sorted how. Every column it groups or sorts on is indexed (a list past
+ * 5,000 items refuses the view otherwise). Set through SharePoint REST (Graph cannot).
+ */
+export interface ViewDef {
+  /** Internal names in display order; `LinkTitle` is the Title as a link to the item. */
+  fields: readonly string[];
+  groupBy?: readonly string[];
+  /** Groups start collapsed. */
+  collapsed?: boolean;
+  orderBy?: ReadonlyArray<{ field: string; descending?: boolean }>;
+  rowLimit?: number;
 }
 
 /** Who: every member of staff, or one of the site's groups. */
@@ -66,6 +92,7 @@ export interface ListDef {
   columns: readonly ColumnDef[];
   /** Breaks inheritance from the site: exactly these grants apply to the list. */
   permissions: readonly Grant[];
+  view?: ViewDef;
 }
 
 /**
@@ -86,6 +113,18 @@ export const GROUP_NAMES: Record<Principal, string> = {
   goedkeurders: 'Functiewijzer Goedkeurders',
   beheerders: 'Functiewijzer Eigenaars',
 };
+
+/**
+ * The custom permission level of `add`: see and add items, never edit or delete (SharePoint has
+ * no such built-in level). The mask is SPBasePermissions as REST sends it: Low = ViewListItems,
+ * AddListItems, OpenItems, ViewVersions, ViewFormPages, Open, ViewPages, BrowseUserInfo; High =
+ * UseClientIntegration, UseRemoteAPIs (the tab reads through the API).
+ */
+export const ADD_ONLY_LEVEL = {
+  name: 'Alleen toevoegen',
+  description: 'Functiewijzer: items weergeven en toevoegen, nooit bewerken of verwijderen.',
+  basePermissions: { High: '48', Low: '134418531' },
+} as const;
 
 export const BLOCK_CHOICES = ['Technisch', 'Gedrag'] as const;
 export const KIND_CHOICES = ['functiebeschrijving', 'functieprofiel'] as const;
