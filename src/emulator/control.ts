@@ -95,6 +95,12 @@ export async function control(
     case 'DELETE /faults':
       emu.faults.clear();
       return ok(204);
+    case 'GET /throttling':
+      // What the resource-unit budget has seen (bench and tests); `enabled: false` without it.
+      return ok(
+        200,
+        emu.throttling ? { enabled: true, ...emu.throttling.snapshot() } : { enabled: false },
+      );
     case 'GET /notifications':
       return ok(200, { value: emu.messages.notifications() });
     case 'POST /bulk': {

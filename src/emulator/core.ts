@@ -13,6 +13,7 @@ import { registerSites, resolveSitePath } from './routes/sites';
 import { resetSharePointRest } from './routes/sharepoint-rest-store';
 import { registerTeams } from './routes/teams';
 import { Store } from './store';
+import { ResourceBudget, type ThrottlingOptions } from './throttling';
 
 /**
  * Everything one running emulator holds: the database, the Graph route table, tokens and faults.
@@ -24,6 +25,8 @@ export interface CoreOptions {
   dataDir: string;
   now?: () => number;
   random?: () => number;
+  /** SharePoint-shaped throttling (throttling.ts); none when absent. */
+  throttling?: ThrottlingOptions | null;
 }
 
 export type DispatchResult = GraphResponse | 'drop';
@@ -34,6 +37,8 @@ export class EmulatorCore {
   readonly messages: MessageStore;
   readonly tokens: TokenService;
   readonly faults: Faults;
+  /** The resource-unit budget when throttling is on, else null. */
+  readonly throttling: ResourceBudget | null;
   readonly now: () => number;
   private readonly router = new Router();
   /** Origin the emulator is reachable at, e.g. http://127.0.0.1:53001 (set once listening). */
@@ -46,6 +51,7 @@ export class EmulatorCore {
     this.messages = new MessageStore(this.store, this.now);
     this.tokens = new TokenService(this.store.meta('tokenSecret') ?? '', this.now);
     this.faults = new Faults(options.random);
+    this.throttling = options.throttling ? new ResourceBudget(options.throttling, this.now) : null;
     registerDirectory(this.router);
     registerSites(this.router);
     registerItems(this.router);
@@ -63,6 +69,7 @@ export class EmulatorCore {
     resetSharePointRest(this.store);
     this.lists.clearCaches();
     this.faults.clear();
+    this.throttling?.reset();
   }
 
   close(): void {
@@ -92,12 +99,15 @@ export class EmulatorCore {
     try {
       if (outcome.failure === 'drop') return 'drop';
       if (outcome.failure) throw outcome.failure;
+      // A `$batch` entry is charged on its own; the envelope costs nothing (throttling.ts).
+      const charged = this.throttling?.admit(req, 'authorization' in options) ?? false;
       const user = this.tokens.authenticate(options.authorization ?? req.headers['authorization']);
       if (user instanceof GraphError) throw user;
       const path = resolveSitePath(req.path);
       const { handler, params } = this.router.match(req.method, splitPath(path));
       const response = await handler({ req: { ...req, path }, params, user, emu: this });
-      return { ...response, headers: { ...baseHeaders, ...response.headers } };
+      const limits = charged && this.throttling ? this.throttling.charge(req, response) : {};
+      return { ...response, headers: { ...baseHeaders, ...limits, ...response.headers } };
     } catch (err) {
       if (err instanceof DropConnection) return 'drop';
       if (err instanceof GraphError) {

@@ -8,6 +8,7 @@ import { EmulatorCore } from './core';
 import { GraphError, errorBody } from './graph-error';
 import type { GraphResponse } from './router';
 import { handleSharePointRest, sharePointRestPath } from './routes/sharepoint-rest';
+import { type ThrottlingOptions, throttlingFromEnv } from './throttling';
 
 /**
  * The local Microsoft Graph emulator over HTTP (DESIGN §7): `/v1.0` answers like Graph, the
@@ -23,6 +24,11 @@ export type EmulatorOptions = {
   quiet?: boolean;
   /** Test hook: the emulator's clock in milliseconds (tokens, created/modified times). */
   now?: () => number;
+  /**
+   * SharePoint-shaped throttling; null: none. Absent: as the environment says
+   * (`EMULATOR_THROTTLING=sharepoint`, `EMULATOR_RU_PER_MINUTE`).
+   */
+  throttling?: ThrottlingOptions | null;
 };
 
 export type RunningEmulator = {
@@ -225,7 +231,13 @@ function errorResponse(
 }
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
-  const core = new EmulatorCore({ dataDir: opts.dataDir, ...(opts.now ? { now: opts.now } : {}) });
+  const throttling =
+    opts.throttling === undefined ? throttlingFromEnv(process.env) : opts.throttling;
+  const core = new EmulatorCore({
+    dataDir: opts.dataDir,
+    ...(opts.now ? { now: opts.now } : {}),
+    throttling,
+  });
   const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -8,8 +8,9 @@ import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry';
  *
  * The middleware's retry sees only the envelope — a batch answered 200 may hold entries that were
  * throttled (429). This helper retries exactly those entries (and entries that failed only because
- * a throttled one they depend on did), each a throttled entry was refused unprocessed, so a create
- * is never written twice. An entry that failed with 503/504 is retried only when it is a GET.
+ * a throttled one they depend on did): a throttled entry (429, or 503 with Retry-After) was
+ * refused unprocessed, so a create is never written twice. An entry that failed with 503 without
+ * Retry-After, or 504, is retried only when it is a GET.
  */
 
 export const MAX_BATCH_SIZE = 20;
@@ -96,7 +97,8 @@ export async function runBatch(
         throw invalidResponse('POST /$batch', [`geen antwoord voor verzoek ${request.id}`]);
       }
       const idempotent = request.method !== 'POST';
-      if (mayRetry && isRetryableStatus(answer.status, idempotent)) {
+      // Each entry carries its own headers in the JSON body, readable in a browser too.
+      if (mayRetry && isRetryableStatus(answer.status, idempotent, answer.headers['retry-after'])) {
         const delay = retryDelay(answer.headers['retry-after'], attempt, policy);
         if (delay <= policy.maxDelayMs) {
           retry.push(request);

@@ -30,14 +30,29 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 /**
  * Whether a response with `status` may be sent again.
  *
- * A 429 says the request was refused before it was processed, so even a create may be repeated.
- * A 503 or 504 says nothing of the sort (a gateway may time out after the list item was written),
- * so only requests that are safe to repeat are retried on those: anything but POST, and a POST
- * marked idempotent by design (a `$batch` of GETs only).
+ * A 429, and a 503 *with* `Retry-After`, are SharePoint throttling: the request was refused
+ * before it was processed, so even a create may be repeated (learn.microsoft.com, "Avoid getting
+ * throttled or blocked in SharePoint Online"; M365-FACTS "Throttling"). A 503 without it, or a
+ * 504, says nothing of the sort (a gateway may time out after the list item was written), so
+ * only requests that are safe to repeat are retried on those: anything but POST, and a POST
+ * marked idempotent by design (a `$batch` of GETs only). A create that got one "may have
+ * landed": its caller re-reads by key before trying again.
  */
-export function isRetryableStatus(status: number, idempotent: boolean): boolean {
-  if (status === 429) return true;
+export function isRetryableStatus(
+  status: number,
+  idempotent: boolean,
+  retryAfter?: string | null,
+): boolean {
+  if (isThrottled(status, retryAfter)) return true;
   return idempotent && TRANSIENT_STATUSES.has(status);
+}
+
+/** Throttled, so not processed: a 429, or a 503 that says when to come back. */
+export function isThrottled(status: number, retryAfter?: string | null): boolean {
+  if (status === 429) return true;
+  return (
+    status === 503 && retryAfter !== undefined && retryAfter !== null && retryAfter.trim() !== ''
+  );
 }
 
 /**

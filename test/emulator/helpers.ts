@@ -49,7 +49,11 @@ export interface TestEmulator {
 }
 
 export async function startTestEmulator(
-  options: { now?: () => number; dataDir?: string } = {},
+  options: {
+    now?: () => number;
+    dataDir?: string;
+    throttling?: import('../../src/emulator/throttling').ThrottlingOptions | null;
+  } = {},
 ): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fw-emu-'));
   const emu = await startEmulator({
@@ -57,6 +61,8 @@ export async function startTestEmulator(
     dataDir,
     quiet: true,
     ...(options.now ? { now: options.now } : {}),
+    // Tests never inherit EMULATOR_THROTTLING from the shell that runs them.
+    throttling: options.throttling ?? null,
   });
   const tokens = new Map<Who, string>();
   const parse = async (res: Response): Promise<Body> => {
@@ -109,9 +115,7 @@ export async function startTestEmulator(
 }
 
 /** A small version of the product's lists, created through Graph as the site owner. */
-export async function createLists(
-  t: TestEmulator,
-): Promise<{
+export async function createLists(t: TestEmulator): Promise<{
   functies: string;
   competenties: string;
   koppelingen: string;

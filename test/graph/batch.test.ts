@@ -113,6 +113,27 @@ describe('runBatch', () => {
     expect(run.responses.map((r) => r.status)).toEqual([201, 201, 503]);
   });
 
+  it('sends a create refused with 503 and Retry-After again: SharePoint throttled it, unprocessed', async () => {
+    const created: string[] = [];
+    const { http, calls, waits } = testClient((call, index) =>
+      json(200, {
+        responses: entries(call).map((e) => {
+          if (index === 0)
+            return { id: e.id, status: 503, headers: { 'Retry-After': '3' }, body: {} };
+          created.push(e.id);
+          return { id: e.id, status: 201, body: { id: e.id } };
+        }),
+      }),
+    );
+    const run = await runBatch(http, [
+      { id: 'c1', method: 'POST', url: '/items', body: { fields: { Title: 'c1' } } },
+    ]);
+    expect(calls).toHaveLength(2);
+    expect(created).toEqual(['c1']);
+    expect(waits).toContain(3000);
+    expect(run.responses[0]?.status).toBe(201);
+  });
+
   it('retries GET entries that failed with 503', async () => {
     const { http, calls } = testClient((call, index) =>
       json(200, {

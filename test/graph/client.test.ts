@@ -242,6 +242,17 @@ describe('graph client: retries', () => {
     expect(dropped.calls).toHaveLength(1);
   });
 
+  it('repeats a POST answered 503 with Retry-After: throttled, so not processed', async () => {
+    const { http, calls, waits } = testClient((_c, i) =>
+      i === 0 ? json(503, {}, { 'Retry-After': '2' }) : json(201, { id: '7' }),
+    );
+    await expect(http.request('POST', '/items', anything, { body: {} })).resolves.toEqual({
+      id: '7',
+    });
+    expect(calls).toHaveLength(2);
+    expect(waits).toEqual([2000]);
+  });
+
   it('retries a POST marked idempotent on 503', async () => {
     const { http, calls } = testClient((_c, i) => (i === 0 ? json(503, {}) : json(200, {})));
     await http.request('POST', '/$batch', anything, { body: {}, idempotent: true });

@@ -57,6 +57,14 @@ describe('what may be retried', () => {
     expect(isRetryableStatus(429, true)).toBe(true);
   });
 
+  it('retries a 503 with Retry-After whatever its method: SharePoint throttled it, unprocessed', () => {
+    expect(isRetryableStatus(503, false, '5')).toBe(true);
+    expect(isRetryableStatus(503, false, '')).toBe(false);
+    expect(isRetryableStatus(503, false, null)).toBe(false);
+    // A 504 is a gateway giving up, whatever it adds: the create may have landed.
+    expect(isRetryableStatus(504, false, '5')).toBe(false);
+  });
+
   it('retries 503/504 only for requests that are safe to repeat', () => {
     expect(isRetryableStatus(503, true)).toBe(true);
     expect(isRetryableStatus(504, true)).toBe(true);

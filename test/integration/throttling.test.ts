@@ -88,7 +88,7 @@ describe('throttling and outages [emulator]', () => {
     );
   });
 
-  it('does not repeat a create after a 503: it may have been applied', async () => {
+  it('does not repeat a create after a 503 without Retry-After: it may have been applied', async () => {
     const hr = t.repos('hr');
     const doc = functiebeschrijving({ key: uniqueKey('eenmaal'), approval: null });
     await writeDescriptions([doc], {
@@ -100,7 +100,7 @@ describe('throttling and outages [emulator]', () => {
     await t.control?.addFaults([
       {
         match: { method: 'POST', path: '/items$' },
-        fault: { type: 'unavailable', retryAfterSeconds: 1 },
+        fault: { type: 'unavailable' },
         times: 5,
       },
     ]);
@@ -115,6 +115,33 @@ describe('throttling and outages [emulator]', () => {
     expect(log.filter((e) => e.method === 'POST')).toHaveLength(1);
     expect((await t.control?.faults())?.map((r) => r.fired)).toEqual([1]);
     expect(await hr.requests.listForRole(role.id)).toEqual([]);
+  });
+
+  it('repeats a create answered 503 with Retry-After: SharePoint throttled it, unprocessed', async () => {
+    const hr = t.repos('hr');
+    const doc = functiebeschrijving({ key: uniqueKey('gesmoord'), approval: null });
+    await writeDescriptions([doc], {
+      roles: hr.roles,
+      competencies: hr.competencies,
+      decisions: null,
+    });
+    const role = await hr.roles.getByKey(doc.key);
+    await t.control?.addFaults([
+      {
+        match: { method: 'POST', path: '/items$' },
+        fault: { type: 'unavailable', retryAfterSeconds: 2 },
+        times: 2,
+      },
+    ]);
+    const { log, options } = exchangeLog();
+    const created = await t.repos('hr', options).requests.create({
+      roleId: role.id,
+      roleTitle: role.content.title,
+      contentHash: `sha256:${'2'.repeat(64)}`,
+      note: null,
+    });
+    expect(log.filter((e) => e.method === 'POST')).toHaveLength(3);
+    expect((await hr.requests.listForRole(role.id)).map((r) => r.id)).toEqual([created.id]);
   });
 
   it('hands back a Throttled error with the wait when throttling outlasts the retries', async () => {

@@ -38,7 +38,16 @@ export class DropConnection extends Error {
   }
 }
 
-const KEPT_HEADERS = ['content-type', 'retry-after', 'etag', 'location'];
+const KEPT_HEADERS = [
+  'content-type',
+  'retry-after',
+  'etag',
+  'location',
+  // SharePoint's budget as it stands (throttling.ts): a client can pace itself per entry.
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+];
 
 export function registerBatch(router: Router): void {
   router.add('POST', '/$batch', async (ctx) => {

@@ -39,7 +39,7 @@ export class RetryHandler extends Link {
       const response = context.response;
       if (
         !response ||
-        !isRetryableStatus(response.status, idempotent) ||
+        !isRetryableStatus(response.status, idempotent, response.headers.get('Retry-After')) ||
         attempt >= policy.maxAttempts
       )
         return;
