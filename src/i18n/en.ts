@@ -241,6 +241,8 @@ export const en: Strings = {
     moreAbout: (name) => `More about ${name}`,
     print: 'Print',
     openInSharePoint: 'Open in SharePoint',
+    competenciesInSharePoint: 'Competencies in SharePoint',
+    tasksInSharePoint: 'Task agreements in SharePoint',
     compareWith: 'Compare with another role',
     notSpecified: 'Not specified',
     actions: 'Actions',

@@ -221,6 +221,8 @@ export const nl = {
     moreAbout: (name: string) => `Meer over ${name}`,
     print: 'Afdrukken',
     openInSharePoint: 'Openen in SharePoint',
+    competenciesInSharePoint: 'Competenties in SharePoint',
+    tasksInSharePoint: 'Taakafspraken in SharePoint',
     compareWith: 'Vergelijken met andere functie',
     notSpecified: 'Niet opgegeven',
     actions: 'Acties',

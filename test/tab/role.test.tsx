@@ -3,6 +3,12 @@ import '@testing-library/jest-dom';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NotFoundError } from '../../src/graph/errors';
+import { listDef } from '../../src/graph/lists';
+import {
+  ROLE_LOOKUP,
+  ROW_LISTS,
+  sharePointLinks,
+} from '../../src/tab/features/role/sharepoint-links';
 import { axeViolations, fakeRepositories, renderApp } from './support/render-app';
 
 jest.mock('../../src/tab/app/lazy-views', () => jest.requireActual('./support/sync-views'));
@@ -143,6 +149,59 @@ describe('role page', () => {
       'https://stadtienen.sharepoint.com/sites/functiewijzer/Lists/Functies/DispForm.aspx?ID=1',
     );
     expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));
+  });
+
+  test('HR gets the role’s competency and task rows in SharePoint as views filtered on the role', async () => {
+    const hr = {
+      user: { upn: 'hilde.janssens@stadtienen.onmicrosoft.com', displayName: 'Hilde', role: 'hr' },
+      permissions: { canEdit: true, canSubmit: true, canApprove: false },
+    } as const;
+    const { unmount } = renderApp({ subPageId: 'role/deskundige-ict' });
+    await screen.findByRole('heading', { level: 1, name: 'Deskundige ICT' });
+    expect(screen.queryByRole('link', { name: /in SharePoint/ })).not.toBeInTheDocument();
+    unmount();
+
+    renderApp({ subPageId: 'role/deskundige-ict', ...hr });
+    const site = 'https://stadtienen.sharepoint.com/sites/functiewijzer';
+    const filter = 'AllItems.aspx?FilterField1=Functie&FilterValue1=1&FilterLookupId1=1';
+    expect(await screen.findByRole('link', { name: 'Competenties in SharePoint' })).toHaveAttribute(
+      'href',
+      `${site}/Lists/Functiecompetenties/${filter}`,
+    );
+    expect(screen.getByRole('link', { name: 'Taakafspraken in SharePoint' })).toHaveAttribute(
+      'href',
+      `${site}/Lists/Taakafspraken/${filter}`,
+    );
+    const group = screen.getByRole('group', { name: 'Acties' });
+    expect(within(group).getAllByRole('link', { name: /SharePoint/ })).toHaveLength(3);
+  });
+
+  test('SharePoint links follow Graph’s item URL and the lists provisioning makes', () => {
+    const links = sharePointLinks(
+      'https://stadtienen.sharepoint.com/sites/functiewijzer/Lists/Functies/7_.000',
+    );
+    expect(links?.item).toBe(
+      'https://stadtienen.sharepoint.com/sites/functiewijzer/Lists/Functies/7_.000',
+    );
+    expect(links?.competencies).toMatch(
+      /\/Lists\/Functiecompetenties\/AllItems\.aspx\?FilterField1=Functie&FilterValue1=7&FilterLookupId1=1$/,
+    );
+    // A URL that names no item still opens, without the filtered views.
+    expect(
+      sharePointLinks('https://stadtienen.sharepoint.com/sites/functiewijzer/Lists/Functies'),
+    ).toEqual({
+      item: 'https://stadtienen.sharepoint.com/sites/functiewijzer/Lists/Functies',
+      competencies: null,
+      tasks: null,
+    });
+    expect(sharePointLinks('javascript:alert(1)')).toBeNull();
+    const rows = [listDef(ROW_LISTS.competencies), listDef(ROW_LISTS.tasks)];
+    for (const def of rows) {
+      expect(def.columns.find((c) => c.name === ROLE_LOOKUP)?.type).toEqual({
+        kind: 'lookup',
+        list: 'Functies',
+      });
+    }
   });
 
   test('"Afdrukken" opens the print dialog', async () => {

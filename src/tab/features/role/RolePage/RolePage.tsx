@@ -13,6 +13,7 @@ import { useRoleQuery } from '../../../data/queries';
 import { statusLabel, useI18n, type Strings } from '../../../i18n';
 import { CompetencyCard } from '../CompetencyCard/CompetencyCard';
 import { groupCompetencies } from '../group-competencies';
+import { type SharePointLinks, sharePointLinks } from '../sharepoint-links';
 
 const useStyles = makeStyles({
   article: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -74,8 +75,8 @@ export function RolePage(props: RolePageProps) {
     return <LoadingState rows={8} />;
   }
   const { description, status, sharePointUrl } = query.data;
-  const sharePointLink = props.canOpenInSharePoint
-    ? webLink(sharePointUrl ?? props.sharePointListUrl)
+  const sharePoint = props.canOpenInSharePoint
+    ? sharePointLinks(sharePointUrl ?? props.sharePointListUrl)
     : null;
   return (
     <>
@@ -86,29 +87,15 @@ export function RolePage(props: RolePageProps) {
           retrying={query.isFetching}
         />
       )}
-      <RoleContent description={description} status={status} sharePointLink={sharePointLink} />
+      <RoleContent description={description} status={status} sharePoint={sharePoint} />
     </>
   );
-}
-
-/**
- * The item's URL comes from Graph (`webUrl`), outside the tab's control: only an http(s) URL
- * becomes a link, so a `javascript:` or `data:` value can never run on a click.
- */
-function webLink(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function RoleContent(props: {
   description: FunctionDescription;
   status: RoleStatus;
-  sharePointLink: string | null;
+  sharePoint: SharePointLinks | null;
 }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
@@ -148,16 +135,31 @@ function RoleContent(props: {
           <Button icon={<PrintRegular />} onClick={() => window.print()}>
             {t.role.print}
           </Button>
-          {props.sharePointLink && (
-            <Button
-              as="a"
-              href={props.sharePointLink}
-              target="_blank"
-              rel="noopener noreferrer"
-              icon={<OpenRegular />}
-            >
-              {t.role.openInSharePoint}
-            </Button>
+          {props.sharePoint && (
+            // HR's way into SharePoint: the role's item, and its rows filtered to this role, so
+            // a level is two clicks away (the item URL is checked in sharePointLinks).
+            <>
+              {(
+                [
+                  [props.sharePoint.item, t.role.openInSharePoint],
+                  [props.sharePoint.competencies, t.role.competenciesInSharePoint],
+                  [props.sharePoint.tasks, t.role.tasksInSharePoint],
+                ] as const
+              ).map(([href, label]) =>
+                href === null ? null : (
+                  <Button
+                    key={label}
+                    as="a"
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    icon={<OpenRegular />}
+                  >
+                    {label}
+                  </Button>
+                ),
+              )}
+            </>
           )}
         </div>
       </header>
