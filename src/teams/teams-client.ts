@@ -23,6 +23,11 @@ export interface ChannelTabConfig {
 }
 
 export interface ChannelTabSettings {
+  /**
+   * The configuration Teams holds for this tab when the page is reopened (Settings of an
+   * existing tab, `canUpdateConfiguration`): `pages.getConfig()`. Null for a new tab.
+   */
+  current(): Promise<ChannelTabConfig | null>;
   /** Enables or disables the host's "Opslaan" button. */
   setValid(valid: boolean): void;
   /**
@@ -131,6 +136,20 @@ function createSession(context: TeamsContext, win: Window): TeamsSession {
 
 function createSettings(win: Window): ChannelTabSettings {
   return {
+    async current() {
+      try {
+        const saved = await pages.getConfig();
+        if (!saved.entityId || !saved.contentUrl) return null;
+        return {
+          entityId: saved.entityId,
+          contentUrl: saved.contentUrl,
+          suggestedDisplayName: saved.suggestedDisplayName ?? '',
+        };
+      } catch {
+        // A host without the saved configuration: start as a new tab.
+        return null;
+      }
+    },
     setValid(valid) {
       pages.config.setValidityState(valid);
     },

@@ -179,6 +179,16 @@ describe('HostSession', () => {
     ).toBe(false);
   });
 
+  it('gives a reopened configuration page what Teams holds for the tab (pages.getConfig)', () => {
+    const savedConfig = {
+      entityId: 'functiewijzer-ict',
+      contentUrl: 'http://127.0.0.1:53000/?subPageId=role%2Fdeskundige-ict',
+      suggestedDisplayName: 'ICT',
+    };
+    const reopened = new HostSession({ ...channelTab, frameContext: 'settings', savedConfig });
+    expect(reopened.handle(request('settings.getSettings')).response?.args).toEqual([savedConfig]);
+  });
+
   it('answers an unsupported call with an SDK error instead of leaving the tab waiting', () => {
     const step = new HostSession(channelTab).handle(request('geoLocation.getCurrentLocation'));
     expect(step.response?.args[0]).toMatchObject({ errorCode: 100 });

@@ -52,6 +52,11 @@ export interface SessionContext {
   /** Default LOCAL_INSTALLED_APP: what deep links and navigateToApp are checked against. */
   installed?: InstalledApp;
   frameContext: FrameContext;
+  /**
+   * The configuration page of an existing channel tab (reopened from its Settings) gets what
+   * Teams holds for it from `settings.getSettings`; a new tab gets nothing.
+   */
+  savedConfig?: SavedTabConfig | null;
   theme: TeamsTheme;
   locale: string;
   entityId: string;
@@ -212,6 +217,7 @@ export class HostSession {
 
   constructor(context: SessionContext) {
     this.context = { ...context };
+    this.savedConfig = context.savedConfig ?? null;
   }
 
   private get installed(): InstalledApp {

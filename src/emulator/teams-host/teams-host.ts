@@ -187,6 +187,8 @@ async function main(): Promise<void> {
 
     session = new HostSession({
       installed: installedApp(),
+      // Reopening the configuration of the saved channel tab, as its Settings do in Teams.
+      savedConfig: frameContext === 'settings' ? saved : null,
       frameContext,
       theme: state.theme,
       locale: state.locale,

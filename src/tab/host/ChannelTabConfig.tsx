@@ -12,7 +12,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatSubPageId } from '../../teams/deep-link';
+import { formatSubPageId, parseSubPageId } from '../../teams/deep-link';
 import type { ChannelTabConfig as SavedConfig, ChannelTabSettings } from '../../teams/teams-client';
 import type { CatalogueEntry, TabRepositories, TabTheme } from '../shared/host-context';
 import { uiLocale } from '../i18n';
@@ -87,12 +87,22 @@ export interface ChannelTabConfigProps {
 type RolesState =
   { state: 'loading' } | { state: 'loaded'; roles: CatalogueEntry[] } | { state: 'failed' };
 
-export function configuredTab(origin: string, name: string, roleKey: string): SavedConfig {
+/**
+ * What Teams stores for the tab. `entityId` is the tab's identity — deep links (the approval
+ * card's) name it with its channel — so a tab that already has one keeps it whatever is chosen
+ * now; only a new tab gets one, from its first choice.
+ */
+export function configuredTab(
+  origin: string,
+  name: string,
+  roleKey: string,
+  entityId: string | null = null,
+): SavedConfig {
   const url = new URL('/', origin);
   if (roleKey)
     url.searchParams.set(SUB_PAGE_PARAM, formatSubPageId({ kind: 'role', key: roleKey }));
   return {
-    entityId: roleKey ? `functiewijzer-${roleKey}` : 'functiewijzer-catalogus',
+    entityId: entityId ?? (roleKey ? `functiewijzer-${roleKey}` : 'functiewijzer-catalogus'),
     contentUrl: url.toString(),
     suggestedDisplayName: name.trim(),
   };
@@ -105,8 +115,27 @@ export function ChannelTabConfig(props: ChannelTabConfigProps) {
   const [name, setName] = useState<string>(t.defaultName);
   const [roleKey, setRoleKey] = useState('');
   const [roles, setRoles] = useState<RolesState>({ state: 'loading' });
-  const current = useRef({ name, roleKey });
-  current.current = { name, roleKey };
+  // Reopened (Settings of an existing tab): start from what Teams holds, and keep its entity id.
+  const [entityId, setEntityId] = useState<string | null>(null);
+  const current = useRef({ name, roleKey, entityId });
+  current.current = { name, roleKey, entityId };
+
+  useEffect(() => {
+    let active = true;
+    settings.current().then(
+      (saved) => {
+        if (!active || !saved) return;
+        setEntityId(saved.entityId);
+        if (saved.suggestedDisplayName.trim() !== '') setName(saved.suggestedDisplayName);
+        const target = parseSubPageId(new URL(saved.contentUrl).searchParams.get(SUB_PAGE_PARAM));
+        setRoleKey(target?.kind === 'role' ? target.key : '');
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [settings]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -124,7 +153,12 @@ export function ChannelTabConfig(props: ChannelTabConfigProps) {
 
   useEffect(() => {
     settings.onSave(() =>
-      configuredTab(props.origin, current.current.name, current.current.roleKey),
+      configuredTab(
+        props.origin,
+        current.current.name,
+        current.current.roleKey,
+        current.current.entityId,
+      ),
     );
     onReady();
   }, [settings, props.origin, onReady]);

@@ -27,10 +27,11 @@ function entry(key: string, title: string): CatalogueEntry {
   };
 }
 
-function recordingSettings() {
+function recordingSettings(saved: SavedConfig | null = null) {
   const validity: boolean[] = [];
   let save: (() => Promise<SavedConfig> | SavedConfig) | null = null;
   const settings: ChannelTabSettings = {
+    current: () => Promise.resolve(saved),
     setValid: (valid) => validity.push(valid),
     onSave: (handler) => {
       save = handler;
@@ -117,6 +118,43 @@ describe('ChannelTabConfig', () => {
     const saved = await teams.save();
     expect(saved.entityId).toBe('functiewijzer-catalogus');
     expect(new URL(saved.contentUrl).search).toBe('');
+  });
+});
+
+describe('ChannelTabConfig reopened', () => {
+  it('starts from the configuration Teams holds and keeps the tab’s entity id', async () => {
+    const user = userEvent.setup();
+    const teams = recordingSettings({
+      entityId: 'functiewijzer-deskundige-ict',
+      contentUrl: 'http://127.0.0.1:53000/?subPageId=role%2Fdeskundige-ict',
+      suggestedDisplayName: 'ICT-functies',
+    });
+    render(
+      <ChannelTabConfig
+        settings={teams.settings}
+        repositories={repositories(async () => [
+          entry('leidinggevende', 'Leidinggevende'),
+          entry('deskundige-ict', 'Deskundige ICT'),
+        ])}
+        theme="default"
+        locale="nl-BE"
+        origin="http://127.0.0.1:53000"
+        onReady={() => undefined}
+      />,
+    );
+    const name = screen.getByRole('textbox', { name: /Naam van het tabblad/ });
+    await waitFor(() => expect(name).toHaveValue('ICT-functies'));
+    const start = screen.getByRole('combobox', { name: 'Openen op' });
+    await waitFor(() => expect(start).toHaveValue('deskundige-ict'));
+
+    // Another start view: the same tab, so the same entity id (links to it keep working).
+    await user.selectOptions(start, 'leidinggevende');
+    const saved = await teams.save();
+    expect(saved.entityId).toBe('functiewijzer-deskundige-ict');
+    expect(parseSubPageId(new URL(saved.contentUrl).searchParams.get('subPageId'))).toEqual({
+      kind: 'role',
+      key: 'leidinggevende',
+    });
   });
 });
 
