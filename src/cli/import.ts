@@ -368,12 +368,17 @@ export function tenantImportWrite(
           `Goedkeuringen uit de documenten worden geschreven als ${content.account}: ze tellen alleen als dat account in de groep goedkeurders zit, anders staan ze als historisch besluit (geïmporteerd). Met --approver-sign-in meldt een goedkeurder zich aan en tellen ze (docs/approval.md).\n`,
         );
       }
-      return await graphImportWrite(env, io.progress, {
+      const result = await graphImportWrite(env, io.progress, {
         siteUrl: request.siteUrl,
         graphBaseUrl,
         content: content.graph,
         decisions: decisions.graph,
       })(descriptions);
+      // A session that expired mid-run reaches the writer as "no connection": say what it was.
+      const expired = content.lastFailure?.() ?? decisions.lastFailure?.() ?? null;
+      return result.failed && expired
+        ? { ...result, summary: `${result.summary}\n${expired.message}` }
+        : result;
     } catch (error) {
       return {
         summary: `Niets (meer) weggeschreven: ${explainFailure(error, { siteUrl: request.siteUrl, account, needs: WRITER_NEEDS })}`,

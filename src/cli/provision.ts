@@ -83,7 +83,7 @@ interface Target {
    */
   sharePoint: () => Promise<SharePointProvisioning> | SharePointProvisioning;
   /** Tenant only: the signed-in account and the SharePoint resource's token source (REST). */
-  tenant: { account: string; sharePoint: () => Promise<string> } | null;
+  tenant: Pick<TenantTokens, 'account' | 'sharePoint' | 'lastFailure'> | null;
   close: () => Promise<void>;
 }
 
@@ -123,7 +123,7 @@ async function target(
             await tenantGuid(http, registration.tenantId),
           ),
       }),
-      tenant: { account: tokens.account, sharePoint: tokens.sharePoint },
+      tenant: tokens,
       close: () => Promise.resolve(),
     };
   }
@@ -188,7 +188,7 @@ export async function runProvision(
     // The SharePoint part stops with what it did already; explain the underlying failure.
     const cause = error instanceof PartialProvisionError ? error.cause : error;
     io.stderr(
-      `Inrichten mislukt: ${explainFailure(cause, { siteUrl, account: t.tenant?.account, needs: NEEDS })}\n`,
+      `Inrichten mislukt: ${explainFailure(cause, { siteUrl, account: t.tenant?.account, needs: NEEDS, signInFailure: t.tenant?.lastFailure?.() })}\n`,
     );
     if (isDataError(cause) && cause.detail.graphMessage)
       io.stderr(`  (Graph: ${cause.detail.graphMessage})\n`);

@@ -29,6 +29,11 @@ export interface TenantTokens {
   graph: TokenSource;
   /** For `https://<tenant>.sharepoint.com/_api/…` (SharePoint REST), not for Graph. */
   sharePoint: TokenSource;
+  /**
+   * The last renewal that failed: the Graph client reports a failing token source as a network
+   * error of the request, so the command asks here what really happened.
+   */
+  lastFailure?: () => SignInError | null;
 }
 
 export interface SignInSettings {
@@ -226,6 +231,7 @@ export async function signInWithDeviceCode(
     );
   }
   const account: AccountInfo = result.account;
+  let lastFailure: SignInError | null = null;
   // msal-node answers from its in-memory cache while the token is valid, renews it otherwise.
   const silent =
     (scope: string, resource: 'Graph' | 'SharePoint'): TokenSource =>
@@ -233,13 +239,15 @@ export async function signInWithDeviceCode(
       try {
         return (await client.acquireTokenSilent({ account, scopes: [scope] })).accessToken;
       } catch (error) {
-        throw signInErrorFrom(error, resource);
+        lastFailure = signInErrorFrom(error, resource);
+        throw lastFailure;
       }
     };
   return {
     account: account.username,
     graph: silent(GRAPH_SCOPE, 'Graph'),
     sharePoint: silent(sharePointScope(settings.sharePointOrigin), 'SharePoint'),
+    lastFailure: () => lastFailure,
   };
 }
 
@@ -356,6 +364,8 @@ export interface FailureContext {
   account?: string | undefined;
   /** Which rights the command needs, e.g. "eigenaar van de site". */
   needs: string;
+  /** `TenantTokens.lastFailure()`: a token renewal that failed during the run. */
+  signInFailure?: SignInError | null | undefined;
 }
 
 /**
@@ -364,6 +374,9 @@ export interface FailureContext {
  */
 export function explainFailure(error: unknown, context: FailureContext): string {
   if (error instanceof SignInError) return error.message;
+  // A token source that failed inside a Graph call arrives as that call's network error.
+  if (context.signInFailure && (error as { kind?: unknown } | null)?.kind === 'network')
+    return context.signInFailure.message;
   const kind = (error as { kind?: unknown } | null)?.kind;
   const status = (error as { detail?: { status?: number } } | null)?.detail?.status;
   const again =

@@ -209,7 +209,7 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
 });
 
 describe('npm run check-tenant -- --local', () => {
-  it('runs every check against a fresh emulator it starts and removes itself', async () => {
+  it('runs every check against a fresh emulator it starts itself, and all pass', async () => {
     let out = '';
     const code = await runCheckTenant(
       ['--local'],
@@ -219,7 +219,9 @@ describe('npm run check-tenant -- --local', () => {
     const seen = lines(out);
     expect(seen).toHaveLength(CHECKS.length);
     expect(out).toMatch(/\(lokale emulator\)/);
-    const { failed } = summary(out);
-    expect(code).toBe(failed > 0 ? 1 : 0);
+    // Green in CI: every check the emulator can answer passes (the failures would be listed).
+    expect(out.split('\n').filter((l) => l.includes(': mislukt — '))).toEqual([]);
+    expect(summary(out)).toEqual({ passed: CHECKS.length, failed: 0 });
+    expect(code).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { emulatorTokens, PERSONAS } from '../../src/cli/local-stack';
 import { runProvision } from '../../src/cli/provision';
-import type { TenantTokens } from '../../src/cli/tenant-sign-in';
+import { SignInError, type TenantTokens } from '../../src/cli/tenant-sign-in';
 import { startEmulator } from '../../src/emulator/server';
 
 /**
@@ -132,6 +132,47 @@ describe('npm run provision -- --tenant', () => {
     expect(result.err).toMatch(/eigenaar van de site/);
     expect(result.err).toMatch(/Stand op de site: nog geen lijsten/);
   });
+
+  it('a session that expires mid-run: exit 1, says to run it again; the next run finishes', async () => {
+    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    let calls = 0;
+    let out = '';
+    let err = '';
+    const code = await runProvision(
+      ['--tenant', SITE, ...REGISTRATION],
+      { stdout: (t) => (out += t), stderr: (t) => (err += t) },
+      { GRAPH_BASE_URL: emulator.graphBaseUrl },
+      {
+        signIn: () => {
+          const token = emulatorTokens(emulator.url, PERSONAS.admin);
+          // What msal-node's silent renewal throws once the refresh token is gone.
+          let failure: SignInError | null = null;
+          const expiring = async (): Promise<string> => {
+            calls += 1;
+            if (calls > 4)
+              throw (failure = new SignInError(
+                'session-expired',
+                'Je aanmelding is verlopen of ingetrokken tijdens de opdracht. Voer dezelfde opdracht opnieuw uit: wat al klaar is, wordt herkend en overgeslagen.',
+              ));
+            return token();
+          };
+          return Promise.resolve({
+            account: PERSONAS.admin,
+            graph: expiring,
+            sharePoint: expiring,
+            lastFailure: () => failure,
+          });
+        },
+      },
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/Inrichten mislukt: Je aanmelding is verlopen.*opnieuw uit/);
+    expect(out).not.toMatch(/niets gewijzigd/);
+    const again = await run(['--tenant', SITE, ...REGISTRATION]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/aangemaakt/);
+    // The Graph client repeats a failed GET with back-off before giving up: minutes of waiting, not work.
+  }, 90_000);
 
   it('--tenant without an address is wrong use (exit 2) with the usage', async () => {
     const result = await run(['--tenant']);
