@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FunctionDescription } from '../domain/schema';
-import { createGraphClient, type GraphClientOptions, type GraphHttp } from '../graph/client';
+import {
+  createGraphClient,
+  decoratedUserAgent,
+  type GraphClientOptions,
+  type GraphHttp,
+} from '../graph/client';
 import {
   formatReport,
   notLanded,
@@ -325,6 +331,28 @@ export interface TenantImportTarget {
   decisions: () => Promise<string>;
 }
 
+/** package.json's version, for the User-Agent of the import's traffic. */
+function packageVersion(): string {
+  try {
+    const raw: unknown = JSON.parse(
+      readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'),
+    );
+    const parsed = z.object({ version: z.string() }).safeParse(raw);
+    return parsed.success ? parsed.data.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * The import's User-Agent, `NONISV|<organisation>|Functiewijzer/<version>`: the organisation is
+ * the tenant's SharePoint name (`stadtienen` of stadtienen.sharepoint.com), which is what
+ * Microsoft knows the customer by.
+ */
+export function importUserAgent(siteHostname: string): string {
+  return decoratedUserAgent(siteHostname.split('.')[0] ?? siteHostname, packageVersion());
+}
+
 /**
  * The import's writer. Against a tenant when `tenant` is given (src/cli/import.ts signs in with a
  * device code and passes the token sources), else against the local emulator as HR, with
@@ -342,20 +370,24 @@ export function graphImportWrite(
     let close = (): Promise<void> => Promise.resolve();
     if (tenant) {
       const baseUrl = tenant.graphBaseUrl;
-      content = createGraphClient({ baseUrl, getToken: tenant.content });
-      decisions = createGraphClient({ baseUrl, getToken: tenant.decisions });
       const url = new URL(tenant.siteUrl);
+      const userAgent = importUserAgent(url.hostname);
+      content = createGraphClient({ baseUrl, getToken: tenant.content, userAgent });
+      decisions = createGraphClient({ baseUrl, getToken: tenant.decisions, userAgent });
       siteRef = { hostname: url.hostname, path: url.pathname.replace(/\/+$/, '') };
     } else {
       const emulator = await connectEmulator(env);
       close = emulator.close;
+      const userAgent = importUserAgent(LOCAL_SITE.hostname);
       content = createGraphClient({
         baseUrl: emulator.graphBaseUrl,
         getToken: emulatorTokens(emulator.url, PERSONAS.hr),
+        userAgent,
       });
       decisions = createGraphClient({
         baseUrl: emulator.graphBaseUrl,
         getToken: emulatorTokens(emulator.url, PERSONAS.approver),
+        userAgent,
       });
       const adminToken = emulatorTokens(emulator.url, PERSONAS.admin);
       const admin = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: adminToken });

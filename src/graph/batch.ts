@@ -20,6 +20,50 @@ export const MAX_BATCH_SIZE = 20;
  */
 export const MAX_PARALLEL_ENVELOPES = 4;
 
+/**
+ * Pacing under SharePoint's resource-unit budget, per client (all its batches share one budget):
+ * SharePoint sends `RateLimit-Remaining` and `RateLimit-Reset` once 80 % of the app's budget is
+ * used. From then on envelopes go one at a time, and when what remains would not pay for another
+ * envelope of writes (2 RU an entry), the next wave waits for the reset instead of being refused.
+ * Without those headers (the budget is far, or the service does not send them) nothing changes.
+ */
+const pacing = new WeakMap<GraphHttp, { tight: boolean; until: number }>();
+
+function paceFrom(http: GraphHttp, answers: readonly BatchResponse[]): void {
+  let remaining = Number.POSITIVE_INFINITY;
+  let resetSeconds = 0;
+  for (const a of answers) {
+    const left = Number(a.headers['ratelimit-remaining']);
+    const reset = Number(a.headers['ratelimit-reset']);
+    if (a.headers['ratelimit-remaining'] !== undefined && Number.isFinite(left)) {
+      remaining = Math.min(remaining, left);
+    }
+    if (a.headers['ratelimit-reset'] !== undefined && Number.isFinite(reset)) {
+      resetSeconds = Math.max(resetSeconds, reset);
+    }
+  }
+  if (remaining === Number.POSITIVE_INFINITY) {
+    pacing.delete(http);
+    return;
+  }
+  pacing.set(http, {
+    tight: true,
+    until: remaining < 2 * MAX_BATCH_SIZE ? Date.now() + resetSeconds * 1000 : 0,
+  });
+}
+
+async function waitForBudget(http: GraphHttp, signal: AbortSignal | undefined): Promise<number> {
+  const state = pacing.get(http);
+  if (!state) return MAX_PARALLEL_ENVELOPES;
+  const wait = state.until - Date.now();
+  if (wait > 0) {
+    await http.retryPolicy.sleep(wait);
+    signal?.throwIfAborted();
+    state.until = 0;
+  }
+  return 1;
+}
+
 export interface BatchRequest {
   id: string;
   method: HttpMethod;
@@ -76,16 +120,22 @@ export async function runBatch(
   for (let attempt = 1; pending.length > 0; attempt++) {
     const chunks = chunkRequests(pending, done);
     const answers: BatchResponse[] = [];
-    // At most MAX_PARALLEL_ENVELOPES in flight: each group of them is one round trip.
-    for (let i = 0; i < chunks.length; i += MAX_PARALLEL_ENVELOPES) {
-      const wave = chunks.slice(i, i + MAX_PARALLEL_ENVELOPES);
+    // At most MAX_PARALLEL_ENVELOPES in flight (one near the end of the budget): each group of
+    // them is one round trip.
+    for (let i = 0; i < chunks.length;) {
+      const parallel = await waitForBudget(http, signal);
+      const wave = chunks.slice(i, i + parallel);
+      i += wave.length;
       roundTrips++;
       envelopes += wave.length;
+      const waveAnswers: BatchResponse[] = [];
       for (const answer of await Promise.all(
         wave.map((chunk) => sendEnvelope(http, chunk, signal)),
       )) {
-        answers.push(...answer);
+        waveAnswers.push(...answer);
       }
+      paceFrom(http, waveAnswers);
+      answers.push(...waveAnswers);
     }
     const byId = new Map(answers.map((a) => [a.id, a]));
     const retry: BatchRequest[] = [];

@@ -48,6 +48,22 @@ export interface GraphClientOptions {
    * retried; `Infinity` for no limit. Default and why: DEFAULT_TIMEOUT_MS (30 s).
    */
   timeoutMs?: number;
+  /**
+   * Sent as `User-Agent` on every request (`decoratedUserAgent`): SharePoint throttles
+   * undecorated traffic first. Node only — a browser keeps its own User-Agent (Chromium ignores
+   * a script's), so the tab leaves this out.
+   */
+  userAgent?: string;
+}
+
+/**
+ * `NONISV|<organisation>|Functiewijzer/<version>`, the decoration SharePoint asks of traffic
+ * that is not an ISV's (learn.microsoft.com, "Avoid getting throttled or blocked in SharePoint
+ * Online"). A `|` in the organisation's name would break the format, so it becomes a space.
+ */
+export function decoratedUserAgent(organisation: string, version: string): string {
+  const name = organisation.replace(/[|\r\n]+/g, ' ').trim() || 'onbekend';
+  return `NONISV|${name}|Functiewijzer/${version}`;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -77,9 +93,11 @@ export class GraphHttp {
   readonly baseUrl: string;
   readonly sdk: Client;
   readonly retryPolicy: RetryPolicy;
+  private readonly userAgent: string | undefined;
 
   constructor(options: GraphClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
+    this.userAgent = options.userAgent;
     this.retryPolicy = { ...defaultRetryPolicy, ...options.retry };
     const chain = linkChain([
       new RetryHandler(this.retryPolicy),
@@ -102,6 +120,7 @@ export class GraphHttp {
   async send(method: HttpMethod, path: string, options: SendOptions = {}): Promise<RawResponse> {
     const relative = this.relative(path);
     let request = this.sdk.api(relative).responseType(ResponseType.RAW);
+    if (this.userAgent !== undefined) request = request.header('User-Agent', this.userAgent);
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       request = request.header(name, value);
     }

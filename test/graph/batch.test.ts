@@ -134,6 +134,37 @@ describe('runBatch', () => {
     expect(run.responses[0]?.status).toBe(201);
   });
 
+  it('paces itself by the RateLimit headers: one envelope at a time, and waits for the reset when the budget is nearly spent', async () => {
+    const { http, calls, waits } = testClient((call, index) =>
+      json(200, {
+        responses: entries(call).map((e) => ({
+          id: e.id,
+          status: 201,
+          // SharePoint's headers from 80 % of the budget on: 30 RU left, the minute resets in 9 s.
+          headers: index === 0 ? { 'RateLimit-Remaining': '30', 'RateLimit-Reset': '9' } : {},
+          body: { id: e.id },
+        })),
+      }),
+    );
+    const creates = (n: number, prefix: string): BatchRequest[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${prefix}${i}`,
+        method: 'POST' as const,
+        url: '/items',
+        body: { fields: { Title: `${prefix}${i}` } },
+      }));
+    const first = await runBatch(http, creates(20, 'a'));
+    expect(first.roundTrips).toBe(1);
+    // 30 RU do not pay for another envelope of 20 writes: the next wave waits, then goes alone.
+    const second = await runBatch(http, creates(60, 'b'));
+    expect(waits.some((ms) => ms > 8000 && ms <= 9000)).toBe(true);
+    expect(second.envelopes).toBe(3);
+    expect(calls.length).toBe(4);
+    // The answers of the second call carried no RateLimit headers: the budget is far again.
+    const third = await runBatch(http, creates(60, 'c'));
+    expect(third.roundTrips).toBe(1);
+  });
+
   it('retries GET entries that failed with 503', async () => {
     const { http, calls } = testClient((call, index) =>
       json(200, {

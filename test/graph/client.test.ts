@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createGraphClient } from '../../src/graph/client';
+import { createGraphClient, decoratedUserAgent } from '../../src/graph/client';
 import {
   ConflictError,
   ForbiddenError,
@@ -90,6 +90,19 @@ describe('graph client: paging', () => {
     await expect(http.getAll('/l', z.object({ n: z.number() }))).rejects.toBeInstanceOf(
       ValidationError,
     );
+  });
+});
+
+describe('graph client: User-Agent', () => {
+  it('decorates every request as SharePoint asks: NONISV|organisation|Functiewijzer/version', async () => {
+    const userAgent = decoratedUserAgent('stad|tienen', '1.2.3');
+    expect(userAgent).toBe('NONISV|stad tienen|Functiewijzer/1.2.3');
+    const { http, calls } = testClient(() => json(200, {}), { userAgent });
+    await http.get('/x', anything);
+    const sent = Object.entries(calls[0]?.headers ?? {}).find(
+      ([k]) => k.toLowerCase() === 'user-agent',
+    );
+    expect(sent?.[1]).toBe(userAgent);
   });
 });
 
