@@ -308,6 +308,7 @@ export const en: Strings = {
       approve: 'Approve',
       reject: 'Reject',
       changesSince: (date) => `Changed since the approval of ${date}`,
+      unchangedSince: (date) => `Unchanged since the approval of ${date}`,
       neverApproved: 'Never approved',
       wholeDescription: 'The whole description is submitted.',
       content: 'Content',

@@ -289,6 +289,7 @@ export const nl = {
       approve: 'Goedkeuren',
       reject: 'Afwijzen',
       changesSince: (date: string) => `Gewijzigd sinds de goedkeuring van ${date}`,
+      unchangedSince: (date: string) => `Ongewijzigd sinds de goedkeuring van ${date}`,
       neverApproved: 'Nog nooit goedgekeurd',
       wholeDescription: 'De volledige beschrijving ligt voor.',
       content: 'Inhoud',

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import { contentOf } from '../../src/domain/content-hash';
 import { diffDescriptions } from '../../src/domain/diff';
 import type { Locale } from '../../src/domain/dates';
-import { ChangeList } from '../../src/tab/features/approval/changes';
+import { ChangeList } from '../../src/tab/components/ChangeList';
 import { I18nProvider } from '../../src/tab/i18n';
 import { deskundigeIct } from './support/fixtures';
 

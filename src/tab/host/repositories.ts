@@ -75,8 +75,23 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
 
     getRole: (key, signal) =>
       withFreshToken(async () => {
-        const role = await (await services()).catalogue.role(key, { signal });
-        return { description: role.description, status: role.status, sharePointUrl: role.webUrl };
+        const { catalogue } = await services();
+        const role = await catalogue.role(key, { signal });
+        // The snapshot is read only for a role that changed since its approval (it usually
+        // came with the role's own batch already).
+        const changed =
+          role.status.kind === 'changed' ||
+          (role.status.kind === 'pending' && role.status.changedSinceApproval !== null);
+        const changes = changed ? await catalogue.changesSinceApproval(role) : null;
+        return {
+          description: role.description,
+          status: role.status,
+          sharePointUrl: role.webUrl,
+          changesSinceApproval:
+            changes && role.lastApproved
+              ? { approvedDate: role.lastApproved.decisionDate, changes }
+              : null,
+        };
       }),
 
     approval: {

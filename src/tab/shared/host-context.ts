@@ -1,3 +1,4 @@
+import type { Change } from '../../domain/diff';
 import type { FunctionDescription } from '../../domain/schema';
 import type { RoleStatus } from '../../domain/status';
 import type {
@@ -86,6 +87,11 @@ export interface RoleDetail {
   status: RoleStatus;
   /** The role's item in SharePoint (Graph `webUrl`), when known. */
   sharePointUrl: string | null;
+  /**
+   * What changed since the last valid approval (the diff against its snapshot), for everyone
+   * who may see the role; null or absent when it did not change since, or was never approved.
+   */
+  changesSinceApproval?: { approvedDate: string; changes: Change[] } | null;
 }
 
 /**

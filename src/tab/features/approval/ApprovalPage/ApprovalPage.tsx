@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/QueryStates';
 import { PageHeading } from '../../../components/PageHeading';
 import { useReportReady } from '../../../components/ready';
 import { useI18n } from '../../../i18n';
-import { ChangeList } from '../changes';
+import { ChangeList } from '../../../components/ChangeList';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { useApprovalView, useDecide, useFailureMessage } from '../approval-data';
 
@@ -112,7 +112,10 @@ export function ApprovalPage(props: { requestId: string; canApprove: boolean }) 
       <section className={styles.section} aria-labelledby="wijzigingen">
         <h2 id="wijzigingen">
           {data.lastApproved
-            ? a.changesSince(formatIsoDate(data.lastApproved.decisionDate, locale))
+            ? // Never "Gewijzigd sinds …" above "Geen wijzigingen".
+              (data.changes?.length === 0 ? a.unchangedSince : a.changesSince)(
+                formatIsoDate(data.lastApproved.decisionDate, locale),
+              )
             : a.neverApproved}
         </h2>
         {data.changes ? <ChangeList changes={data.changes} /> : <p>{a.wholeDescription}</p>}

@@ -17,7 +17,6 @@ import { formatIsoDate } from '../../../../domain/dates';
 import { parseSnapshot } from '../../../../services/approval';
 import type { DecisionRecord } from '../../../../graph/model';
 import { useNavigation } from '../../../components/navigation';
-import { ChangeList } from '../changes';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ContentView } from '../ApprovalPage/ApprovalPage';
 import { useI18n } from '../../../i18n';
@@ -85,12 +84,7 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
         </Button>
       )}
       {history.isError && <p role="alert">{failureMessage(history.error, 'read')}</p>}
-      {data?.changesSinceApproval && (
-        <>
-          <h3>{r.changesSinceApproval}</h3>
-          <ChangeList changes={data.changesSinceApproval} />
-        </>
-      )}
+      {/* What changed since the approval is on the role page itself, for everyone (RolePage). */}
       {data && (
         <>
           <h3>{r.history}</h3>

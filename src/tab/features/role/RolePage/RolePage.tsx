@@ -1,8 +1,10 @@
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { ArrowSwapRegular, OpenRegular, PrintRegular } from '@fluentui/react-icons';
 import { Fragment, useId } from 'react';
+import type { Change } from '../../../../domain/diff';
 import type { FunctionDescription } from '../../../../domain/schema';
 import type { RoleStatus } from '../../../../domain/status';
+import { ChangesSinceApproval } from '../../../components/ChangeList';
 import { Heading, nextLevel, type HeadingLevel } from '../../../components/Heading';
 import { useNavigation } from '../../../components/navigation';
 import { PageHeading } from '../../../components/PageHeading';
@@ -74,7 +76,7 @@ export function RolePage(props: RolePageProps) {
     }
     return <LoadingState rows={8} />;
   }
-  const { description, status, sharePointUrl } = query.data;
+  const { description, status, sharePointUrl, changesSinceApproval } = query.data;
   const sharePoint = props.canOpenInSharePoint
     ? sharePointLinks(sharePointUrl ?? props.sharePointListUrl)
     : null;
@@ -87,7 +89,12 @@ export function RolePage(props: RolePageProps) {
           retrying={query.isFetching}
         />
       )}
-      <RoleContent description={description} status={status} sharePoint={sharePoint} />
+      <RoleContent
+        description={description}
+        status={status}
+        sharePoint={sharePoint}
+        changes={changesSinceApproval ?? null}
+      />
     </>
   );
 }
@@ -96,6 +103,8 @@ function RoleContent(props: {
   description: FunctionDescription;
   status: RoleStatus;
   sharePoint: SharePointLinks | null;
+  /** What changed since the approval: shown to everyone who may see the role. */
+  changes: { approvedDate: string; changes: readonly Change[] } | null;
 }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
@@ -257,6 +266,13 @@ function RoleContent(props: {
           {t.role.approval}
         </Heading>
         <p className={styles.text}>{statusLabel(props.status, locale)}</p>
+        {props.changes && (
+          <ChangesSinceApproval
+            approvedDate={props.changes.approvedDate}
+            changes={props.changes.changes}
+            headingLevel={3}
+          />
+        )}
       </section>
     </article>
   );
