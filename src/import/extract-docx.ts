@@ -15,7 +15,7 @@ type DocxNode = {
   value?: string | undefined;
   breakType?: string | undefined;
   checked?: boolean | undefined;
-  numbering?: { isOrdered: boolean } | null | undefined;
+  numbering?: { isOrdered: boolean; level?: string | number | undefined } | null | undefined;
   children?: DocxNode[] | undefined;
 };
 
@@ -25,18 +25,24 @@ const docxNodeSchema: z.ZodType<DocxNode> = z.lazy(() =>
     value: z.string().optional(),
     breakType: z.string().optional(),
     checked: z.boolean().optional(),
-    numbering: z.object({ isOrdered: z.boolean() }).nullish(),
+    numbering: z
+      .object({ isOrdered: z.boolean(), level: z.union([z.string(), z.number()]).optional() })
+      .nullish(),
     children: z.array(docxNodeSchema).optional(),
   }),
 );
 
 /**
  * A bullet for Word's unordered list items, so that a task list reads like the .txt export
- * ("– Werkt mee …"). Ordered lists keep no number: their numbers are not part of the content.
+ * ("– Werkt mee …"). An ordered item gets its number ("1. "), as a PDF printed from the same
+ * document shows it: the parser reads numbered area titles and items by it.
  */
 const DOCX_BULLET = '– ';
 
-function docxNodeText(node: DocxNode, out: string[]): void {
+/** Numbers of the ordered list being read, per level; a paragraph outside a list ends it. */
+type ListCounters = number[];
+
+function docxNodeText(node: DocxNode, out: string[], counters: ListCounters): void {
   switch (node.type) {
     case 'text':
       out.push(node.value ?? '');
@@ -53,11 +59,17 @@ function docxNodeText(node: DocxNode, out: string[]): void {
       return;
     case 'paragraph':
       if (node.numbering && !node.numbering.isOrdered) out.push(DOCX_BULLET);
-      for (const child of node.children ?? []) docxNodeText(child, out);
+      else if (node.numbering) {
+        const level = Number(node.numbering.level ?? 0) || 0;
+        counters.length = level + 1;
+        counters[level] = (counters[level] ?? 0) + 1;
+        out.push(`${counters[level]}. `);
+      } else counters.length = 0;
+      for (const child of node.children ?? []) docxNodeText(child, out, counters);
       out.push('\n');
       return;
     default:
-      for (const child of node.children ?? []) docxNodeText(child, out);
+      for (const child of node.children ?? []) docxNodeText(child, out, counters);
   }
 }
 
@@ -95,6 +107,6 @@ export async function docxText(buf: Buffer, fileName: string): Promise<string> {
     );
   }
   const out: string[] = [];
-  docxNodeText(doc.data, out);
+  docxNodeText(doc.data, out, []);
   return out.join('').replace(/\r\n?/g, '\n');
 }

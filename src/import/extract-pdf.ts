@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { ExtractError } from './extract-error';
+import { layoutText, pdfPageSchema, type PdfText } from './pdf-layout';
 
-/** A .pdf → its text (pdf-parse), one line per line of the page. */
+/** A .pdf → its text rebuilt by position (pdf-layout.ts), with the page of every line. */
 
 /**
  * pdf.js runs its "worker" in the calling thread in Node and loads it with a dynamic `import()` of
@@ -19,8 +20,25 @@ const { PDFParse } = require(workerData.pdfParsePath);
 (async () => {
   const parser = new PDFParse({ data: workerData.data, verbosity: 0 });
   try {
-    const result = await parser.getText(workerData.options);
-    parentPort.postMessage({ ok: true, text: result.text });
+    // pdf-parse's own text joins items in file order; the positions are what pdf-layout.ts needs,
+    // so the pdf.js document it loaded is asked for them directly.
+    const doc = await parser.load();
+    const pages = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const item of content.items) {
+        if (typeof item.str !== 'string' || item.str === '') continue;
+        const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+        const h = Math.abs(item.transform[3]) || item.height || 0;
+        items.push({ s: item.str, x, y, w: item.width || 0, h });
+      }
+      pages.push({ width: viewport.width, height: viewport.height, items });
+      page.cleanup();
+    }
+    parentPort.postMessage({ ok: true, pages });
   } catch (err) {
     const name = err && typeof err.name === 'string' ? err.name : 'Error';
     const detail = err && typeof err.message === 'string' ? err.message : String(err);
@@ -32,7 +50,7 @@ const { PDFParse } = require(workerData.pdfParsePath);
 `;
 
 const pdfReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), text: z.string() }),
+  z.object({ ok: z.literal(true), pages: z.array(pdfPageSchema) }),
   z.object({ ok: z.literal(false), name: z.string(), detail: z.string() }),
 ]);
 type PdfReply = z.infer<typeof pdfReplySchema>;
@@ -57,13 +75,6 @@ function runPdfWorker(data: Uint8Array): Promise<PdfReply> {
       workerData: {
         pdfParsePath: require.resolve('pdf-parse'),
         data,
-        options: {
-          // The default joiner writes "-- 1 of 16 --" after every page: text the document never had.
-          pageJoiner: '',
-          // Items on one line separated by a wide gap (a ticked box, then its indicator) read as
-          // one line of text with a space, as in the .txt export, not with a tab.
-          cellSeparator: ' ',
-        },
       },
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
@@ -117,6 +128,10 @@ const WORKER_FAILURE_MESSAGES: Record<PdfWorkerFailure['reason'], string> = {
 };
 
 export async function pdfText(buf: Buffer, fileName: string): Promise<string> {
+  return (await pdfTextWithPages(buf, fileName)).text;
+}
+
+export async function pdfTextWithPages(buf: Buffer, fileName: string): Promise<PdfText> {
   let reply: PdfReply;
   try {
     reply = await runPdfWorker(new Uint8Array(buf));
@@ -126,12 +141,16 @@ export async function pdfText(buf: Buffer, fileName: string): Promise<string> {
       cause: err,
     });
   }
-  if (reply.ok) return reply.text.replace(/\r\n?/g, '\n');
+  if (reply.ok) {
+    const laid = layoutText(reply.pages);
+    // Only line ends in the PDF's own text would shift the page of each line.
+    return { text: laid.text.replace(/\r\n?/g, ' '), pageOfLine: laid.pageOfLine };
+  }
   const cause = new Error(`${reply.name}: ${reply.detail}`);
   if (reply.name === 'PasswordException') {
     throw new ExtractError(
       'encrypted-pdf',
-      'de PDF is beveiligd met een wachtwoord. Exporteer het document opnieuw zonder beveiliging.',
+      'dit PDF-bestand is beveiligd met een wachtwoord, dus de inlezer ziet er geen tekst in: gebruik het Word-bestand of exporteer het opnieuw zonder beveiliging.',
       fileName,
       null,
       { cause },

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { docxText } from './extract-docx';
 import { ExtractError } from './extract-error';
-import { pdfText } from './extract-pdf';
+import { pdfTextWithPages } from './extract-pdf';
 import { decodeText } from './extract-txt';
 
 export { ExtractError, type ExtractErrorCode } from './extract-error';
@@ -39,7 +39,14 @@ function unsupported(fileName: string): ExtractError {
   return new ExtractError('unsupported-type', `${what}.${hint}`, fileName);
 }
 
+/** The text, and for a PDF the page of each of its lines (1-based), for messages by page. */
+export type ExtractedDocument = { text: string; pageOfLine: readonly number[] | null };
+
 export async function extractText(filePath: string): Promise<string> {
+  return (await extractDocument(filePath)).text;
+}
+
+export async function extractDocument(filePath: string): Promise<ExtractedDocument> {
   const fileName = basename(filePath);
   // Checked before reading so that an unsupported 2 GB video is refused without loading it.
   if (!isSupported(extensionOf(fileName))) throw unsupported(fileName);
@@ -61,7 +68,7 @@ export async function extractText(filePath: string): Promise<string> {
     if (err instanceof ExtractError) throw err;
     throw fileSystemError(err, fileName);
   }
-  return extractTextFromBuffer(buf, fileName);
+  return extractDocumentFromBuffer(buf, fileName);
 }
 
 function fileSystemError(err: unknown, fileName: string): ExtractError {
@@ -94,6 +101,13 @@ function fileSystemError(err: unknown, fileName: string): ExtractError {
 }
 
 export async function extractTextFromBuffer(buf: Buffer, fileName: string): Promise<string> {
+  return (await extractDocumentFromBuffer(buf, fileName)).text;
+}
+
+export async function extractDocumentFromBuffer(
+  buf: Buffer,
+  fileName: string,
+): Promise<ExtractedDocument> {
   const ext = extensionOf(fileName);
   if (!isSupported(ext)) throw unsupported(fileName);
   if (buf.length > MAX_FILE_BYTES) {
@@ -104,6 +118,7 @@ export async function extractTextFromBuffer(buf: Buffer, fileName: string): Prom
     );
   }
   let text: string;
+  let pageOfLine: readonly number[] | null = null;
   switch (ext) {
     case '.txt':
       text = decodeText(buf, fileName);
@@ -111,18 +126,21 @@ export async function extractTextFromBuffer(buf: Buffer, fileName: string): Prom
     case '.docx':
       text = await docxText(buf, fileName);
       break;
-    case '.pdf':
-      text = await pdfText(buf, fileName);
+    case '.pdf': {
+      const pdf = await pdfTextWithPages(buf, fileName);
+      text = pdf.text;
+      pageOfLine = pdf.pageOfLine;
       break;
+    }
   }
   if (text.trim() === '') throw emptyError(ext, fileName);
-  return text;
+  return { text, pageOfLine };
 }
 
 function emptyError(ext: SupportedExtension, fileName: string): ExtractError {
   const message =
     ext === '.pdf'
-      ? 'de PDF bevat geen tekst (een scan zonder tekstlaag?). Gebruik het originele Word-document of een PDF met tekst.'
+      ? 'dit PDF-bestand bevat geen tekst: gebruik het Word-bestand of laat het eerst herkennen (tekstherkenning, OCR): het is wellicht een scan zonder tekstlaag.'
       : 'het bestand is leeg: er staat geen tekst in.';
   return new ExtractError('empty', message, fileName);
 }

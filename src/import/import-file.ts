@@ -1,17 +1,21 @@
 import { basename } from 'node:path';
-import { ExtractError, extractText } from './extract';
-import type { ImportIssue } from './issues';
+import { ExtractError, extractDocument, type ExtractedDocument } from './extract';
+import { onPages, type ImportIssue } from './issues';
 import { parseDocument, type ParseResult } from './parse';
+import type { CompiledProfile } from './profile';
 
 /**
  * One document on disk → the interchange object, or the reasons it could not be read. Never
  * rejects: a batch import reports every file, it does not stop at the first bad one.
  */
-export async function importFile(filePath: string): Promise<ParseResult> {
+export async function importFile(
+  filePath: string,
+  profile?: CompiledProfile,
+): Promise<ParseResult> {
   const file = basename(filePath);
-  let text: string;
+  let doc: ExtractedDocument;
   try {
-    text = await extractText(filePath);
+    doc = await extractDocument(filePath);
   } catch (err) {
     return failed(
       err instanceof ExtractError
@@ -20,7 +24,12 @@ export async function importFile(filePath: string): Promise<ParseResult> {
     );
   }
   try {
-    return parseDocument(text, file);
+    const result = parseDocument(doc.text, file, profile);
+    const pages = doc.pageOfLine;
+    if (pages === null) return result;
+    return result.ok
+      ? { ...result, warnings: onPages(result.warnings, pages) }
+      : { ok: false, errors: onPages(result.errors, pages) };
   } catch (err) {
     // A parser bug must not hide the other files of the batch; it is still an error (exit 1).
     return failed({

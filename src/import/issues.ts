@@ -3,11 +3,29 @@
  * received (null when the problem is about the document as a whole); `message` is Dutch and says
  * what is wrong, so that HR can fix the document without asking IT.
  */
-export type ImportIssue = { file: string; line: number | null; message: string };
+export type ImportIssue = {
+  file: string;
+  line: number | null;
+  message: string;
+  /** A PDF's page (1-based): its rebuilt text has no line numbers a person could find. */
+  page?: number;
+};
 
 /** "deskundige-ict.txt: regel 512: competentie 'Integriteit' heeft geen aangevinkt niveau" */
 export function formatIssue(i: ImportIssue): string {
+  if (i.page !== undefined) return `${i.file}: pagina ${i.page}: ${i.message}`;
   return i.line === null ? `${i.file}: ${i.message}` : `${i.file}: regel ${i.line}: ${i.message}`;
+}
+
+/** Issues on lines of a PDF's rebuilt text → issues on its pages. */
+export function onPages(
+  issues: readonly ImportIssue[],
+  pageOfLine: readonly number[],
+): ImportIssue[] {
+  return issues.map((i) => {
+    const page = i.line === null ? undefined : pageOfLine[i.line - 1];
+    return page === undefined ? i : { file: i.file, line: null, page, message: i.message };
+  });
 }
 
 /** Collects issues for one file, so the parsing code only states line and message. */
