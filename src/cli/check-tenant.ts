@@ -10,6 +10,7 @@ import { readSiteLists, resolveSiteId, type SiteRef } from '../graph/site';
 import { APPROVAL_CHANNEL_ID, GROUP_IDS, TEAM_ID } from '../emulator/tenant';
 import { LOCAL_APP_ID, LOCAL_MANIFEST_APP_ID } from '../teams/protocol';
 import { LIST_CHECKS } from './check-tenant/checks-lists';
+import { permissionsInSharePoint } from './check-tenant/checks-permissions';
 import { TEAMS_CHECKS } from './check-tenant/checks-teams';
 import {
   type Actor,
@@ -19,7 +20,10 @@ import {
   runChecks,
   summaryLine,
 } from './check-tenant/runner';
-import { LOCAL_SITE, PERSONAS, startLocalStack } from './local-stack';
+import { emulatorSharePoint, LOCAL_SITE, PERSONAS, startLocalStack } from './local-stack';
+import { principalLogins, tenantGuid } from '../graph/provision-sharepoint';
+import { DirectoryRepository } from '../graph/repositories/directory';
+import { SharePointRest } from '../graph/sharepoint-rest';
 import {
   explainFailure,
   REGISTRATION_OPTIONS,
@@ -58,7 +62,7 @@ ${REGISTRATION_USAGE}
 
 Afsluitcode: 0 alles geslaagd, 1 iets mislukt, 2 verkeerd gebruik.`;
 
-export const CHECKS: readonly Check[] = [...LIST_CHECKS, ...TEAMS_CHECKS];
+export const CHECKS: readonly Check[] = [...LIST_CHECKS, ...TEAMS_CHECKS, permissionsInSharePoint];
 
 export interface CheckTenantIo {
   stdout: (text: string) => void;
@@ -124,6 +128,7 @@ async function localTarget(): Promise<Target> {
         it,
         approver,
         config,
+        sharePoint: await emulatorSharePoint(stack.emulator.url, it.http),
         stamp: stampNow(),
         shared: new Map(),
       },
@@ -191,6 +196,18 @@ async function siteTarget(
     second.account,
   );
   const siteId = await resolveSiteId(it.http, site);
+  const sharePoint = {
+    rest: new SharePointRest({
+      // SHAREPOINT_BASE_URL stands in for https://<host>, as GRAPH_BASE_URL does for Graph.
+      siteUrl: `${env['SHAREPOINT_BASE_URL'] ?? `https://${site.hostname}`}${site.path}`,
+      getToken: first.sharePoint,
+    }),
+    principals: async () =>
+      principalLogins(
+        new DirectoryRepository(it.http),
+        await tenantGuid(it.http, registration.tenantId),
+      ),
+  };
   return {
     ctx: {
       mode: 'site',
@@ -206,6 +223,7 @@ async function siteTarget(
         manifestAppId: config.teamsAppId,
         catalogAppId: catalog ? catalog.toLowerCase() : null,
       },
+      sharePoint,
       stamp: stampNow(),
       shared: new Map(),
     },

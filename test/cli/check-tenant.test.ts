@@ -81,12 +81,13 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
       if (next === undefined) throw new Error('more sign-ins than the test expected');
       if (next instanceof Error) return Promise.reject(next);
       const token = emulatorTokens(emulator.url, next);
-      return Promise.resolve({ account: next, graph: token, sharePoint: token });
+      const sharePoint = emulatorTokens(emulator.url, next, 'https://stadtienen.sharepoint.com');
+      return Promise.resolve({ account: next, graph: token, sharePoint });
     };
     const code = await runCheckTenant(
       args,
       { stdout: (t) => (out += t), stderr: (t) => (err += t) },
-      { GRAPH_BASE_URL: emulator.graphBaseUrl },
+      { GRAPH_BASE_URL: emulator.graphBaseUrl, SHAREPOINT_BASE_URL: emulator.url },
       { signIn, root },
     );
     return { code, out, err };
@@ -127,7 +128,8 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
       'Paginagrootte $top=5000 met $expand=fields',
       'Een goedkeurder (alleen toevoegen) maakt een besluit aan via Graph',
       'createdBy.user.id van een lijstitem',
-      'Lijstmachtigingen zoals gedeclareerd',
+      'Lijstmachtigingen zoals de twee accounts ze ervaren',
+      'Lijstmachtigingen in SharePoint zoals gedeclareerd',
       'Kaart en antwoord in het goedkeuringskanaal',
       'Activiteitsmelding aan één goedkeurder',
     ]) {
@@ -141,6 +143,38 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
     expect(result.out).toMatch(
       /✗ Een goedkeurder \(alleen toevoegen\) maakt een besluit aan via Graph: mislukt — sofie\.maes@\S+ kreeg HTTP 403.*Oplossen: .*stap 4/,
     );
+  });
+
+  it('a list whose permissions were put back to the site’s: the SharePoint check names it', async () => {
+    const admin = emulatorTokens(emulator.url, PERSONAS.admin);
+    const lists = (await (
+      await fetch(
+        `${emulator.graphBaseUrl}/sites/stadtienen.sharepoint.com:/sites/functiewijzer:/lists?$select=id,displayName`,
+        { headers: { Authorization: `Bearer ${await admin()}` } },
+      )
+    ).json()) as { value: { id: string; displayName: string }[] };
+    const besluiten = lists.value.find((l) => l.displayName === 'Besluiten');
+    await fetch(`${emulator.url}/_emulator/lists/${besluiten?.id}/permissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await admin()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ inheritFromSite: true }),
+    });
+    const result = await run(
+      ['--site', SITE, '--env', 'test'],
+      [PERSONAS.admin, PERSONAS.approver],
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      /✗ Lijstmachtigingen in SharePoint zoals gedeclareerd: mislukt — Besluiten erft de machtigingen van de site\. Oplossen: voer npm run provision -- --tenant/,
+    );
+    // Provisioning puts it right again.
+    expect(
+      await runProvision(
+        [],
+        { stdout: () => undefined, stderr: () => undefined },
+        { EMULATOR_URL: emulator.url },
+      ),
+    ).toBe(0);
   });
 
   it('a network cut mid-run: the affected checks fail with what happened, the run still ends with its count', async () => {

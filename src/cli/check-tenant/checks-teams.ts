@@ -105,7 +105,7 @@ export const createdByUserId: Check = {
 };
 
 export const permissionsAsDeclared: Check = {
-  title: 'Lijstmachtigingen zoals gedeclareerd',
+  title: 'Lijstmachtigingen zoals de twee accounts ze ervaren',
   async run(ctx) {
     const decision = ctx.shared.get(DECISION);
     const problems: string[] = [];

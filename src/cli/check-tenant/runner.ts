@@ -1,5 +1,6 @@
 import type { GraphHttp, RawResponse } from '../../graph/client';
 import type { ListName } from '../../graph/lists';
+import type { SharePointProvisioning } from '../../graph/provision-sharepoint';
 
 /**
  * The tenant self-test's frame: what a check is, what it may use, and how its outcome is
@@ -36,6 +37,8 @@ export interface CheckContext {
   /** A member of the approver group: add-only on Besluiten. */
   approver: Actor;
   config: CheckConfig;
+  /** SharePoint REST on the site as IT (the SharePoint resource's token) and the principals. */
+  sharePoint: SharePointProvisioning | null;
   /** Unique per run, in every throw-away item's key and title. */
   stamp: string;
   /** Registers the removal of a throw-away item; run last first after all checks. */
