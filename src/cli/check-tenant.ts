@@ -177,7 +177,7 @@ async function siteTarget(
   const baseUrl = env['GRAPH_BASE_URL'] ?? config.graphBaseUrl;
   const first = await signIn(settings, {
     prompt: io.stderr,
-    who: 'als IT (eigenaar van de site en lid van het goedkeuringsteam)',
+    who: 'als IT (sitecollectiebeheerder van de site en lid van het goedkeuringsteam)',
   });
   io.stderr(`Aangemeld als ${first.account}.\n`);
   const second = await signIn(settings, {
@@ -269,7 +269,7 @@ export async function runCheckTenant(
         : await siteTarget({ ...values, site: values.site }, io, env, deps);
   } catch (error) {
     io.stderr(
-      `Zelftest niet begonnen: ${explainFailure(error, { siteUrl: values.site ?? 'de lokale emulator', needs: 'IT als eigenaar van de site en een goedkeurder' })}\n`,
+      `Zelftest niet begonnen: ${explainFailure(error, { siteUrl: values.site ?? 'de lokale emulator', needs: 'IT als sitecollectiebeheerder en een goedkeurder' })}\n`,
     );
     return 1;
   }

@@ -54,7 +54,7 @@ Maakt de lijsten van de Functiewijzer aan of werkt ze bij. Nogmaals uitvoeren ve
 
   (standaard)       de lokale emulator (die van npm start als die draait)
   --tenant ADRES    een echte tenant, bv. https://stad.sharepoint.com/sites/functiewijzer;
-                    je meldt je aan met een apparaatcode als eigenaar van de site
+                    je meldt je aan met een apparaatcode als sitecollectiebeheerder
 ${REGISTRATION_USAGE}
   -h, --help        deze hulp`;
 
@@ -70,7 +70,10 @@ export interface ProvisionDeps {
   root?: string;
 }
 
-const NEEDS = 'eigenaar van de site (Functiewijzer Eigenaars, volledig beheer)';
+// What W2's SharePoint part needs (docs/deploy.md 4c): list permissions only a site collection
+// administrator can always set.
+const NEEDS =
+  'sitecollectiebeheerder van de site (SharePoint-beheercentrum › Sites › Machtigingen)';
 
 interface Target {
   http: GraphHttp;

@@ -129,7 +129,7 @@ describe('npm run provision -- --tenant', () => {
     const result = await run(['--tenant', SITE, ...REGISTRATION], PERSONAS.staff);
     expect(result.code).toBe(1);
     expect(result.err).toContain(`Je account (${PERSONAS.staff}) mag dit niet`);
-    expect(result.err).toMatch(/eigenaar van de site/);
+    expect(result.err).toMatch(/sitecollectiebeheerder van de site/);
     expect(result.err).toMatch(/Stand op de site: nog geen lijsten/);
   });
 

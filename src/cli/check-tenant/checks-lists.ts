@@ -112,7 +112,7 @@ export const writesWithoutNull: Check = {
     if (response.status !== 201)
       return failed(
         `een functie aanmaken zonder lege velden gaf ${answer(response)}`,
-        `meld je aan als eigenaar van de site; ${PROVISION}`,
+        `meld je aan als sitecollectiebeheerder; ${PROVISION}`,
       );
     const role = created.parse(response.body).id;
     ctx.shared.set(ROLE, role);
