@@ -38,6 +38,11 @@ describe('npm run import -- --tenant', () => {
   const files: Record<string, () => ParseResult> = {
     'ict.docx': () => ({ ok: true, description: functiebeschrijving(), warnings: [] }),
     'profiel.docx': () => ({ ok: true, description: functieprofiel(), warnings: [] }),
+    'netwerk.docx': () => ({
+      ok: true,
+      description: { ...functiebeschrijving(), key: 'netwerktest-ict', title: 'Netwerktest ICT' },
+      warnings: [],
+    }),
   };
 
   async function run(args: string[], accounts: string[]) {
@@ -109,6 +114,31 @@ describe('npm run import -- --tenant', () => {
       /Goedkeuringen uit de documenten worden geschreven als hilde\.janssens@.*historisch besluit \(geïmporteerd\).*--approver-sign-in/,
     );
     expect(result.out).toMatch(/deskundige-ict\): ongewijzigd/);
+  });
+
+  it('a network cut mid-run: exit 1 naming the file; the same command again finishes it', async () => {
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        match: { method: 'POST', path: '/items$' },
+        fault: { type: 'drop' },
+        skip: 1,
+      }),
+    });
+    const cut = await run(
+      ['--tenant', SITE, ...REGISTRATION, '--approver-sign-in', 'netwerk.docx'],
+      [PERSONAS.hr, PERSONAS.approver],
+    );
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
+    expect(cut.code).toBe(1);
+    expect(cut.out).toMatch(/Niet \(volledig\) weggeschreven: netwerk\.docx \(netwerktest-ict\)/);
+    const again = await run(
+      ['--tenant', SITE, ...REGISTRATION, '--approver-sign-in', 'netwerk.docx'],
+      [PERSONAS.hr, PERSONAS.approver],
+    );
+    expect(again.out).not.toMatch(/Niet \(volledig\) weggeschreven/);
+    expect(again.code).toBe(0);
   });
 
   it('a wrong site address: exit 1 before anyone signs in', async () => {
