@@ -59,6 +59,8 @@ const view = z
 const viewFields = z.object({ Items: z.array(z.string()) }).loose();
 const field = z.object({ CustomFormatter: z.string().nullish() }).loose();
 
+const LIMITED_ACCESS = 1;
+
 const list = (name: ListName): string => `web/lists/getbytitle(${odataString(name)})`;
 
 export async function provisionSharePoint(
@@ -174,6 +176,9 @@ async function listPermissions(
   for (const a of current) {
     for (const d of a.RoleDefinitionBindings) {
       if (wanted.has(`${a.PrincipalId}:${d.Id}`)) continue;
+      // "Beperkte toegang" (Limited Access, kind 1) is SharePoint's own, for items shared apart:
+      // it grants nothing on the list and SharePoint puts it back, so it is not ours to remove.
+      if (d.RoleTypeKind === LIMITED_ACCESS) continue;
       await rest.post(
         `${list(def.name)}/roleassignments/removeroleassignment(principalid=${a.PrincipalId},roledefid=${d.Id})`,
       );
