@@ -386,7 +386,7 @@ export function explainFailure(error: unknown, context: FailureContext): string 
     case 'notFound':
       return `Niet gevonden op ${context.siteUrl}${status ? ` (HTTP ${status})` : ''}. Controleer het adres (https://<naam>.sharepoint.com/sites/<site>) en of de site bestaat (docs/deploy.md stap 3). ${again}`;
     case 'forbidden':
-      return `${who} mag dit niet op ${context.siteUrl}: nodig is ${context.needs}. Meld je aan met zo'n account, of laat de rechten toekennen (docs/deploy.md stap 3 en 4). ${again}`;
+      return `${who} mag dit niet op ${context.siteUrl}: nodig is ${context.needs}. Meld je aan met zo'n account, of laat de rechten toekennen (docs/deploy.md stap 3 en 4); heeft het account die rechten wel, dan mist de app-registratie een machtiging of de toestemming ervoor (stap 2). ${again}`;
     case 'unauthorized':
       return `Microsoft 365 weigert de aanmelding: het token is verlopen, of de app-registratie heeft geen toestemming voor deze machtiging (docs/deploy.md stap 2). ${again}`;
     case 'network':

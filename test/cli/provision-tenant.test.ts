@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { emulatorTokens, PERSONAS } from '../../src/cli/local-stack';
 import { runProvision } from '../../src/cli/provision';
-import { SignInError, type TenantTokens } from '../../src/cli/tenant-sign-in';
+import { SignInError, signInErrorFrom, type TenantTokens } from '../../src/cli/tenant-sign-in';
 import { startEmulator } from '../../src/emulator/server';
 
 /**
@@ -173,6 +173,35 @@ describe('npm run provision -- --tenant', () => {
     expect(again.out).toMatch(/aangemaakt/);
     // The Graph client repeats a failed GET with back-off before giving up: minutes of waiting, not work.
   }, 90_000);
+
+  it('a tenant without consent: exit 1 before anything is done, naming deploy step 2', async () => {
+    let err = '';
+    const code = await runProvision(
+      ['--tenant', SITE, ...REGISTRATION],
+      { stdout: () => undefined, stderr: (t) => (err += t) },
+      { GRAPH_BASE_URL: emulator.graphBaseUrl, SHAREPOINT_BASE_URL: emulator.url },
+      {
+        signIn: () =>
+          Promise.reject(
+            signInErrorFrom(
+              Object.assign(
+                new Error(
+                  'AADSTS65001: The user or administrator has not consented to use the application.',
+                ),
+                {
+                  errorCode: 'invalid_grant',
+                },
+              ),
+              'Graph',
+            ),
+          ),
+      },
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /Inrichten niet begonnen: .*nog geen beheerderstoestemming voor Graph.*stap 2.*\(AADSTS65001\)/,
+    );
+  });
 
   it('--tenant without an address is wrong use (exit 2) with the usage', async () => {
     const result = await run(['--tenant']);
