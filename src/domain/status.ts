@@ -58,7 +58,16 @@ export const decisionSchema = z.object({
   decidedAt: instantSchema,
   contentHash: contentHashSchema,
   reason: z.string().min(1).nullable(),
-  createdBy: z.object({ id: idSchema, displayName: z.string() }),
+  /**
+   * Who wrote the decision item. Graph's identity type makes `user.id` nullable and SharePoint
+   * items have been seen without it (empty here); then the creator is matched by `email` (their
+   * UPN or mail address) and the derivation records it (`matchedByEmail`).
+   */
+  createdBy: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    email: z.string().optional(),
+  }),
   /** Written by the import from the document's approval line; counts only if an approver wrote it. */
   imported: z.boolean(),
 });
@@ -104,7 +113,10 @@ export interface InvalidDecision {
 
 export interface DecisionSet {
   decisions: readonly Decision[];
-  /** User ids of the approver group (the algemeen directeur and deputies). */
+  /**
+   * The approver group (the algemeen directeur and deputies): their user ids, and their UPNs and
+   * mail addresses for decisions whose creator came back without an id.
+   */
   approverIds: Iterable<string>;
 }
 
@@ -120,10 +132,15 @@ export interface StatusDerivation {
   validDecisions: Decision[];
   /** Decisions that do not count, for the UI to flag, in the order given. */
   invalidDecisions: InvalidDecision[];
+  /**
+   * Ids of the valid decisions whose creator Graph returned without a user id, so they count
+   * because their e-mail address (UPN) is an approver's: weaker evidence, kept visible.
+   */
+  matchedByEmail: string[];
 }
 
 export function deriveStatus(input: StatusInput): StatusDerivation {
-  const { valid, invalid } = classifyDecisions(input);
+  const { valid, invalid, matchedByEmail } = classifyDecisions(input);
   const newest = valid[valid.length - 1];
   const lastApproved = valid.findLast((d) => d.outcome === 'approved');
   const validDecisions = [...valid].reverse();
@@ -131,6 +148,7 @@ export function deriveStatus(input: StatusInput): StatusDerivation {
     status,
     validDecisions,
     invalidDecisions: invalid,
+    matchedByEmail,
   });
 
   if (newest?.outcome === 'approved' && newest.contentHash === input.currentHash) {
@@ -193,20 +211,38 @@ export function lastApprovedDecision(input: DecisionSet): Decision | null {
   return classifyDecisions(input).valid.findLast((d) => d.outcome === 'approved') ?? null;
 }
 
-/** Valid decisions oldest first, and the invalid ones in input order. */
-function classifyDecisions(input: DecisionSet): { valid: Decision[]; invalid: InvalidDecision[] } {
+/**
+ * How a decision's creator is one of the approvers: by user id; by e-mail (UPN) only when Graph
+ * left the id out; or not at all.
+ */
+function creatorMatch(createdBy: Decision['createdBy'], approvers: ReadonlySet<string>) {
+  const id = createdBy.id.trim().toLowerCase();
+  if (id !== '') return approvers.has(id) ? 'id' : null;
+  const email = (createdBy.email ?? '').trim().toLowerCase();
+  return email !== '' && approvers.has(email) ? 'email' : null;
+}
+
+/** Valid decisions oldest first, the invalid ones in input order, and who was matched by e-mail. */
+function classifyDecisions(input: DecisionSet): {
+  valid: Decision[];
+  invalid: InvalidDecision[];
+  matchedByEmail: string[];
+} {
   const approvers = new Set(Array.from(input.approverIds, (id) => id.toLowerCase()));
+  const matchedByEmail: string[] = [];
   const reasons = new Map<Decision, InvalidDecisionReason>();
   const ordered = [...input.decisions].sort(compareDecisions);
   const decidedRequests = new Set<string>();
   const valid: Decision[] = [];
   for (const decision of ordered) {
-    if (!approvers.has(decision.createdBy.id.toLowerCase())) {
+    const match = creatorMatch(decision.createdBy, approvers);
+    if (match === null) {
       reasons.set(decision, decision.imported ? 'imported' : 'not-approver');
     } else if (decision.requestId !== null && decidedRequests.has(decision.requestId)) {
       reasons.set(decision, 'duplicate');
     } else {
       if (decision.requestId !== null) decidedRequests.add(decision.requestId);
+      if (match === 'email') matchedByEmail.push(decision.id);
       valid.push(decision);
     }
   }
@@ -214,7 +250,7 @@ function classifyDecisions(input: DecisionSet): { valid: Decision[]; invalid: In
     const reason = reasons.get(decision);
     return reason ? [{ decision, reason }] : [];
   });
-  return { valid, invalid };
+  return { valid, invalid, matchedByEmail };
 }
 
 function compareDecisions(a: Decision, b: Decision): number {

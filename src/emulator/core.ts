@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TokenService } from './auth';
-import { Faults } from './faults';
+import { Faults, withoutCreatorIds } from './faults';
 import { GraphError, errorBody } from './graph-error';
 import { ListStore } from './list-store';
 import { MessageStore } from './message-store';
@@ -107,7 +107,11 @@ export class EmulatorCore {
       const { handler, params } = this.router.match(req.method, splitPath(path));
       const response = await handler({ req: { ...req, path }, params, user, emu: this });
       const limits = charged && this.throttling ? this.throttling.charge(req, response) : {};
-      return { ...response, headers: { ...baseHeaders, ...limits, ...response.headers } };
+      return {
+        ...response,
+        ...(outcome.omitCreatorId ? { body: withoutCreatorIds(response.body) } : {}),
+        headers: { ...baseHeaders, ...limits, ...response.headers },
+      };
     } catch (err) {
       if (err instanceof DropConnection) return 'drop';
       if (err instanceof GraphError) {

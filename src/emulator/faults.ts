@@ -24,6 +24,12 @@ const faultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timeout') }).strict(),
   z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }).strict(),
   z.object({ type: z.literal('drop') }).strict(),
+  /**
+   * Answers normally but without `createdBy.user.id` and `lastModifiedBy.user.id` (the e-mail
+   * and name stay): Graph's identity type makes the id nullable and SharePoint-backed items have
+   * been seen without it (M365-FACTS; unverified for list items, so check-tenant looks).
+   */
+  z.object({ type: z.literal('omitCreatorId') }).strict(),
 ]);
 
 export const faultRuleSchema = z
@@ -82,6 +88,34 @@ export interface FaultOutcome {
   latencyMs: number;
   /** The failure to answer with, if any (drop = destroy the socket). */
   failure: GraphError | 'drop' | null;
+  /** Leave the user ids out of the answer's identities (`omitCreatorId`). */
+  omitCreatorId: boolean;
+}
+
+/** The body without `createdBy.user.id` / `lastModifiedBy.user.id`, on an item or a collection. */
+export function withoutCreatorIds(body: unknown): unknown {
+  const strip = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+    const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+    for (const key of ['createdBy', 'lastModifiedBy']) {
+      const identity = copy[key] as { user?: Record<string, unknown> } | undefined;
+      if (identity?.user) {
+        const user = { ...identity.user };
+        delete user['id'];
+        copy[key] = { ...identity, user };
+      }
+    }
+    return copy;
+  };
+  const top = strip(body) as { value?: unknown } | unknown;
+  if (
+    typeof top === 'object' &&
+    top !== null &&
+    Array.isArray((top as { value?: unknown }).value)
+  ) {
+    return { ...top, value: (top as { value: unknown[] }).value.map(strip) };
+  }
+  return top;
 }
 
 export class Faults {
@@ -112,7 +146,7 @@ export class Faults {
 
   /** Decides what happens to one request (or one batch entry). */
   check(method: string, pathAndQuery: string): FaultOutcome {
-    const outcome: FaultOutcome = { latencyMs: 0, failure: null };
+    const outcome: FaultOutcome = { latencyMs: 0, failure: null, omitCreatorId: false };
     for (const r of this.rules) {
       if (r.method !== null && r.method !== method.toUpperCase()) continue;
       if (r.path !== null && !r.path.test(pathAndQuery)) continue;
@@ -125,6 +159,11 @@ export class Faults {
         outcome.latencyMs += r.rule.fault.ms;
         continue;
       }
+      if (r.rule.fault.type === 'omitCreatorId') {
+        r.fired++;
+        outcome.omitCreatorId = true;
+        continue;
+      }
       if (outcome.failure !== null) continue;
       r.fired++;
       outcome.failure = failureOf(r.rule.fault);
@@ -133,7 +172,9 @@ export class Faults {
   }
 }
 
-function failureOf(fault: Exclude<Fault, { type: 'latency' }>): GraphError | 'drop' {
+function failureOf(
+  fault: Exclude<Fault, { type: 'latency' } | { type: 'omitCreatorId' }>,
+): GraphError | 'drop' {
   switch (fault.type) {
     case 'throttle':
       return new GraphError(429, 'activityLimitReached', 'The request has been throttled', {

@@ -69,7 +69,13 @@ export function levelsFrom(fields: LevelFields): LevelIndicators[] {
 
 const identitySchema = z
   .object({
-    user: z.object({ id: z.string().optional(), displayName: z.string().optional() }).optional(),
+    user: z
+      .object({
+        id: z.string().nullish(),
+        displayName: z.string().nullish(),
+        email: z.string().nullish(),
+      })
+      .optional(),
     application: z
       .object({ id: z.string().optional(), displayName: z.string().optional() })
       .optional(),
@@ -96,9 +102,12 @@ export function itemSchema<F extends z.ZodType>(fields: F) {
       lastModifiedDateTime: item.lastModifiedDateTime ?? item.createdDateTime,
       webUrl: item.webUrl ?? null,
       createdBy: {
+        // Graph may leave the user's id out (nullable in its identity type): then '' and the
+        // e-mail, by which status.ts matches the creator.
         id: item.createdBy?.user?.id ?? item.createdBy?.application?.id ?? '',
         displayName:
           item.createdBy?.user?.displayName ?? item.createdBy?.application?.displayName ?? '',
+        ...(item.createdBy?.user?.email ? { email: item.createdBy.user.email } : {}),
       },
       /** Only when the read selected it (requests do); null otherwise. */
       lastModifiedBy: item.lastModifiedBy?.user?.id

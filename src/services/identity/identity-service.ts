@@ -60,8 +60,17 @@ export class IdentityService {
     return this.approverList();
   }
 
+  /**
+   * Who counts as an approver when a decision is judged: each approver's user id, and their UPN
+   * and mail address in lower case, for decision items Graph returns without
+   * `createdBy.user.id` (then the domain matches the creator's e-mail and records that it did).
+   */
   async approverIds(): Promise<ReadonlySet<string>> {
-    return new Set((await this.approvers()).map((person) => person.id));
+    return new Set(
+      (await this.approvers()).flatMap((person) =>
+        [person.id, person.userPrincipalName, person.mail ?? ''].filter((v) => v !== ''),
+      ),
+    );
   }
 }
 
