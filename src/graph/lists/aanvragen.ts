@@ -25,14 +25,16 @@ export const GOEDKEURINGSAANVRAGEN = defineList({
     {
       name: 'InhoudHash',
       displayName: 'Inhoudshash',
-      description: 'Vingerafdruk van de inhoud die ter goedkeuring werd voorgelegd.',
+      description:
+        'Vingerafdruk van precies de inhoud die ter goedkeuring werd voorgelegd. Automatisch ingevuld door de Functiewijzer; niet wijzigen.',
       type: { kind: 'text', maxLength: 80 },
       required: true,
     },
     {
       name: 'Status',
       displayName: 'Status',
-      description: 'Open tot er een besluit is.',
+      description:
+        'Open zolang de algemeen directeur niet beslist heeft; daarna Gesloten. Wordt door de Functiewijzer bijgewerkt.',
       type: { kind: 'choice', choices: REQUEST_STATUS_CHOICES },
       required: true,
       indexed: true,
@@ -46,19 +48,22 @@ export const GOEDKEURINGSAANVRAGEN = defineList({
     {
       name: 'TeamId',
       displayName: 'Team-id',
-      description: 'Team waarin de aanvraag werd gepost.',
+      description:
+        'Het Teams-team waarin de aanvraag werd gepost. Automatisch ingevuld door de Functiewijzer; niet wijzigen.',
       type: { kind: 'text' },
     },
     {
       name: 'KanaalId',
       displayName: 'Kanaal-id',
-      description: 'Kanaal waarin de aanvraag werd gepost.',
+      description:
+        'Het Teams-kanaal waarin de aanvraag werd gepost. Automatisch ingevuld door de Functiewijzer; niet wijzigen.',
       type: { kind: 'text' },
     },
     {
       name: 'BerichtId',
       displayName: 'Bericht-id',
-      description: 'Het kanaalbericht met de kaart.',
+      description:
+        'Het kanaalbericht met de goedkeuringskaart, voor het antwoord met het besluit. Automatisch ingevuld door de Functiewijzer; niet wijzigen.',
       type: { kind: 'text' },
     },
   ],

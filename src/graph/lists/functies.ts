@@ -36,7 +36,7 @@ export const FUNCTIES = defineList({
     {
       name: 'Organisatie',
       displayName: 'Organisatie',
-      description: 'Bv. Stad Tienen.',
+      description: 'Het bestuur waarvoor de functie geldt, bv. Stad Tienen.',
       type: { kind: 'text' },
     },
     {
@@ -53,18 +53,23 @@ export const FUNCTIES = defineList({
       type: { kind: 'text' },
       indexed: true,
     },
-    { name: 'Graad', displayName: 'Graad', description: 'Graadnaam.', type: { kind: 'text' } },
+    {
+      name: 'Graad',
+      displayName: 'Graad',
+      description: 'De graadnaam zoals in het document, bv. Deskundige.',
+      type: { kind: 'text' },
+    },
     {
       name: 'Loopbaan',
       displayName: 'Functionele loopbaan',
-      description: 'Bv. B1-B3.',
+      description: 'De functionele loopbaan (schalen), bv. B1-B3.',
       type: { kind: 'text' },
       indexed: true,
     },
     {
       name: 'Doel',
       displayName: 'Doel van de functie',
-      description: 'Doel van de functie.',
+      description: 'Waarom de functie bestaat, in een paar zinnen (deel I van het document).',
       type: { kind: 'note' },
     },
     {
@@ -76,7 +81,7 @@ export const FUNCTIES = defineList({
     {
       name: 'PlaatsInOrganisatie',
       displayName: 'Plaats in de organisatie',
-      description: 'Plaats in de organisatie.',
+      description: 'Aan wie de functie rapporteert en wie ze aanstuurt.',
       type: { kind: 'note' },
     },
     {
