@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -5,6 +6,7 @@ import { type FunctionDescription, functionDescriptionSchema } from '../domain/s
 import { importFile } from '../import/import-file';
 import { formatIssue, type ImportIssue } from '../import/issues';
 import type { ParseResult } from '../import/parse';
+import { compileProfile, type CompiledProfile, parseProfileJson } from '../import/profile';
 import { createGraphClient } from '../graph/client';
 import type { ProgressStream } from '../graph/import-writer';
 import { readSiteLists, resolveSiteId } from '../graph/site';
@@ -39,6 +41,9 @@ Leest functiebeschrijvingen en functieprofielen (.txt, .docx, .pdf) in.
 
 Opties:
   --dry-run   alleen inlezen en controleren, niets wegschrijven
+  --profile BESTAND
+              een lay-outprofiel (JSON) met de kopjes, labels, opsommingstekens en niveauschaal
+              van de eigen stad, bovenop de standaard (docs/importer.md)
   --json      (met --dry-run) één JSON-array met het uitwisselingsformaat op stdout
   --tenant ADRES
               naar een echte tenant schrijven, bv. https://stad.sharepoint.com/sites/functiewijzer;
@@ -70,7 +75,7 @@ export type ImportIo = {
 };
 
 export type ImportDeps = {
-  importFile: (path: string) => Promise<ParseResult>;
+  importFile: (path: string, profile?: CompiledProfile) => Promise<ParseResult>;
   /** null until the Graph layer is wired in: then only --dry-run can run. */
   write: WriteDescriptions | null;
   /** The writer for `--tenant`; it signs in only once the files are read without errors. */
@@ -97,6 +102,7 @@ export async function runImport(
     help?: boolean;
     tenant?: string;
     'approver-sign-in'?: boolean;
+    profile?: string;
   };
   let files: string[];
   try {
@@ -107,6 +113,7 @@ export async function runImport(
         json: { type: 'boolean' },
         tenant: { type: 'string' },
         'approver-sign-in': { type: 'boolean' },
+        profile: { type: 'string' },
         ...REGISTRATION_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -127,6 +134,8 @@ export async function runImport(
     io.stderr(`Geef minstens één bestand op.\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }
+  const profile = values.profile === undefined ? undefined : readProfile(values.profile, io);
+  if (profile === null) return EXIT_USAGE;
   let mode: { kind: 'dry-run'; json: boolean } | { kind: 'write'; write: WriteDescriptions };
   if (values['dry-run']) {
     mode = { kind: 'dry-run', json: values.json === true };
@@ -166,7 +175,7 @@ export async function runImport(
     mode = { kind: 'write', write: deps.write };
   }
 
-  const outcomes = await importAll(files, deps.importFile);
+  const outcomes = await importAll(files, (path) => deps.importFile(path, profile));
   const descriptions: FunctionDescription[] = [];
   const fileOfKey = new Map<string, string>();
   let failed = false;
@@ -205,6 +214,26 @@ export async function runImport(
   return report.failed ? EXIT_FILE_ERRORS : EXIT_OK;
 }
 
+/** `--profile FILE` → the compiled profile, or null after saying in Dutch what is wrong. */
+function readProfile(file: string, io: ImportIo): CompiledProfile | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    io.stderr(
+      `Profiel '${basename(file)}' ${code === 'ENOENT' ? 'niet gevonden' : `niet leesbaar (${code ?? 'onbekende fout'})`}.\n`,
+    );
+    return null;
+  }
+  const parsed = parseProfileJson(text);
+  if (!parsed.ok) {
+    io.stderr(`Profiel '${basename(file)}': ${parsed.message}\n`);
+    return null;
+  }
+  return compileProfile(parsed.profile);
+}
+
 function usageProblem(err: unknown): string {
   const code = (err as { code?: string } | undefined)?.code;
   const message = err instanceof Error ? err.message : String(err);
@@ -224,7 +253,7 @@ function usageProblem(err: unknown): string {
  */
 async function importAll(
   paths: readonly string[],
-  read: ImportDeps['importFile'],
+  read: (path: string) => Promise<ParseResult>,
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(paths.length);
   let next = 0;

@@ -108,18 +108,26 @@ function read(
 
   const competencyLines = linesOf('competenties');
   const format = layout.competencyFormats.find((f) => f.recognises(competencyLines));
-  if (format?.checksLevels === true) {
+  const outside =
+    format?.checksLevels === true
+      ? levelsOutsideScale(
+          competencyLines,
+          activeProfile().levelScale.lowest,
+          activeProfile().levelScale.highest,
+        )
+      : [];
+  for (const { line, level } of outside) {
     const { lowest, highest } = activeProfile().levelScale;
-    for (const { line, level } of levelsOutsideScale(competencyLines, lowest, highest)) {
-      log.error(
-        line,
-        `niveau ${level} ligt buiten de schaal van dit document (${lowest} tot ${highest}): controleer het niveau of kies een profiel met die schaal`,
-      );
-    }
+    log.error(
+      line,
+      `niveau ${level} ligt buiten de schaal van dit document (${lowest} tot ${highest}): controleer het niveau of kies een profiel met die schaal`,
+    );
   }
   const endsDocument = doc.sections.at(-1)?.kind === 'competenties';
+  // Read with a level the tables cannot hold, every competency around it would be refused too:
+  // the one message above says what to fix.
   const competencies: Competency[] =
-    competencyLines.length === 0 || format === undefined
+    competencyLines.length === 0 || format === undefined || outside.length > 0
       ? []
       : format.read(competencyLines, endsDocument, log);
 
