@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness/runner';
 import { approvalEndToEnd } from './approval';
+import { catalogueTruthAfterSharePointEdit } from './catalogue-truth';
 import { directDeepLink, directFlow, directPersonaSwitcher } from './direct';
 import { faultsEmulatorKilled, faultsErrorThenRetry, faultsReadsRideOut } from './faults';
 import { keyboardOnly } from './keyboard';
@@ -31,4 +32,6 @@ export const scenarios: Scenario[] = [
   faultsEmulatorKilled,
   // Last: it approves and then edits a role, which changes that role's status for later views.
   approvalEndToEnd,
+  // Issue 14: after the approvals, so the role it edits keeps whatever approval they gave it.
+  catalogueTruthAfterSharePointEdit,
 ];
