@@ -8,7 +8,7 @@ import { createGraphClient, type Exchange, type GraphHttp } from '../../graph/cl
 import { writeDescriptions } from '../../graph/import-writer';
 import { provision } from '../../graph/provision';
 import { createRepositories } from '../../graph/repositories';
-import { listPath, loadSiteLists, resolveSiteId } from '../../graph/site';
+import { listPath, loadSiteLists, resolveSiteId, type SiteLists } from '../../graph/site';
 import { type BenchOptions, measure, median, round, trafficOf, withResources } from '../bench-kit';
 import { benchDataset, COMPETENCIES_PER_ROLE } from '../bench-dataset';
 import { emulatorPermissions, emulatorTokens, LOCAL_SITE, PERSONAS } from '../local-stack';
@@ -87,6 +87,9 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
     await staff.roles.catalogue({ withTasks: false });
     const catalogueWithoutTasks = trafficOf(exchanges);
 
+    // The catalogue cold again after 50 rows were edited in SharePoint (issue 14).
+    const edited = await catalogueAfterEdits(client(PERSONAS.hr), site, staff, exchanges, 50);
+
     // One role, after the catalogue (the id is known), as the tab navigates to it.
     const key = descriptions[Math.floor(descriptions.length / 2)]?.key as string;
     exchanges.length = 0;
@@ -112,6 +115,14 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       graphCatalogueBytes: catalogueFigures.bytes,
       graphCatalogueMs: round(catalogueMs),
       graphCatalogueWithoutTasksBytes: catalogueWithoutTasks.bytes,
+      graphCatalogueRequests: catalogueFigures.requests,
+      graphCatalogueRu: catalogueFigures.ru,
+      graphCatalogueEdited50RoundTrips: edited.traffic.roundTrips,
+      graphCatalogueEdited50Requests: edited.traffic.requests,
+      graphCatalogueEdited50Bytes: edited.traffic.bytes,
+      graphCatalogueEdited50Ru: edited.traffic.ru,
+      graphCatalogueEdited50Ms: round(edited.ms),
+      graphCatalogueEdited50ChangedRoles: edited.changedRoles,
       graphRoleRoundTrips: roleFigures.roundTrips,
       graphRoleRequests: roleFigures.requests,
       graphRoleBytes: roleFigures.bytes,
@@ -119,4 +130,42 @@ export async function run(options: BenchOptions): Promise<Record<string, number>
       graphItemGetMedianMs: round(median(ms)),
     };
   });
+}
+
+/**
+ * Edits the required level of `count` Functiecompetenties rows, spread over as many roles, the
+ * way SharePoint's list UI writes them (one PATCH of the column, no If-Match), then reads the
+ * catalogue cold: what it costs when rows changed since the approvals (issue 14).
+ */
+async function catalogueAfterEdits(
+  hr: GraphHttp,
+  site: SiteLists,
+  staff: ReturnType<typeof createRepositories>,
+  exchanges: Exchange[],
+  count: number,
+): Promise<{ traffic: ReturnType<typeof trafficOf>; ms: number; changedRoles: number }> {
+  const before = await staff.roles.catalogue({ withTasks: false });
+  const withApproval = new Set(
+    before.decisions.filter((d) => d.outcome === 'approved').map((d) => d.roleId),
+  );
+  const approved = before.roles.filter((r) => withApproval.has(r.id)).slice(0, count);
+  const rowShape = z.object({ value: z.array(z.object({ id: z.string() })) });
+  const path = `${listPath(site, 'Functiecompetenties')}/items`;
+  // SharePoint keeps times to the second: an edit in the approval's own second is not "after".
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  for (const role of approved) {
+    const rows = await hr.get(
+      `${path}?$select=id&$filter=fields/FunctieLookupId%20eq%20${role.id}&$top=1`,
+      rowShape,
+    );
+    const row = rows.value[0];
+    if (row) await hr.expectOk('PATCH', `${path}/${row.id}/fields`, { body: { VereistNiveau: 0 } });
+  }
+  exchanges.length = 0;
+  const start = performance.now();
+  const after = await staff.roles.catalogue();
+  const ms = performance.now() - start;
+  const ids = new Set(approved.map((r) => r.id));
+  const changedRoles = after.roles.filter((r) => ids.has(r.id) && r.contentHash === null).length;
+  return { traffic: trafficOf(exchanges), ms, changedRoles };
 }
