@@ -1,5 +1,5 @@
 import { contentHash } from '../../src/domain/content-hash';
-import type { FunctionContent } from '../../src/domain/schema';
+import type { FunctionContent, FunctionDescription } from '../../src/domain/schema';
 import { roleFields, roleItemSchema } from '../../src/graph/mapping';
 import type { RoleContent } from '../../src/graph/model';
 import type { RepositoryContext } from '../../src/graph/repositories/context';
@@ -13,8 +13,12 @@ import { functiebeschrijving } from './fixtures';
  * every catalogue re-reads — but a due repair fills it.
  */
 
-const { approval: _approval, ...content } = functiebeschrijving();
-const doc: FunctionContent = content;
+function contentOf(d: FunctionDescription): FunctionContent {
+  const copy: Partial<FunctionDescription> = { ...d };
+  delete copy.approval;
+  return copy as FunctionContent;
+}
+const doc = contentOf(functiebeschrijving());
 
 async function stored(overrides: Record<string, unknown>): Promise<RoleContent> {
   const fields = roleFields(doc, { generation: 1, contentHash: await contentHash(doc) });
