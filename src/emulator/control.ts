@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRAPH_RESOURCE, type TokenAudience, tokenRequestSchema } from './auth';
+import { resetAppInstallations, setAppInstalled } from './app-installations';
 import { zodMessage } from './column-input';
 import type { EmulatorCore } from './core';
 import { faultsBodySchema } from './faults';
@@ -23,6 +24,8 @@ import {
  * list permissions, which Graph v1.0 does not offer (in a tenant: SharePoint REST or PnP
  * PowerShell, see docs/emulator.md). Messages here are for developers, in Dutch.
  */
+
+const appInstallationSchema = z.object({ upn: z.string().min(1), installed: z.boolean() }).strict();
 
 const bulkSchema = z
   .object({
@@ -84,7 +87,16 @@ export async function control(
     }
     case 'POST /reset':
       emu.reset();
+      resetAppInstallations(emu);
       return ok(204);
+    case 'POST /app-installations': {
+      // Tests: take Functiewijzer away from (or give it back to) one user.
+      const req = parse(appInstallationSchema, body);
+      const user = findUser(req.upn);
+      if (!user) return fail(404, 'itemNotFound', `Gebruiker '${req.upn}' bestaat niet.`);
+      setAppInstalled(emu, user, req.installed);
+      return ok(204);
+    }
     case 'GET /faults':
       return ok(200, { rules: emu.faults.describe() });
     case 'POST /faults': {

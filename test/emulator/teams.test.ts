@@ -1,4 +1,11 @@
-import { APPROVAL_CHANNEL_ID, TEAM_ID, type TestEmulator, UPN, startTestEmulator } from './helpers';
+import {
+  APPROVAL_CHANNEL_ID,
+  TEAM_ID,
+  type TestEmulator,
+  UPN,
+  type Who,
+  startTestEmulator,
+} from './helpers';
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -268,6 +275,45 @@ describe('activity notifications', () => {
     );
     expect(res.status).toBe(400);
     expect((await t.control('GET', '/notifications')).body.value).toEqual([]);
+  });
+
+  it.each<[string, unknown, string, Who, number]>([
+    [
+      'a text topic whose webUrl is not a Teams link',
+      { ...notification, topic: { source: 'text', value: 'x', webUrl: 'https://example.org/a' } },
+      UPN.jan,
+      'hilde',
+      400,
+    ],
+    [
+      'an activity type the manifest does not declare',
+      { ...notification, activityType: 'somethingElse' },
+      UPN.jan,
+      'hilde',
+      400,
+    ],
+    ['a notification to yourself', notification, UPN.jan, 'jan', 400],
+    ['a recipient without the app (not in its team)', notification, UPN.koen, 'hilde', 403],
+  ])('refuses %s as Graph does, and records nothing', async (_what, body, to, from, status) => {
+    const res = await t.graph(from, 'POST', `/users/${to}/teamwork/sendActivityNotification`, body);
+    expect(res.status).toBe(status);
+    expect((await t.control('GET', '/notifications')).body.value).toEqual([]);
+  });
+
+  it('refuses a recipient whose app was uninstalled, and accepts a Teams webUrl', async () => {
+    const teamsTopic = {
+      source: 'text',
+      value: 'Functiewijzer',
+      webUrl: 'https://teams.microsoft.com/l/entity/app/functiewijzer?context=%7B%7D',
+    };
+    expect(
+      (await t.control('POST', '/app-installations', { upn: UPN.els, installed: false })).status,
+    ).toBe(204);
+    const path = `/users/${UPN.els}/teamwork/sendActivityNotification`;
+    const body = { ...notification, topic: teamsTopic };
+    expect((await t.graph('hilde', 'POST', path, body)).status).toBe(403);
+    await t.control('POST', '/app-installations', { upn: UPN.els, installed: true });
+    expect((await t.graph('hilde', 'POST', path, body)).status).toBe(204);
   });
 
   it('answers 404 for a recipient who does not exist', async () => {

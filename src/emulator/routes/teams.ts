@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { declaredActivityTypes, hasApp } from '../app-installations';
 import { z } from 'zod';
 import { isoSeconds } from '../dates';
 import { GraphError, badRequest } from '../graph-error';
@@ -343,6 +344,28 @@ export function registerTeams(router: Router): void {
     if (body.topic.source === 'text' && body.topic.webUrl === undefined) {
       throw badRequest("topic.webUrl is required when topic.source is 'text'.");
     }
+    // As Graph refuses them (learn.microsoft.com, "Send activity feed notifications to users in
+    // Microsoft Teams"; M365-FACTS "Activity notifications"): a Teams link as the text topic's
+    // webUrl, an activity type the app's manifest declares, never to yourself, and only to
+    // someone who has the app. The exact codes and messages are unverified (check-tenant).
+    if (body.topic.source === 'text' && !isTeamsLink(body.topic.webUrl ?? '')) {
+      throw badRequest('topic.webUrl must be a Teams link (https://teams.microsoft.com/l/…).');
+    }
+    if (!declaredActivityTypes().has(body.activityType)) {
+      throw badRequest(
+        `The activity type '${body.activityType}' is not declared in the app's manifest.`,
+      );
+    }
+    if (recipient.id === ctx.user.id) {
+      throw badRequest('An activity notification cannot be sent to yourself.');
+    }
+    if (!hasApp(ctx.emu, recipient)) {
+      throw new GraphError(
+        403,
+        'Forbidden',
+        'The recipient does not have the app installed: it cannot receive its activity notifications.',
+      );
+    }
     if (
       body.topic.source === 'entityUrl' &&
       !/^https?:\/\/[^/]+\/(v1\.0|beta)\//.test(body.topic.value)
@@ -363,5 +386,13 @@ export function registerTeams(router: Router): void {
     return { status: 204 };
   };
   router.add('POST', '/users/:user/teamwork/sendActivityNotification', notify);
+  function isTeamsLink(url: string): boolean {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' && parsed.hostname === 'teams.microsoft.com';
+    } catch {
+      return false;
+    }
+  }
   router.add('POST', '/me/teamwork/sendActivityNotification', notify);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GraphHttp } from '../client';
+import { ForbiddenError } from '../errors';
 
 /**
  * Teams through Graph: the approval card in the channel, the reply in its thread, and activity
@@ -50,12 +51,24 @@ export class TeamworkRepository {
     );
   }
 
-  /** Sends an activity-feed notification to one user. */
+  /**
+   * Sends an activity-feed notification to one user. Graph refuses one to a user who does not
+   * have the app (403): said so, since the general "no permission" would send IT looking in the
+   * wrong place.
+   */
   async notify(userId: string, notification: ActivityNotification): Promise<void> {
-    await this.http.expectOk(
-      'POST',
-      `/users/${segment(userId)}/teamwork/sendActivityNotification`,
-      { body: notification },
-    );
+    try {
+      await this.http.expectOk(
+        'POST',
+        `/users/${segment(userId)}/teamwork/sendActivityNotification`,
+        { body: notification },
+      );
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      throw new ForbiddenError(
+        'de app Functiewijzer is voor deze persoon niet geïnstalleerd in Teams; laat IT de app voor de goedkeurders installeren (docs/deploy.md)',
+        error.detail,
+      );
+    }
   }
 }

@@ -79,6 +79,9 @@ export async function announceRequest(input: {
   let notified = 0;
   if (channel.notifyApprovers) {
     for (const approver of input.approvers) {
+      // Graph refuses a notification to yourself, and the sender knows already (an HR member
+      // who is also a deputy director).
+      if (approver.id === me.id) continue;
       try {
         await repos.teamwork.notify(approver.id, {
           topic: { source: 'text', value: 'Functiewijzer', webUrl: deepLink },
