@@ -365,10 +365,15 @@ function call(fn: string, args: Node[], ev: (x: Node) => FormulaValue): FormulaV
       const x = num(a0);
       return isError(x) ? x : Math.floor(x);
     }
-    case 'SUBSTITUTE':
-      return text(a0)
-        .split(text(v[1] ?? null))
-        .join(text(v[2] ?? null));
+    case 'SUBSTITUTE': {
+      // Excel leaves the text as it is when there is nothing to replace.
+      const from = text(v[1] ?? null);
+      return from === ''
+        ? text(a0)
+        : text(a0)
+            .split(from)
+            .join(text(v[2] ?? null));
+    }
   }
   return VALUE;
 }
