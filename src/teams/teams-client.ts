@@ -54,7 +54,7 @@ export interface TeamsSession {
 }
 
 /** Why the start-up stopped, in teams-js' words (`app.ExpectedFailureReason`). */
-export type BootFailureReason = 'PermissionError' | 'NotFound' | 'Offline' | 'Other';
+export type BootFailureReason = 'PermissionError' | 'NotFound' | 'Throttling' | 'Offline' | 'Other';
 
 export interface ConnectOptions {
   mode: HostMode;
@@ -99,6 +99,7 @@ export async function connectToTeams(options: ConnectOptions): Promise<TeamsSess
 const EXPECTED_FAILURE_REASONS: Record<BootFailureReason, app.ExpectedFailureReason> = {
   PermissionError: app.ExpectedFailureReason.PermissionError,
   NotFound: app.ExpectedFailureReason.NotFound,
+  Throttling: app.ExpectedFailureReason.Throttling,
   Offline: app.ExpectedFailureReason.Offline,
   Other: app.ExpectedFailureReason.Other,
 };

@@ -1,4 +1,10 @@
-import { ForbiddenError, NetworkError, NotFoundError, UnauthorizedError } from '../../graph/errors';
+import {
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  ThrottledError,
+  UnauthorizedError,
+} from '../../graph/errors';
 import type { BootFailureReason, TeamsSession } from '../../teams/teams-client';
 import type { TabTheme } from '../shared/host-context';
 
@@ -27,6 +33,7 @@ export function bootFailureReason(error: unknown): BootFailureReason {
     return 'PermissionError';
   }
   if (error instanceof NetworkError) return 'Offline';
+  if (error instanceof ThrottledError) return 'Throttling';
   if (error instanceof NotFoundError) return 'NotFound';
   return 'Other';
 }

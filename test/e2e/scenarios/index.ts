@@ -12,6 +12,12 @@ import {
   hostFlow,
   hostPersona,
 } from './teams-host';
+import {
+  teamsBootFailureReported,
+  teamsDeepLinksRefused,
+  teamsMobileApproval,
+  teamsSlowHost,
+} from './teams-clients';
 
 export const scenarios: Scenario[] = [
   directFlow,
@@ -30,6 +36,11 @@ export const scenarios: Scenario[] = [
   faultsErrorThenRetry,
   // On a product of its own (the emulator in its own process, killed and restarted).
   faultsEmulatorKilled,
+  // Issue 11: the Teams clients. The mobile approval approves Deskundige ICT, so after the views.
+  teamsDeepLinksRefused,
+  teamsBootFailureReported,
+  teamsSlowHost,
+  teamsMobileApproval,
   // Last: it approves and then edits a role, which changes that role's status for later views.
   approvalEndToEnd,
   // Issue 14: after the approvals, so the role it edits keeps whatever approval they gave it.
