@@ -1,6 +1,7 @@
 import { IsRestoringProvider, onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TabCacheStorage, TabRepositories } from '../shared/host-context';
+import { completeCatalogueTasks } from './catalogue-load';
 import { CACHE_MAX_AGE_MS, createQueryClient } from './query-client';
 import { CACHE_VERSION, createCachePersister, type CachePersister } from './persist';
 import { RepositoriesContext } from './queries';
@@ -65,8 +66,15 @@ export function DataProvider(props: DataProviderProps) {
   // this effect runs once that render is committed.
   useEffect(() => {
     if (restoring || !persister) return;
-    void persister.restoreSearchText().catch(() => false);
-  }, [restoring, persister]);
+    // A stored list whose search text could not be read back gets it from SharePoint: the
+    // revalidation keeps unchanged rows and reads no text of its own.
+    void persister
+      .restoreSearchText()
+      .catch(() => false)
+      .then((complete) => {
+        if (!complete) void completeCatalogueTasks(props.repositories, client);
+      });
+  }, [restoring, persister, client, props.repositories]);
 
   return (
     <QueryClientProvider client={client}>

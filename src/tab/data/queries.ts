@@ -1,12 +1,16 @@
-import { useQueries, useQuery, type QueryKey } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { z } from 'zod';
+import { catalogueVersionSchema } from '../../services/catalogue';
 import type { TabRepositories } from '../shared/host-context';
+import { loadCatalogue } from './catalogue-load';
 import { catalogueSchema, dictionarySchema, roleDetailSchema } from './schemas';
 
 /** One query per repository read; the keys double as the persisted cache's index. */
 export const queryKeys = {
   catalogue: ['catalogue'] as const,
+  /** The stamp the catalogue's rows were read with (catalogue-load.ts); no fetch of its own. */
+  catalogueVersion: ['catalogue-version'] as const,
   role: (key: string) => ['role', key] as const,
   dictionary: ['competencies'] as const,
 };
@@ -15,6 +19,7 @@ export const queryKeys = {
 export function persistedDataSchema(key: QueryKey): z.ZodType | null {
   if (key.length === 1 && key[0] === 'catalogue') return catalogueSchema;
   if (key.length === 1 && key[0] === 'competencies') return dictionarySchema;
+  if (key.length === 1 && key[0] === 'catalogue-version') return catalogueVersionSchema;
   if (key.length === 2 && key[0] === 'role' && typeof key[1] === 'string') return roleDetailSchema;
   return null;
 }
@@ -29,9 +34,10 @@ function useRepositories(): TabRepositories {
 
 export function useCatalogueQuery() {
   const repositories = useRepositories();
+  const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.catalogue,
-    queryFn: ({ signal }) => repositories.listCatalogue(signal),
+    queryFn: ({ signal }) => loadCatalogue(repositories, client, signal),
   });
 }
 

@@ -73,6 +73,14 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
     listCatalogue: (signal) =>
       withFreshToken(async () => (await services()).catalogue.rows({ signal })),
 
+    catalogue: {
+      firstScreen: (signal) =>
+        withFreshToken(async () => (await services()).catalogue.firstScreen({ signal })),
+      revalidate: (previous, signal) =>
+        withFreshToken(async () => (await services()).catalogue.revalidate(previous, { signal })),
+      tasks: (signal) => withFreshToken(async () => (await services()).catalogue.tasks({ signal })),
+    },
+
     getRole: (key, signal) =>
       withFreshToken(async () => {
         const { catalogue } = await services();

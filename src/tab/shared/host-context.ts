@@ -9,7 +9,12 @@ import type {
   RoleHistory,
   SubmitResult,
 } from '../../services/approval';
-import type { CatalogueRow, DictionaryCompetency } from '../../services/catalogue';
+import type {
+  CatalogueRow,
+  CatalogueVersion,
+  DictionaryCompetency,
+  VersionedRows,
+} from '../../services/catalogue';
 import type { Permissions } from '../../services/identity';
 
 export type { CatalogueCompetency, DictionaryCompetency } from '../../services/catalogue';
@@ -62,12 +67,29 @@ export type TabPermissions = Permissions;
 export interface TabRepositories {
   /** Every role with what the catalogue shows, searches and filters on. */
   listCatalogue(signal?: AbortSignal): Promise<CatalogueEntry[]>;
+  /**
+   * The catalogue for a fast open (issue 15; src/tab/data/catalogue-load.ts), optional so a test
+   * double may offer only `listCatalogue`: the first screen without search text, stamped for a
+   * later revalidation; a stored catalogue checked with one cheap request; the search text.
+   */
+  catalogue?: TabCataloguePort;
   /** One role's full content and derived status; NotFound when no role has this key. */
   getRole(key: string, signal?: AbortSignal): Promise<RoleDetail>;
   /** The competency dictionary (definitions and level texts). */
   listCompetencies(signal?: AbortSignal): Promise<DictionaryCompetency[]>;
   /** The approval flow (DESIGN §5); absent where the host offers none (tests of other views). */
   approval?: TabApprovalPort;
+}
+
+/** See `TabRepositories.catalogue` and src/services/catalogue/revalidation.ts. */
+export interface TabCataloguePort {
+  firstScreen(signal?: AbortSignal): Promise<VersionedRows>;
+  revalidate(
+    previous: { rows: readonly CatalogueEntry[]; version: CatalogueVersion },
+    signal?: AbortSignal,
+  ): Promise<VersionedRows>;
+  /** Every role's search text, by key. */
+  tasks(signal?: AbortSignal): Promise<Map<string, string[]>>;
 }
 
 /** Approval requests and decisions, with the user's own token; errors as above. */
