@@ -71,7 +71,9 @@ export function benchViews(roles: number): {
  * deterministic); every run works on a copy, so what a run writes never reaches the cache.
  */
 export async function loadedEmulatorCopy(roles: number): Promise<string> {
-  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v2`);
+  // v3: Functies gained columns (AndereOnderdelen, AantalTaakafspraken) that an emulator loaded
+  // before lacks; reading them from a v2 copy fails with "Field … is not recognized".
+  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v3`);
   if (!existsSync(path.join(cached, '.complete'))) {
     await rm(cached, { recursive: true, force: true });
     await mkdir(cached, { recursive: true });

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Exchange } from '../graph/client';
+import type { NetworkName } from './bench-network';
 
 /**
  * What a benchmark module under `src/cli/bench/` exports (the module itself, not a default):
@@ -16,6 +17,8 @@ export type BenchOptions = {
   roles: number;
   /** Where a line of progress goes (the runner's stderr); standard error when not given. */
   progress?: (line: string) => void;
+  /** The network to measure over (`--network`, bench-network.ts); loopback when not given. */
+  network?: NetworkName;
 };
 
 export const DEFAULT_ROLES = 2000;
@@ -116,14 +119,24 @@ export function round(value: number): number {
 /**
  * What a view costs on the wire, counted from the Graph client's exchange log (`onExchange`):
  * `roundTrips` are HTTP exchanges, `requests` the Graph requests in them (each `$batch` entry
- * counts), `bytes` request and response bodies together, uncompressed.
+ * counts), `bytes` request and response bodies together, uncompressed; `wireBytes` the same
+ * bodies as they crossed the wire (answers gzip- or br-encoded, requests as sent); `ru` the
+ * SharePoint resource units (`resourceUnits` in src/graph/middleware/exchange.ts).
  */
-export type Traffic = { requests: number; roundTrips: number; bytes: number };
+export type Traffic = {
+  requests: number;
+  roundTrips: number;
+  bytes: number;
+  wireBytes: number;
+  ru: number;
+};
 
 export function trafficOf(exchanges: readonly Exchange[]): Traffic {
   return {
     requests: exchanges.reduce((n, e) => n + (e.path === '/$batch' ? (e.batchEntries ?? 1) : 1), 0),
     roundTrips: exchanges.length,
     bytes: exchanges.reduce((n, e) => n + e.requestBytes + e.responseBytes, 0),
+    wireBytes: exchanges.reduce((n, e) => n + e.requestBytes + e.wireBytes, 0),
+    ru: exchanges.reduce((n, e) => n + e.ru, 0),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type Benchmark, type BenchOptions, DEFAULT_ROLES } from './bench-kit';
+import { NETWORK_NAMES, type NetworkName } from './bench-network';
 import { buildReport } from './bench-report';
 
 export { type BenchReport, benchReportSchema, buildReport, REPORT_BUDGETS } from './bench-report';
@@ -21,11 +22,12 @@ export { type BenchReport, benchReportSchema, buildReport, REPORT_BUDGETS } from
  * still leave something open, the process says what and exits anyway (`exitWhenDone`).
  */
 
-export const USAGE = `Gebruik: npm run bench -- [--json] [--only NAAM] [--roles N]
+export const USAGE = `Gebruik: npm run bench -- [--json] [--only NAAM] [--roles N] [--network NET]
 
-  --json       één JSON-object op stdout: het rapport (volledige run) of de meetwaarden (--only)
-  --only NAAM  alleen de benchmark NAAM uitvoeren
-  --roles N    aantal gegenereerde functies (standaard ${DEFAULT_ROLES}, minstens 12)
+  --json         één JSON-object op stdout: het rapport (volledige run) of de meetwaarden (--only)
+  --only NAAM    alleen de benchmark NAAM uitvoeren
+  --roles N      aantal gegenereerde functies (standaard ${DEFAULT_ROLES}, minstens 12)
+  --network NET  loopback (standaard) of city: 100 ms per retour, 20 Mbit/s neer, 5 Mbit/s op
   -h, --help   deze hulp`;
 
 export type BenchIo = { stdout: (text: string) => void; stderr: (text: string) => void };
@@ -101,7 +103,13 @@ export async function runBench(
   io: BenchIo,
   load: () => Promise<LoadedBenchmarks> = () => loadBenchmarks(),
 ): Promise<number> {
-  let values: { json?: boolean; only?: string; roles?: string; help?: boolean };
+  let values: {
+    json?: boolean;
+    only?: string;
+    roles?: string;
+    network?: string;
+    help?: boolean;
+  };
   try {
     values = parseArgs({
       args: [...argv],
@@ -109,6 +117,7 @@ export async function runBench(
         json: { type: 'boolean' },
         only: { type: 'string' },
         roles: { type: 'string' },
+        network: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -127,7 +136,18 @@ export async function runBench(
     io.stderr(`--roles moet een geheel getal vanaf 12 zijn, niet '${values.roles}'.\n\n${USAGE}\n`);
     return 2;
   }
-  const options: BenchOptions = { roles: roles.data, progress: (line) => io.stderr(`${line}\n`) };
+  const network = values.network ?? 'loopback';
+  if (!NETWORK_NAMES.includes(network as NetworkName)) {
+    io.stderr(
+      `--network moet ${NETWORK_NAMES.join(' of ')} zijn, niet '${network}'.\n\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const options: BenchOptions = {
+    roles: roles.data,
+    progress: (line) => io.stderr(`${line}\n`),
+    network: network as NetworkName,
+  };
 
   const { benchmarks: all, problems } = await load();
   const selected = values.only === undefined ? all : all.filter((b) => b.name === values.only);
@@ -186,7 +206,7 @@ export async function runBench(
   } else if (values.only !== undefined) {
     io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
   } else {
-    const report = buildReport(merged);
+    const report = buildReport(merged, network as NetworkName);
     if (report.ok) {
       for (const [figure, b] of Object.entries(report.report.budgets)) {
         if (b.pass) continue;

@@ -12,11 +12,15 @@ import {
 import { startEmulator } from '../../emulator/server';
 import { READY_MARK } from '../../tab/host/marks';
 import { type BenchOptions, median, round, withResources } from '../bench-kit';
+import { cdpConditions, NETWORKS, type NetworkProfile } from '../bench-network';
 import { benchViews, loadedEmulatorCopy, submitForApproval } from '../bench-dataset';
 import { LOCAL_SITE, PERSONAS } from '../local-stack';
 import { ensureTabBuild, startTabServer } from '../tab-server';
 
 /**
+ * (Over 400 lines: each measurement is a function here beside the definition of the figure it
+ * gives, so what a number means is read in one file.)
+ *
  * The tab in headless Chromium against the emulator loaded with 2,000 roles (issue #4):
  * - browserInitialJsGzipKb: the scripts index.html loads before anything renders, gzipped;
  * - browserCatalogueColdMs: navigation start → catalogue rendered, fresh profile (no cache);
@@ -29,6 +33,9 @@ import { ensureTabBuild, startTabServer } from '../tab-server';
  *   reopened after the tab stored its cache (warm). Approvals is the approval page of an open
  *   request, as the director; approval reads are never cached, so its warm open reads again.
  * "Rendered" is the tab's ready mark (first meaningful render) with the view's content in the DOM.
+ * `--network city`: every page is throttled through the DevTools protocol
+ * (`Network.emulateNetworkConditions`: 100 ms latency, 20 Mbit/s down, 5 Mbit/s up), the tab's
+ * own files included, as they too come over the city's network.
  * Medians over a few runs; the machine is shared, so single runs are noisy.
  *
  * The loaded emulator is kept under .cache/ (the load takes a while and is deterministic).
@@ -78,6 +85,8 @@ export async function measureBrowser(
     );
   }
   const views = benchViews(roles);
+  const profile = NETWORKS[options.network ?? 'loopback'];
+  const newPage = (context: BrowserContext) => throttledPage(context, profile);
   await ensureTabBuild(setup.root, progress);
   const initialJsGzipKb = await initialScriptsGzipKb(path.join(setup.root, 'dist', 'tab'));
 
@@ -113,11 +122,18 @@ export async function measureBrowser(
       page.getByRole('heading', { level: 1, name });
     for (let i = 0; i < RUNS; i += 1) {
       progress(`browser: ronde ${i + 1} van ${RUNS}…`);
-      await openFromLink(browser, tab.url, `role/${views.role}`, null, linked.role, (page) =>
-        heading(page, titleOf(views.role)),
+      await openFromLink(
+        browser,
+        newPage,
+        tab.url,
+        `role/${views.role}`,
+        null,
+        linked.role,
+        (page) => heading(page, titleOf(views.role)),
       );
       await openFromLink(
         browser,
+        newPage,
         tab.url,
         `compare/${views.compare.join('/')}`,
         null,
@@ -126,6 +142,7 @@ export async function measureBrowser(
       );
       await openFromLink(
         browser,
+        newPage,
         tab.url,
         `approval/${requestId}`,
         PERSONAS.approver,
@@ -134,7 +151,7 @@ export async function measureBrowser(
       );
       const context = await freshContext(browser);
       try {
-        const page = await context.newPage();
+        const page = await newPage(context);
         cold.push(await catalogueReadyMs(page, tab.url));
         // "Warm" is a second open after the tab has stored its cache (written throttled).
         await cachePersisted(page, { withTasks: true });
@@ -146,7 +163,7 @@ export async function measureBrowser(
       }
       const roleContext = await freshContext(browser);
       try {
-        const page = await roleContext.newPage();
+        const page = await newPage(roleContext);
         await catalogueReadyMs(page, tab.url);
         role.push(await roleAfterClickMs(page, i));
       } finally {
@@ -205,6 +222,7 @@ class Samples {
  */
 async function openFromLink(
   browser: Browser,
+  newPage: (context: BrowserContext) => Promise<Page>,
   tabUrl: string,
   subPageId: string,
   persona: string | null,
@@ -219,7 +237,7 @@ async function openFromLink(
         persona,
       ] as const);
     }
-    const page = await context.newPage();
+    const page = await newPage(context);
     const url = new URL(tabUrl);
     url.searchParams.set('subPageId', subPageId);
     await page.goto(url.href);
@@ -247,6 +265,20 @@ async function initialScriptsGzipKb(distTab: string): Promise<number> {
   for (const source of sources)
     bytes += gzipSync(await readFile(path.join(distTab, source))).length;
   return round(bytes / 1024);
+}
+
+/** A page of `context`, throttled to `profile` through the DevTools protocol when one is given. */
+async function throttledPage(
+  context: BrowserContext,
+  profile: NetworkProfile | null,
+): Promise<Page> {
+  const page = await context.newPage();
+  if (profile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', cdpConditions(profile));
+  }
+  return page;
 }
 
 async function freshContext(browser: Browser): Promise<BrowserContext> {
