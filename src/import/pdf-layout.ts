@@ -44,7 +44,11 @@ const RUNNING_SHARE = 0.6;
 const COLUMN_TOLERANCE = 3;
 
 function linesOfPage(page: PdfPage, pageNo: number): Line[] {
-  const items = page.items.filter((i) => i.s.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+  // A line end inside an item would shift the page of every later line.
+  const items = page.items
+    .map((i) => ({ ...i, s: i.s.replace(/[\r\n\u2028\u2029]+/gu, ' ') }))
+    .filter((i) => i.s.trim() !== '')
+    .sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: { y: number; h: number; items: PdfItem[] }[] = [];
   for (const item of items) {
     const h = Math.max(item.h, 1);
