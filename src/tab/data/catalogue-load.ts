@@ -57,6 +57,9 @@ export async function completeCatalogueTasks(
   } catch {
     return;
   }
+  // Started inside the catalogue's own fetch: merge into the rows that fetch stores, not into
+  // what the cache held before it (those would be replaced, text and all, a moment later).
+  await whenNotFetching(client);
   const now = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue);
   if (!now) return;
   client.setQueryData<CatalogueEntry[]>(
@@ -66,4 +69,16 @@ export async function completeCatalogueTasks(
       return found ? { ...row, tasks: found } : row;
     }),
   );
+}
+
+function whenNotFetching(client: QueryClient): Promise<void> {
+  const idle = () => client.getQueryState(queryKeys.catalogue)?.fetchStatus !== 'fetching';
+  if (idle()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      if (!idle()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
