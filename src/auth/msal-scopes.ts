@@ -13,4 +13,8 @@ export const GRAPH_SCOPES = [
   // decisions count (and who is notified), and Graph lists a group's members or finds a group by
   // name only with this permission. User.Read alone yields the user's own group ids, no more.
   'GroupMember.Read.All',
+  // With GroupMember.Read.All alone Graph returns a group's members with limited properties:
+  // this makes the approvers' names readable (a warning names who got no notification). A
+  // basic profile permission: users may consent to it themselves.
+  'User.ReadBasic.All',
 ] as const;
