@@ -124,6 +124,8 @@ module.exports = (env = {}, argv = {}) => {
       tab: './src/tab/index.tsx',
       // Tenant mode's sign-in popup lands here (MSAL_REDIRECT_PATH): it must load nothing else.
       'auth-redirect': './src/auth/msal-redirect.ts',
+      // Teams' own sign-in window where NAA is not offered (TEAMS_SIGN_IN_PATH).
+      'auth-teams': './src/auth/msal-teams-sign-in.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist/tab'),
@@ -159,6 +161,13 @@ module.exports = (env = {}, argv = {}) => {
         templateContent: redirectHtml,
         filename: 'auth-redirect.html',
         chunks: ['auth-redirect'],
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new HtmlWebpackPlugin({
+        templateContent: redirectHtml,
+        filename: 'auth-teams.html',
+        chunks: ['auth-teams'],
         scriptLoading: 'defer',
         inject: 'head',
       }),

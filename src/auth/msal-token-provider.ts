@@ -6,7 +6,7 @@ import {
   type Configuration,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
-import { nestedAppAuth } from '@microsoft/teams-js';
+import { authentication, nestedAppAuth } from '@microsoft/teams-js';
 import {
   explainSignInError,
   MSAL_REDIRECT_PATH,
@@ -46,12 +46,24 @@ export type MsalClient = Pick<
   | 'getAllAccounts'
 >;
 
+/**
+ * The page Teams opens for sign-in where nested app auth is not offered: it signs in with MSAL's
+ * redirect flow and returns through `authentication.notifySuccess` (src/auth/msal-teams-sign-in.ts).
+ */
+export const TEAMS_SIGN_IN_PATH = '/auth-teams.html';
+
 /** The edges this provider stands on: MSAL's factories and teams-js' NAA recommendation. */
 export interface MsalDependencies {
   createNestableClient(configuration: Configuration): Promise<MsalClient>;
   createStandardClient(configuration: Configuration): Promise<MsalClient>;
   /** teams-js: does this Teams host recommend nested app auth? Only valid after app.initialize. */
   isNaaRecommended(): boolean;
+  /**
+   * teams-js `authentication.authenticate({ url })`: Teams' own sign-in window (a popup from
+   * the tab's iframe is blocked or sent to the system browser). Resolves with what the page
+   * passed to `notifySuccess` — the signed-in account's id, never a token.
+   */
+  authenticateInTeams(url: string): Promise<string>;
 }
 
 export const defaultMsalDependencies: MsalDependencies = {
@@ -65,6 +77,7 @@ export const defaultMsalDependencies: MsalDependencies = {
       return false;
     }
   },
+  authenticateInTeams: (url) => authentication.authenticate({ url, width: 600, height: 535 }),
 };
 
 export interface MsalTokenProviderOptions {
@@ -109,6 +122,8 @@ export async function createMsalTokenProvider(
 ): Promise<MsalTokenProvider> {
   const deps = { ...defaultMsalDependencies, ...options.dependencies };
   const mode: SignInMode = options.inTeams && deps.isNaaRecommended() ? 'nested' : 'standard';
+  // In Teams without NAA: sign-in UI only in Teams' own window, never acquireTokenPopup.
+  const teamsWindow = options.inTeams && mode === 'standard';
   const context: SignInContext = { clientId: options.clientId, origin: options.origin, mode };
   const scopes = [...(options.scopes ?? GRAPH_SCOPES)];
   const loginHint = options.loginHint ?? undefined;
@@ -154,14 +169,30 @@ export async function createMsalTokenProvider(
     return new SignInError(problem);
   }
 
+  /**
+   * Teams' sign-in window: the page signs in (MSAL redirect flow, the same localStorage cache as
+   * the tab) and hands back the account id; the token then comes silently from that cache.
+   */
+  async function signInThroughTeams(): Promise<AuthenticationResult> {
+    const url = new URL(TEAMS_SIGN_IN_PATH, new URL(options.origin).origin).toString();
+    const homeAccountId = await deps.authenticateInTeams(url);
+    const account =
+      (homeAccountId ? client.getAccount({ homeAccountId }) : null) ?? currentAccount();
+    if (account) return client.acquireTokenSilent({ scopes, account });
+    if (loginHint) return client.ssoSilent({ scopes, loginHint });
+    throw new SignInError(describeSignInProblem('sign-in-required', context, 'no_account'));
+  }
+
   /** One popup at a time: a second call joins the first instead of failing on it. */
   function openPopup(): Promise<AuthenticationResult> {
     if (!popup) {
-      popup = client
-        .acquireTokenPopup({ scopes, ...(loginHint ? { loginHint } : {}) })
-        .finally(() => {
-          popup = null;
-        });
+      popup = (
+        teamsWindow
+          ? signInThroughTeams()
+          : client.acquireTokenPopup({ scopes, ...(loginHint ? { loginHint } : {}) })
+      ).finally(() => {
+        popup = null;
+      });
     }
     return popup;
   }

@@ -91,6 +91,9 @@ export class FakeMsalClient implements MsalClient {
     this.active = value;
   }
   getAccount(filter: Parameters<MsalClient['getAccount']>[0]): AccountInfo | null {
+    if (filter.homeAccountId) {
+      return this.accounts.find((a) => a.homeAccountId === filter.homeAccountId) ?? null;
+    }
     const hint = filter.loginHint?.toLowerCase();
     return this.accounts.find((a) => a.username.toLowerCase() === hint) ?? null;
   }
