@@ -291,11 +291,12 @@ async function sendEnvelope(
 /**
  * GETs in batches, following `@odata.nextLink` of every collection in further waves (each wave
  * one round trip), until every collection is complete. Returns the raw items per request id.
- * `firstPageOnly` keeps one request to its first page (a `$top=1` probe of a big list).
+ * `firstPageOnly` keeps one request to its first page (a `$top=1` probe of a big list);
+ * `optional` leaves a request that fails out (no body, no items) instead of failing them all.
  */
 export async function batchGetAll(
   http: GraphHttp,
-  requests: readonly { id: string; url: string; firstPageOnly?: boolean }[],
+  requests: readonly { id: string; url: string; firstPageOnly?: boolean; optional?: boolean }[],
   signal?: AbortSignal,
 ): Promise<{
   items: Map<string, unknown[]>;
@@ -305,7 +306,9 @@ export async function batchGetAll(
 }> {
   const items = new Map<string, unknown[]>(requests.map((r) => [r.id, []]));
   const bodies = new Map<string, unknown>();
-  let wave: { id: string; url: string; firstPageOnly?: boolean }[] = [...requests];
+  let wave: { id: string; url: string; firstPageOnly?: boolean; optional?: boolean }[] = [
+    ...requests,
+  ];
   let roundTrips = 0;
   let envelopes = 0;
   let page = 0;
@@ -324,6 +327,7 @@ export async function batchGetAll(
     const next: { id: string; url: string }[] = [];
     wave.forEach((r, i) => {
       const response = run.responses[i] as BatchResponse;
+      if (r.optional === true && (response.status < 200 || response.status > 299)) return;
       const body = entryBody(response, z.unknown(), describe('GET', r.url));
       if (page === 0) bodies.set(r.id, body);
       const collection = body as { value?: unknown; '@odata.nextLink'?: unknown };
