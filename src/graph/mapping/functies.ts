@@ -46,7 +46,7 @@ export interface RoleMeta {
   contentHash: ContentHash;
 }
 
-/** Functies fields for a role's content; `null` clears a column on update. */
+/** Functies fields for a role's content; an empty field is null here, sent as "" (`updateBody`). */
 export function roleFields(content: FunctionContent, meta: RoleMeta): Record<string, unknown> {
   return checkTextLengths(FUNCTIES, {
     Title: content.title,
