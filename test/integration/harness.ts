@@ -91,7 +91,8 @@ export function exchangeLog(): { log: Exchange[]; options: Partial<GraphClientOp
 
 export async function startEmulatorTarget(): Promise<Target> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-it-'));
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
+  // Never throttled by an EMULATOR_THROTTLING left in the shell: tests that want it ask for it.
+  const emulator = await startEmulator({ port: 0, dataDir, quiet: true, throttling: null });
   const client = (persona: Persona, extra: Partial<GraphClientOptions> = {}): GraphHttp =>
     createGraphClient({
       baseUrl: emulator.graphBaseUrl,
