@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { personas } from '../emulator/tenant';
+import { throttlingFromEnv } from '../emulator/throttling';
 
 /**
  * `npm run emulator`: only the local Microsoft Graph emulator, on EMULATOR_PORT (default 53001)
@@ -45,10 +46,15 @@ export async function runEmulator(
     port: settings.EMULATOR_PORT,
     dataDir: settings.EMULATOR_DATA,
     quiet: true,
+    throttling: throttlingFromEnv(env),
   });
   out(`Graph-emulator: ${emulator.graphBaseUrl}`);
   out(`Beheer-API:     ${emulator.url}/_emulator (health, personas, token, reset, faults)`);
   out(`Gegevens:       ${settings.EMULATOR_DATA}`);
+  const throttling = throttlingFromEnv(env);
+  if (throttling) {
+    out(`Throttling:     zoals SharePoint, ${throttling.ruPerMinute} resource units per minuut`);
+  }
   out('Gebruikers (POST /_emulator/token met {"upn": …}):');
   for (const p of personas()) out(`  ${p.role.padEnd(8)} ${p.displayName.padEnd(15)} ${p.upn}`);
   return emulator;
