@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDocumentFromBuffer } from '../import/extract';
 import { parseDocument } from '../import/parse';
+import { Document, Packer, Paragraph } from 'docx';
+import PDFDocument from 'pdfkit';
 import { round } from './bench-kit';
 
 /**
@@ -17,8 +19,6 @@ const SEEDS = ['functiebeschrijving-deskundige-ict.txt', 'functieprofiel-leiding
 export type BenchDocument = { fileName: string; bytes: Buffer };
 
 export async function mixedDocuments(count: number): Promise<BenchDocument[]> {
-  const { Document, Packer, Paragraph } = await import('docx');
-  const { default: PDFDocument } = await import('pdfkit');
   const font = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
   const samplesDir = join(__dirname, '..', 'samples');
   const kinds: BenchDocument[] = [];
