@@ -36,6 +36,7 @@ import {
   tenantSite,
   type TenantTokens,
 } from './tenant-sign-in';
+import { argumentProblem, runAsMain } from './main';
 
 /**
  * `npm run check-tenant -- --site <url>`: the self-test IT runs once on a test site after
@@ -250,7 +251,7 @@ export async function runCheckTenant(
       strict: true,
     }).values;
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    io.stderr(`${argumentProblem(error)}\n\n${USAGE}\n`);
     return 2;
   }
   if (values.help) {
@@ -288,20 +289,4 @@ export async function runCheckTenant(
   }
 }
 
-if (require.main === module) {
-  runCheckTenant(
-    process.argv.slice(2),
-    { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
-    process.env,
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `Onverwachte fout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(runCheckTenant);

@@ -15,6 +15,7 @@ import {
   type RegistrationFlags,
   tenantSite,
 } from './tenant-sign-in';
+import { argumentProblem } from './main';
 
 export { tenantImportWrite, type TenantImportDeps } from './import-tenant';
 
@@ -117,7 +118,7 @@ export async function runImport(
     values = parsed.values;
     files = parsed.positionals;
   } catch (err) {
-    io.stderr(`${usageProblem(err)}\n\n${USAGE}\n`);
+    io.stderr(`${argumentProblem(err)}\n\n${USAGE}\n`);
     return EXIT_USAGE;
   }
   if (values.help) {
@@ -226,19 +227,6 @@ function readProfile(file: string, io: ImportIo): CompiledProfile | null {
     return null;
   }
   return compileProfile(parsed.profile);
-}
-
-function usageProblem(err: unknown): string {
-  const code = (err as { code?: string } | undefined)?.code;
-  const message = err instanceof Error ? err.message : String(err);
-  const option = /'([^']+)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return `Onbekende optie${option ? ` '${option}'` : ''}.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return /argument missing/.test(message)
-      ? `Optie${option ? ` '${option}'` : ''} verwacht een waarde (bij --tenant het adres van de site).`
-      : `Optie${option ? ` '${option}'` : ''} neemt geen waarde.`;
-  return `Ongeldige opdracht: ${message}`;
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   tenantSite,
   type TenantTokens,
 } from './tenant-sign-in';
+import { argumentProblem, runAsMain } from './main';
 
 /**
  * `npm run provision`: creates or updates the Functiewijzer lists on a site, idempotently.
@@ -161,7 +162,7 @@ export async function runProvision(
       strict: true,
     }).values;
   } catch (error) {
-    io.stderr(`${usageProblem(error)}\n\n${USAGE}\n`);
+    io.stderr(`${argumentProblem(error)}\n\n${USAGE}\n`);
     return 2;
   }
   if (values.help) {
@@ -226,17 +227,6 @@ async function whatIsThere(http: GraphHttp, siteId: string): Promise<string> {
   }
 }
 
-function usageProblem(error: unknown): string {
-  const code = (error as { code?: string } | undefined)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-[^']+)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return `Onbekende optie${option ? ` '${option}'` : ''}.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return `Optie${option ? ` '${option}'` : ''} verwacht een waarde (bij --tenant het adres van de site).`;
-  return `Ongeldige opdracht: ${message}`;
-}
-
 export function report(changes: readonly Change[]): string {
   const real = changes.filter((c) => c.kind !== 'manual');
   const manual = changes.filter((c) => c.kind === 'manual');
@@ -248,20 +238,4 @@ export function report(changes: readonly Change[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-if (require.main === module) {
-  runProvision(
-    process.argv.slice(2),
-    { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
-    process.env,
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `Onverwachte fout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(runProvision);
