@@ -188,7 +188,14 @@ describe('import survives the emulator being killed mid-import [emulator process
     // The report names exactly the files whose role or decision is not in the lists.
     const line = /^Niet \(volledig\) weggeschreven: (.+)\.$/m.exec(run1.stdout)?.[1] ?? '';
     const reported = [...line.matchAll(/([a-z0-9-]+)\.txt \(([a-z0-9-]+)\)/g)].map((m) => m[2]);
-    expect(reported.sort()).toEqual(keys.filter((k) => !fullyLanded.includes(k)).sort());
+    const notLanded = keys.filter((k) => !fullyLanded.includes(k));
+    // Every document that did not land is named. At most one more may be: the one whose last
+    // write SharePoint committed while the connection died before its answer — the import cannot
+    // know it landed, says so, and the second run recognises it by key.
+    expect(reported).toEqual(expect.arrayContaining(notLanded));
+    const unconfirmed = reported.filter((k) => !notLanded.includes(k));
+    expect(unconfirmed.length).toBeLessThanOrEqual(1);
+    expect(new Set(reported).size).toBe(reported.length);
     expect(run1.stdout).toMatch(/Voer dezelfde opdracht opnieuw uit/);
 
     // Second run of the same command: finishes the rest; what landed is recognised by key.
