@@ -15,9 +15,12 @@ function row(name: string): HTMLElement {
 describe('compare page', () => {
   test('two roles side by side: summary, levels with "hoger", tasks only in one', async () => {
     renderApp({ subPageId: 'compare/deskundige-ict/administratief-medewerker' });
-    const table = await screen.findByRole('table', {
-      name: 'Vereiste niveaus per competentie, naast elkaar',
-    });
+    // The suite's first render loads the lazy compare view cold: on a busy machine past 1 s.
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Vereiste niveaus per competentie, naast elkaar' },
+      { timeout: 5000 },
+    );
     expect(
       within(table)
         .getAllByRole('columnheader')
