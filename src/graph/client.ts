@@ -7,7 +7,7 @@ import {
   networkError,
   ValidationError,
 } from './errors';
-import { AuthHandler } from './middleware/auth';
+import { AuthHandler, TokenSourceError } from './middleware/auth';
 import { linkChain } from './middleware/chain';
 import { type Exchange, ExchangeObserver } from './middleware/exchange';
 import { FetchHandler } from './middleware/fetch';
@@ -152,6 +152,8 @@ export class GraphHttp {
       }
     } catch (err) {
       if (options.signal?.aborted) throw options.signal.reason ?? err;
+      // A token source that failed (sign-in needed, no consent) is its own error, not "no connection".
+      if (err instanceof TokenSourceError) throw err.cause;
       throw networkError(err, describe(method, relative));
     }
     const text = await response.text();

@@ -86,13 +86,16 @@ export class SharePointRest {
     const request = `${method === 'POST' && extra['X-HTTP-Method'] ? extra['X-HTTP-Method'] : method} _api/${path.split('?')[0] ?? ''}`;
     const maxRetries = this.options.maxRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
+      // Outside the try: a token source that failed is its own error (sign-in, consent), not
+      // "no connection".
+      const token = await this.options.getToken();
       let response: Response;
       try {
         response = await this.doFetch(url, {
           method,
           headers: {
             Accept: JSON_LIGHT,
-            Authorization: `Bearer ${await this.options.getToken()}`,
+            Authorization: `Bearer ${token}`,
             ...(body === undefined ? {} : { 'Content-Type': JSON_LIGHT }),
             ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
             ...extra,

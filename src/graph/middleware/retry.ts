@@ -1,5 +1,6 @@
 import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { isRetryableStatus, type RetryPolicy, retryDelay } from '../retry';
+import { TokenSourceError } from './auth';
 import { Link, methodOf, untilAborted } from './chain';
 
 /** How many times, and how long to wait between them; the rules themselves are in `../retry`. */
@@ -10,7 +11,7 @@ export class IdempotentRequest implements MiddlewareOptions {}
 
 /**
  * Retries throttled and briefly-unavailable responses, dropped connections and timed-out attempts
- * of a whole request (DESIGN §4). Sits before the auth handler so a retry after a long wait asks
+ * of a whole request (DESIGN §4); never a failing token source. Sits before the auth handler so a retry after a long wait asks
  * for a fresh token, and around the timeout handler so each attempt gets its own time.
  */
 export class RetryHandler extends Link {
@@ -28,6 +29,9 @@ export class RetryHandler extends Link {
       try {
         await this.forward(context);
       } catch (err) {
+        // No token, so nothing was sent: waiting signs nobody in, and six attempts with back-off
+        // would only keep the user from the sign-in screen (or IT from the real cause).
+        if (err instanceof TokenSourceError) throw err;
         // The caller gave up: repeating would answer nobody.
         if (signal?.aborted) throw err;
         // No answer (dropped, or timed out) may still have delivered the request: repeat only
