@@ -73,13 +73,26 @@ function docxNodeText(node: DocxNode, out: string[], counters: ListCounters): vo
   }
 }
 
-export async function docxText(buf: Buffer, fileName: string): Promise<string> {
+/**
+ * mammoth's input for the same bytes in Node and in a browser: its Node build opens `buffer`, its
+ * browser build (what webpack picks through the package's `browser` field) only `arrayBuffer`.
+ */
+function mammothInput(bytes: Uint8Array): { arrayBuffer: ArrayBuffer } {
+  const arrayBuffer = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength,
+  ) as ArrayBuffer;
+  const input = { arrayBuffer, buffer: bytes };
+  return input;
+}
+
+export async function docxText(buf: Uint8Array, fileName: string): Promise<string> {
   let tree: unknown;
   try {
     // convertToHtml is mammoth's only entry point that exposes the document model (through
     // transformDocument); the HTML itself is not used.
     await mammoth.convertToHtml(
-      { buffer: buf },
+      mammothInput(buf),
       {
         transformDocument: (doc: unknown) => {
           tree = doc;

@@ -1,9 +1,18 @@
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
-import { ExtractError } from './extract-error';
-import { layoutText, pdfPageSchema, type PdfText } from './pdf-layout';
+import {
+  PDF_TIMEOUT_MS,
+  PdfReaderFailure,
+  pdfReplySchema,
+  pdfTextOf,
+  type PdfReply,
+} from './extract-pdf-text';
+import type { PdfText } from './pdf-layout';
 
-/** A .pdf → its text rebuilt by position (pdf-layout.ts), with the page of every line. */
+/**
+ * A .pdf → its text rebuilt by position (pdf-layout.ts), with the page of every line: the Node
+ * side of the seam (worker_threads); what the text is made of is extract-pdf-text.ts, shared with
+ * the tab's Web Worker.
+ */
 
 /**
  * pdf.js runs its "worker" in the calling thread in Node and loads it with a dynamic `import()` of
@@ -49,25 +58,6 @@ const { PDFParse } = require(workerData.pdfParsePath);
 })();
 `;
 
-const pdfReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), pages: z.array(pdfPageSchema) }),
-  z.object({ ok: z.literal(false), name: z.string(), detail: z.string() }),
-]);
-type PdfReply = z.infer<typeof pdfReplySchema>;
-
-const PDF_TIMEOUT_MS = 60_000;
-
-/** Why the worker gave no reply: each needs a different next step from the user. */
-class PdfWorkerFailure extends Error {
-  constructor(
-    readonly reason: 'timeout' | 'memory' | 'internal',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 function runPdfWorker(data: Uint8Array): Promise<PdfReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(PDF_WORKER_SCRIPT, {
@@ -89,7 +79,7 @@ function runPdfWorker(data: Uint8Array): Promise<PdfReply> {
     const timer = setTimeout(
       () =>
         finish(() =>
-          reject(new PdfWorkerFailure('timeout', `no reply after ${PDF_TIMEOUT_MS} ms`)),
+          reject(new PdfReaderFailure('timeout', `no reply after ${PDF_TIMEOUT_MS} ms`)),
         ),
       PDF_TIMEOUT_MS,
     );
@@ -98,13 +88,13 @@ function runPdfWorker(data: Uint8Array): Promise<PdfReply> {
       finish(() =>
         reply.success
           ? resolve(reply.data)
-          : reject(new PdfWorkerFailure('internal', 'unexpected reply from the PDF worker')),
+          : reject(new PdfReaderFailure('internal', 'unexpected reply from the PDF worker')),
       );
     });
     worker.on('error', (err: NodeJS.ErrnoException) =>
       finish(() =>
         reject(
-          new PdfWorkerFailure(
+          new PdfReaderFailure(
             err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'internal',
             err.message,
             {
@@ -115,52 +105,20 @@ function runPdfWorker(data: Uint8Array): Promise<PdfReply> {
       ),
     );
     worker.on('exit', (code) =>
-      finish(() => reject(new PdfWorkerFailure('internal', `PDF worker exited with code ${code}`))),
+      finish(() => reject(new PdfReaderFailure('internal', `PDF worker exited with code ${code}`))),
     );
   });
 }
 
-const WORKER_FAILURE_MESSAGES: Record<PdfWorkerFailure['reason'], string> = {
-  timeout: `het lezen van deze PDF duurde langer dan ${PDF_TIMEOUT_MS / 1000} seconden. Exporteer het document opnieuw als PDF of gebruik het Word-document.`,
-  memory:
-    'deze PDF vraagt te veel geheugen om te lezen. Exporteer het document opnieuw als PDF of gebruik het Word-document.',
-  internal: "interne fout bij het lezen van PDF's. Probeer het Word-document of meld dit aan IT.",
-};
-
-export async function pdfText(buf: Buffer, fileName: string): Promise<string> {
+export async function pdfText(buf: Uint8Array, fileName: string): Promise<string> {
   return (await pdfTextWithPages(buf, fileName)).text;
 }
 
-export async function pdfTextWithPages(buf: Buffer, fileName: string): Promise<PdfText> {
-  let reply: PdfReply;
-  try {
-    reply = await runPdfWorker(new Uint8Array(buf));
-  } catch (err) {
-    const reason = err instanceof PdfWorkerFailure ? err.reason : 'internal';
-    throw new ExtractError('corrupt-pdf', WORKER_FAILURE_MESSAGES[reason], fileName, null, {
-      cause: err,
-    });
-  }
-  if (reply.ok) {
-    const laid = layoutText(reply.pages);
-    // Only line ends in the PDF's own text would shift the page of each line.
-    return { text: laid.text.replace(/\r\n?/g, ' '), pageOfLine: laid.pageOfLine };
-  }
-  const cause = new Error(`${reply.name}: ${reply.detail}`);
-  if (reply.name === 'PasswordException') {
-    throw new ExtractError(
-      'encrypted-pdf',
-      'dit PDF-bestand is beveiligd met een wachtwoord, dus de inlezer ziet er geen tekst in: gebruik het Word-bestand of exporteer het opnieuw zonder beveiliging.',
-      fileName,
-      null,
-      { cause },
-    );
-  }
-  throw new ExtractError(
-    'corrupt-pdf',
-    'geen geldig PDF-bestand: het bestand is beschadigd of is geen PDF. Exporteer het document opnieuw als PDF.',
-    fileName,
-    null,
-    { cause },
-  );
+export function pdfTextWithPages(buf: Uint8Array, fileName: string): Promise<PdfText> {
+  return pdfTextOf(buf, fileName, readPdfPagesInNode);
+}
+
+/** Node's `PdfPagesReader`: pdf.js (through pdf-parse) in a capped worker thread. */
+export function readPdfPagesInNode(bytes: Uint8Array): Promise<PdfReply> {
+  return runPdfWorker(new Uint8Array(bytes));
 }

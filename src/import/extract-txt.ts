@@ -12,7 +12,7 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-export function decodeText(buf: Buffer, fileName: string): string {
+export function decodeText(buf: Uint8Array, fileName: string): string {
   // Notepad's "Unicode" is UTF-16 with a byte order mark; its NUL bytes would otherwise read as binary.
   const utf16 =
     buf[0] === 0xff && buf[1] === 0xfe
@@ -72,7 +72,7 @@ export function decodeText(buf: Buffer, fileName: string): string {
 }
 
 /** The line of the first byte that is not valid UTF-8, so the user can find it in an editor. */
-function firstInvalidUtf8Line(buf: Buffer): number | null {
+function firstInvalidUtf8Line(buf: Uint8Array): number | null {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let i = 0;

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { ExtractError, extractDocument, type ExtractedDocument } from './extract';
-import { onPages, type ImportIssue } from './issues';
-import { parseDocument, type ParseResult } from './parse';
+import { parseExtracted } from './extract-bytes';
+import type { ImportIssue } from './issues';
+import type { ParseResult } from './parse';
 import type { CompiledProfile } from './profile';
 
 /**
@@ -23,21 +24,7 @@ export async function importFile(
         : { file, line: null, message: `kan het bestand niet lezen: ${describe(err)}` },
     );
   }
-  try {
-    const result = parseDocument(doc.text, file, profile);
-    const pages = doc.pageOfLine;
-    if (pages === null) return result;
-    return result.ok
-      ? { ...result, warnings: onPages(result.warnings, pages) }
-      : { ok: false, errors: onPages(result.errors, pages) };
-  } catch (err) {
-    // A parser bug must not hide the other files of the batch; it is still an error (exit 1).
-    return failed({
-      file,
-      line: null,
-      message: `interne fout in de inlezer: ${describe(err)}. Meld dit aan IT.`,
-    });
-  }
+  return parseExtracted(doc, file, profile);
 }
 
 function failed(issue: ImportIssue): ParseResult {
