@@ -184,7 +184,7 @@ function generate(roles: number): FunctionDescription[] {
       });
     const title = `Functie ${String(r + 1).padStart(4, '0')}`;
     return {
-      schemaVersion: 1,
+      schemaVersion: 2,
       key: `functie-${String(r + 1).padStart(4, '0')}`,
       kind: 'functiebeschrijving',
       title,
@@ -193,6 +193,8 @@ function generate(roles: number): FunctionDescription[] {
       service: `Dienst ${(r % 40) + 1}`,
       grade: ['Medewerker', 'Deskundige', 'Coördinator'][r % 3] as string,
       careerPath: ['C1-C3', 'B1-B3', 'A1a-A3a'][r % 3] as string,
+      gradeAsWritten: null,
+      careerPathAsWritten: null,
       purpose: sentence(random, 25),
       mainTasks: Array.from({ length: 5 }, () => sentence(random, 10)),
       position: sentence(random, 12),
@@ -200,6 +202,7 @@ function generate(roles: number): FunctionDescription[] {
         title: `Taakafspraak ${a + 1}: ${sentence(random, 4)}`,
         tasks: Array.from({ length: 5 }, () => sentence(random, 10)),
       })),
+      levelScale: { lowest: 0, highest: 3, titles: [] },
       competencies,
       technicalKnowledge: Array.from({ length: 4 }, () => sentence(random, 6)),
       approval:

@@ -2,6 +2,8 @@ import type {
   Competency,
   FunctionContent,
   LevelIndicators,
+  LevelScale,
+  LevelTitle,
   OtherSection,
   ResultArea,
 } from './schema';
@@ -63,6 +65,22 @@ const OTHER_SECTION_FIELDS = {
   text: 'added',
 } as const satisfies ShapeRules<OtherSection>;
 
+const LEVEL_TITLE_FIELDS = {
+  level: 'added',
+  title: 'added',
+} as const satisfies ShapeRules<LevelTitle>;
+
+/**
+ * Schema version 2. A scale of 0 to 3 without titles is what version 1 meant by no scale at all:
+ * the canonical form leaves it out (`canonicalVersionForm` in content-hash.ts), so it is written
+ * only for another scale or with titles.
+ */
+const LEVEL_SCALE_FIELDS = {
+  lowest: 'added',
+  highest: 'added',
+  titles: { since: 'added', shape: LEVEL_TITLE_FIELDS },
+} as const satisfies ShapeRules<LevelScale>;
+
 /** The content an approval is bound to: everything in the schema but `approval`. */
 export const CONTENT_FIELDS = {
   schemaVersion: 'v1',
@@ -74,10 +92,13 @@ export const CONTENT_FIELDS = {
   service: 'v1',
   grade: 'v1',
   careerPath: 'v1',
+  gradeAsWritten: 'added',
+  careerPathAsWritten: 'added',
   purpose: 'v1',
   mainTasks: 'v1',
   position: 'v1',
   resultAreas: { since: 'v1', shape: RESULT_AREA_FIELDS },
+  levelScale: { since: 'added', shape: LEVEL_SCALE_FIELDS },
   competencies: { since: 'v1', shape: COMPETENCY_FIELDS },
   technicalKnowledge: 'v1',
   otherSections: { since: 'added', shape: OTHER_SECTION_FIELDS },

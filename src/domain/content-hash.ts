@@ -1,5 +1,5 @@
 import { CONTENT_FIELDS, type FieldSince, type ShapeRules } from './content-fields';
-import type { FunctionContent, FunctionDescription } from './schema';
+import { isDefaultLevelScale, type FunctionContent, type FunctionDescription } from './schema';
 import { sha256Hex, utf8Encode } from './sha256';
 import { nfc } from './text';
 
@@ -27,6 +27,13 @@ export * from './content-fields';
  * - anything the registry does not name (an item id, an eTag hung on the object) is left out.
  * An added field must therefore mean "not stated" when empty: a new yes/no question is a
  * nullable choice, not a boolean defaulting to false (false is a value and is written).
+ *
+ * Schema version 2 (level scales, grade text as written) follows the same rule with one step
+ * before it, `canonicalVersionForm`: content that version 1 could express (scale 0–3 without
+ * titles, no grade text as written) is written as version 1 — `"schemaVersion":1`, no scale —
+ * so every role of before keeps its hash, and its snapshot still reads as a version-1 document.
+ * Content with anything version 2 alone can say is written with `"schemaVersion":2` and its
+ * scale, so a 1–5 document never hashes like the same words on 0–3.
  *
  * `sha256:` names this form (canonical form 1 with the rule above). Should the rule itself ever
  * have to change, the new form gets its own tag (e.g. `sha256-2:`) in the hash string, and every
@@ -80,11 +87,18 @@ export interface ContentHasher<C extends object> {
  * A hasher over `fields`. The product uses `CONTENT_FIELDS`; a test extends the schema and the
  * registry together to check that a new, empty field leaves every existing hash alone.
  */
-export function createContentHasher<C extends object>(fields: ShapeRules<C>): ContentHasher<C> {
+export function createContentHasher<C extends object>(
+  fields: ShapeRules<C>,
+  options: {
+    /** Rewrites the content before the fields are picked for the canonical form (not for `contentOf`). */
+    canonicalForm?: (d: C) => object;
+  } = {},
+): ContentHasher<C> {
   // The mapped type proves every field has a rule; walking the rules needs only their shape.
   const shape = fields as unknown as Shape;
+  const inForm = options.canonicalForm ?? ((d: C): object => d);
   const canonicalContentJson = (d: C): string =>
-    serialise(pickFields(d, shape, true), '$', nfc, new Set());
+    serialise(pickFields(inForm(d), shape, true), '$', nfc, new Set());
   return {
     contentOf: (d) => pickFields(d, shape, false) as C,
     canonicalContentJson,
@@ -94,7 +108,28 @@ export function createContentHasher<C extends object>(fields: ShapeRules<C>): Co
   };
 }
 
-const productHasher = createContentHasher<FunctionContent>(CONTENT_FIELDS);
+/**
+ * Can version 1 of the format say all of this? Then the canonical form is version 1's: the scale
+ * left out, `schemaVersion` 1 (see the comment at the top). The version-2 fields are 'added', so
+ * empty ones are left out anyway; only the scale, never empty, needs this step.
+ */
+export function isExpressibleInVersion1(d: FunctionContent): boolean {
+  return (
+    (d.levelScale === undefined || isDefaultLevelScale(d.levelScale)) &&
+    (d.gradeAsWritten ?? null) === null &&
+    (d.careerPathAsWritten ?? null) === null
+  );
+}
+
+/** The product's step before the canonical form; a test extending the model reuses it. */
+export function canonicalVersionForm<C extends FunctionContent>(d: C): object {
+  if (!isExpressibleInVersion1(d)) return { ...d, schemaVersion: 2 };
+  return { ...d, schemaVersion: 1, levelScale: undefined };
+}
+
+const productHasher = createContentHasher<FunctionContent>(CONTENT_FIELDS, {
+  canonicalForm: canonicalVersionForm,
+});
 
 /** See `ContentHasher.canonicalContentJson`. */
 export function canonicalContentJson(d: FunctionDescription | FunctionContent): string {

@@ -1,5 +1,10 @@
 import type { Locale } from './dates';
-import { LEVELS, type FunctionContent, type Level } from './schema';
+import {
+  LEVELS,
+  type FunctionContent,
+  type Level,
+  type LevelScale,
+} from './schema';
 import { competencyKey, taskKey } from './text';
 
 /**
@@ -20,13 +25,48 @@ export const LEVEL_SCALE: readonly LevelInfo[] = [
   { level: 3, nl: 'Expert', en: 'Expert' },
 ];
 
+/** Our name for a level of the 0–3 scale. */
 export function levelLabel(level: Level, locale: Locale): string {
-  const info = LEVEL_SCALE[LEVELS.indexOf(level)];
+  const info = LEVEL_SCALE[(LEVELS as readonly number[]).indexOf(level)];
   if (!info) throw new RangeError(`Onbekend niveau ${String(level)}: verwacht 0, 1, 2 of 3.`);
   return info[locale];
 }
 
+/**
+ * How a level of a document's scale is named: the document's own title for it when it has one;
+ * else our name when the scale is the 0–3 one our names were made for; else only its number and
+ * the scale ("niveau 3 van 1–5", worded by src/i18n).
+ */
+export type LevelName =
+  | { kind: 'title'; level: Level; title: string }
+  | { kind: 'ours'; level: Level; name: string }
+  | { kind: 'numbered'; level: Level; lowest: Level; highest: Level };
+
+export function levelName(scale: LevelScale, level: Level, locale: Locale): LevelName {
+  const own = scale.titles.find((t) => t.level === level);
+  if (own) return { kind: 'title', level, title: own.title };
+  if (scale.lowest === 0 && scale.highest === 3 && level >= 0 && level <= 3) {
+    return { kind: 'ours', level, name: levelLabel(level, locale) };
+  }
+  return { kind: 'numbered', level, lowest: scale.lowest, highest: scale.highest };
+}
+
+/**
+ * Can levels on these two scales be compared as numbers? Only when they run over the same range:
+ * level 3 of 1–5 is not "the same" as level 3 of 0–3, nor higher or lower. Titles do not count:
+ * two documents on 1–4 that word their levels differently still count 1 to 4.
+ */
+export function sameScale(a: LevelScale, b: LevelScale): boolean {
+  return a.lowest === b.lowest && a.highest === b.highest;
+}
+
+/** The scale in words a reader can check: "0–3" (the scale of version 1) or "1–5". */
+export function scaleRange(scale: LevelScale): string {
+  return `${scale.lowest}–${scale.highest}`;
+}
+
 /** One role's entry for a competency: not required at all, or required (maybe without a level). */
+/** The level is on the role's own scale (`LevelComparison.scales`). */
 export type CompetencyCell = { kind: 'absent' } | { kind: 'present'; level: Level | null };
 
 export type RowRelation =
@@ -34,6 +74,11 @@ export type RowRelation =
   | 'only-one'
   /** Fewer than two of the roles that have it give a level (e.g. a functieprofiel). */
   | 'incomparable'
+  /**
+   * Two or more roles give a level, but not on the same scale (1–4 beside 0–3): the numbers
+   * cannot be compared, so no role is called higher.
+   */
+  | 'other-scales'
   /** Every role that gives a level gives the same one. */
   | 'equal'
   | 'different';
@@ -61,6 +106,10 @@ export interface RoleComparison {
 
 export interface LevelComparison {
   rows: CompetencyRow[];
+  /** Each role's scale, in the order the roles were given. */
+  scales: LevelScale[];
+  /** Whether the roles' scales differ (some rows may then be 'other-scales'). */
+  scalesDiffer: boolean;
   roles: RoleComparison[];
   /** Competencies every role has, at the same level; src/i18n words the counts as a summary. */
   sameLevel: number;
@@ -101,7 +150,8 @@ export function compareLevels(roles: ComparedRoles): LevelComparison {
     }
   });
   const rows = [...rowsByKey.values()];
-  for (const row of rows) classify(row);
+  const scales = roles.map((role) => role.levelScale);
+  for (const row of rows) classify(row, scales);
 
   const taskSets = roles.map(roleTasks);
   const comparisons: RoleComparison[] = roles.map((role, roleIndex) => ({
@@ -119,18 +169,23 @@ export function compareLevels(roles: ComparedRoles): LevelComparison {
     (row) => row.relation === 'equal' && row.cells.every((cell) => cell.kind === 'present'),
   ).length;
 
-  return { rows, roles: comparisons, sameLevel };
+  const scalesDiffer = scales.some((scale) => !sameScale(scale, scales[0]!));
+  return { rows, roles: comparisons, sameLevel, scales, scalesDiffer };
 }
 
-function classify(row: CompetencyRow): void {
+function classify(row: CompetencyRow, scales: readonly LevelScale[]): void {
   const present = row.cells.flatMap((cell, i) =>
-    cell.kind === 'present' ? [{ i, level: cell.level }] : [],
+    cell.kind === 'present' ? [{ i, level: cell.level, scale: scales[i]! }] : [],
   );
-  const levelled = present.flatMap(({ i, level }) => (level === null ? [] : [{ i, level }]));
+  const levelled = present.flatMap(({ i, level, scale }) =>
+    level === null ? [] : [{ i, level, scale }],
+  );
   if (present.length === 1) {
     row.relation = 'only-one';
   } else if (levelled.length < 2) {
     row.relation = 'incomparable';
+  } else if (levelled.some(({ scale }) => !sameScale(scale, levelled[0]!.scale))) {
+    row.relation = 'other-scales';
   } else {
     const top = Math.max(...levelled.map(({ level }) => level));
     const highest = levelled.filter(({ level }) => level === top).map(({ i }) => i);

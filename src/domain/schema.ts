@@ -5,9 +5,86 @@ import { z } from 'zod';
  * field mapping, exports and test fixtures. Field names are English, content stays Dutch.
  */
 
+/**
+ * Levels are integers on the document's own scale (`levelScale`). Version 1 of the format knew
+ * one scale, 0 to 3; version 2 carries each document's scale (0–3 with ☒, 1–4 with titles in the
+ * Vlaamse overheid competentieboek, 1–5 elsewhere). Any scale must lie within these bounds: the
+ * lists have one column of indicators per level (Niveau0 … Niveau10).
+ */
+export const LEVEL_BOUNDS = { lowest: 0, highest: 10 } as const;
+export const levelSchema = z
+  .number()
+  .int('een niveau is een geheel getal')
+  .min(LEVEL_BOUNDS.lowest, `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`)
+  .max(LEVEL_BOUNDS.highest, `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`);
+export type Level = number;
+
+/** Every level a scale may hold, lowest first. */
+export const ALL_LEVELS: readonly Level[] = Array.from(
+  { length: LEVEL_BOUNDS.highest - LEVEL_BOUNDS.lowest + 1 },
+  (_, i) => LEVEL_BOUNDS.lowest + i,
+);
+
+/** The scale of version 1 of the format, and of every document that does not state its own. */
 export const LEVELS = [0, 1, 2, 3] as const;
-export const levelSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-export type Level = z.infer<typeof levelSchema>;
+
+export const levelTitleSchema = z.object({
+  level: levelSchema,
+  title: z.string().min(1),
+});
+export type LevelTitle = z.infer<typeof levelTitleSchema>;
+
+/**
+ * A document's level scale: its lowest and highest level and, where the document names its
+ * levels (e.g. "Niveau 1: Handelt vanuit ..."), those titles, one per level at most, ascending.
+ */
+export const levelScaleSchema = z
+  .object({
+    lowest: levelSchema,
+    highest: levelSchema,
+    /** Added in version 2 (content-fields.ts: 'added'): absent or [] when the document has none. */
+    titles: z.array(levelTitleSchema).default([]),
+  })
+  .superRefine((scale, ctx) => {
+    if (scale.lowest >= scale.highest) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['highest'],
+        message: `De niveauschaal ${scale.lowest}–${scale.highest} is geen schaal: het hoogste niveau moet boven het laagste liggen.`,
+      });
+    }
+    scale.titles.forEach((t, i) => {
+      if (t.level < scale.lowest || t.level > scale.highest) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['titles', i, 'level'],
+          message: outOfScaleMessage(t.level, scale),
+        });
+      } else if (i > 0 && t.level <= scale.titles[i - 1]!.level) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['titles', i, 'level'],
+          message: `De titels van de niveaus staan in oplopende volgorde, één per niveau (niveau ${t.level} komt na niveau ${scale.titles[i - 1]!.level}).`,
+        });
+      }
+    });
+  });
+export type LevelScale = z.infer<typeof levelScaleSchema>;
+
+/** The scale of every version-1 document: 0 ("N.v.t.") to 3, no titles of its own. */
+export function defaultLevelScale(): LevelScale {
+  return { lowest: 0, highest: 3, titles: [] };
+}
+
+/** Is this the version-1 scale, 0 to 3 without titles (content version 1 can express)? */
+export function isDefaultLevelScale(scale: LevelScale): boolean {
+  return scale.lowest === 0 && scale.highest === 3 && scale.titles.length === 0;
+}
+
+/** The Dutch message for a level that does not lie on its document's scale. */
+export function outOfScaleMessage(level: number, scale: { lowest: number; highest: number }): string {
+  return `Niveau ${level} ligt buiten de niveauschaal van dit document (${scale.lowest} tot ${scale.highest}).`;
+}
 
 export const kindSchema = z.enum(['functiebeschrijving', 'functieprofiel']);
 export type DescriptionKind = z.infer<typeof kindSchema>;
@@ -75,27 +152,108 @@ export const keySchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'sleutel: kleine letters, cijfers en koppeltekens');
 
-export const functionDescriptionSchema = z.object({
-  schemaVersion: z.literal(1),
+/**
+ * Version 2 of the format, as an object: the shape every reader gets. Use it to derive shapes
+ * (`.extend`, `.omit`); parse input with `functionDescriptionSchema` or `functionContentSchema`,
+ * which accept version 1 too and check the levels against the scale.
+ */
+export const functionDescriptionObjectSchema = z.object({
+  schemaVersion: z.literal(2),
   key: keySchema,
   kind: kindSchema,
   title: text,
   organisation: optionalText,
   department: optionalText,
   service: optionalText,
+  /** The graad name ("Deskundige"). */
   grade: optionalText,
+  /** The range, normalised: "B1-B3"; two ranges as "C1-C2 / D1-D3" (parse-grades.ts). */
   careerPath: optionalText,
+  /**
+   * Added in version 2 ('added'): the grade and range labels' values exactly as the document
+   * wrote them ("Niveau: B1 – B3 (functionele loopbaan)"), when that differs from `grade` and
+   * `careerPath`; null when the document wrote them as they are stored (nothing to keep).
+   */
+  gradeAsWritten: optionalText.default(null),
+  careerPathAsWritten: optionalText.default(null),
   purpose: optionalText,
   mainTasks: z.array(text),
   position: optionalText,
   resultAreas: z.array(resultAreaSchema),
+  /** Added in version 2: the scale `requiredLevel` and `levels[].level` are on. */
+  levelScale: levelScaleSchema.default(defaultLevelScale),
   competencies: z.array(competencySchema),
   technicalKnowledge: z.array(text),
   /** Added after schemaVersion 1 (content-fields.ts: 'added'): absent or [] when there are none. */
   otherSections: z.array(otherSectionSchema).optional(),
   approval: approvalSchema.nullable(),
 });
-export type FunctionDescription = z.infer<typeof functionDescriptionSchema>;
+export type FunctionDescription = z.infer<typeof functionDescriptionObjectSchema>;
 
 /** The content that an approval is bound to: everything but the approval metadata. */
 export type FunctionContent = Omit<FunctionDescription, 'approval'>;
+
+/**
+ * The one migration of the interchange format, used by every reader of it (the schemas below,
+ * so: importer output, JSON files, exports, fixtures, snapshots; and the Graph mapping, which
+ * reads rows stored before the scale columns existed through `defaultLevelScale`).
+ *
+ * Version 1 knew one scale, 0–3, no level titles and no grade text as written: a version-1
+ * object becomes version 2 with exactly that, nothing else changes. Anything that is not a
+ * version-1 object is passed on for the schema to judge. Any field of version 2 found in a
+ * version-1 object is overwritten: version 1 did not have it, so it cannot mean anything there.
+ */
+export function migrateInterchange(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  if (record.schemaVersion !== 1) return input;
+  return {
+    ...record,
+    schemaVersion: 2,
+    levelScale: defaultLevelScale(),
+    gradeAsWritten: null,
+    careerPathAsWritten: null,
+  };
+}
+
+/** Every level a description uses must lie on its scale; the message names value and scale. */
+function checkLevelsOnScale(d: FunctionContent, ctx: z.RefinementCtx): void {
+  const scale = d.levelScale;
+  // A broken scale is reported by levelScaleSchema; levels cannot be judged against it.
+  if (scale.lowest >= scale.highest) return;
+  const outside = (level: number) => level < scale.lowest || level > scale.highest;
+  d.competencies.forEach((c, i) => {
+    if (c.requiredLevel !== null && outside(c.requiredLevel)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['competencies', i, 'requiredLevel'],
+        message: `${c.name}: ${outOfScaleMessage(c.requiredLevel, scale)}`,
+      });
+    }
+    c.levels.forEach((l, j) => {
+      if (outside(l.level)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['competencies', i, 'levels', j, 'level'],
+          message: `${c.name}: ${outOfScaleMessage(l.level, scale)}`,
+        });
+      }
+    });
+  });
+}
+
+/**
+ * A description in the interchange format, version 1 or 2, read as version 2 (migrated by
+ * `migrateInterchange`, levels checked against the scale). One schema for the shape: a preprocess
+ * step rather than a union, so every error is reported against the version-2 shape.
+ */
+export const functionDescriptionSchema = z.preprocess(
+  migrateInterchange,
+  functionDescriptionObjectSchema.superRefine(checkLevelsOnScale),
+);
+
+/** The same without `approval`: a decision's snapshot, content sent for a diff. */
+export const functionContentSchema = z.preprocess(
+  migrateInterchange,
+  functionDescriptionObjectSchema.omit({ approval: true }).superRefine(checkLevelsOnScale),
+);

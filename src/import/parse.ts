@@ -164,7 +164,7 @@ function read(
   if (log.errors.length > 0 || title === null) return { ok: false, errors: log.errors };
 
   const description: FunctionDescription = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     key,
     kind: layout.kind,
     title,
@@ -173,12 +173,15 @@ function read(
     service: fields.service,
     grade: fields.grade,
     careerPath: fields.careerPath,
+    gradeAsWritten: null,
+    careerPathAsWritten: null,
     purpose: nonEmpty(joinText(doel.lead.map((l) => l.text))),
     mainTasks: doel.items.map((i) => joinText(i.parts)).filter((t) => t !== ''),
     position: nonEmpty(
       joinText([...plaats.lead.map((l) => l.text), ...plaats.items.map((i) => joinText(i.parts))]),
     ),
     resultAreas,
+    levelScale: { ...activeProfile().levelScale, titles: [] },
     competencies,
     technicalKnowledge,
     // Left out when there are none, so that such a description is what it was before the field.

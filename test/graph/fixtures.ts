@@ -29,7 +29,7 @@ export function functiebeschrijving(
   overrides: Partial<FunctionDescription> = {},
 ): FunctionDescription {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     key: 'deskundige-ict',
     kind: 'functiebeschrijving',
     title: 'Deskundige ICT',
@@ -38,6 +38,8 @@ export function functiebeschrijving(
     service: 'ICT',
     grade: 'Deskundige',
     careerPath: 'B1-B3',
+    gradeAsWritten: null,
+    careerPathAsWritten: null,
     purpose: 'Zorgt voor een stabiele ICT-omgeving.',
     mainTasks: ['Beheert het netwerk.', "Ondersteunt collega's bij vragen 'ter plaatse'."],
     position: 'Rapporteert aan het diensthoofd ICT.',
@@ -57,6 +59,7 @@ export function functiebeschrijving(
       competency('Plannen en organiseren'),
       competency('Voortgangscontrole', { requiredLevel: 2 }),
     ],
+    levelScale: { lowest: 0, highest: 3, titles: [] },
     technicalKnowledge: [],
     approval: { approvedBy: 'algemeen directeur', decisionDate: '2023-02-09' },
     ...overrides,
@@ -65,7 +68,7 @@ export function functiebeschrijving(
 
 export function functieprofiel(overrides: Partial<FunctionDescription> = {}): FunctionDescription {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     key: 'functieprofiel-leidinggevende',
     kind: 'functieprofiel',
     title: 'Functieprofiel leidinggevende',
@@ -74,6 +77,8 @@ export function functieprofiel(overrides: Partial<FunctionDescription> = {}): Fu
     service: null,
     grade: null,
     careerPath: null,
+    gradeAsWritten: null,
+    careerPathAsWritten: null,
     purpose: 'Is verantwoordelijk voor de beleidsvoorbereiding en de beleidsuitvoering.',
     mainTasks: [],
     position: null,
@@ -103,6 +108,7 @@ export function functieprofiel(overrides: Partial<FunctionDescription> = {}): Fu
         levels: [],
       },
     ],
+    levelScale: { lowest: 0, highest: 3, titles: [] },
     technicalKnowledge: ['Kennis van de wetgeving m.b.t. de gemeente'],
     approval: null,
     ...overrides,

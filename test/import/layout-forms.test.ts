@@ -46,13 +46,15 @@ function profileDoc(head: readonly string[], headings = defaultHeadings): string
 const defaultHeadings = { doel: 'Doel van de functie', taken: 'Resultaatsgebieden' };
 
 const base: Omit<FunctionDescription, 'title' | 'key'> = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   kind: 'functieprofiel',
   organisation: null,
   department: null,
   service: null,
   grade: null,
   careerPath: null,
+  gradeAsWritten: null,
+  careerPathAsWritten: null,
   purpose: 'Je beheert het archief van het bestuur.',
   mainTasks: [],
   position: null,
@@ -61,6 +63,7 @@ const base: Omit<FunctionDescription, 'title' | 'key'> = {
     { title: 'Dienstverlening aan bezoekers', tasks: [] },
   ],
   competencies: [expectedCompetency],
+  levelScale: { lowest: 0, highest: 3, titles: [] },
   technicalKnowledge: [],
   approval: null,
 };

@@ -40,7 +40,7 @@ describe('functiebeschrijving deskundige ICT', () => {
 
   it('reads the general data, the footer organisation and the approval', () => {
     expect(d).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       key: 'deskundige-ict',
       kind: 'functiebeschrijving',
       title: 'Deskundige ICT',
@@ -49,6 +49,10 @@ describe('functiebeschrijving deskundige ICT', () => {
       service: 'ICT',
       grade: 'Deskundige',
       careerPath: 'B1-B3',
+      // Written as stored: nothing to keep as written, and the seed keeps its content hash.
+      gradeAsWritten: null,
+      careerPathAsWritten: null,
+      levelScale: { lowest: 0, highest: 3, titles: [] },
       technicalKnowledge: [],
       approval: { approvedBy: 'algemeen directeur', decisionDate: '2023-02-09' },
     });

@@ -17,7 +17,7 @@ import {
  */
 
 const expected: FunctionDescription = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   key: 'archivaris',
   kind: 'functiebeschrijving',
   title: 'Archivaris',
@@ -26,6 +26,8 @@ const expected: FunctionDescription = {
   service: 'Erfgoed',
   grade: 'Archivaris',
   careerPath: 'B1-B3',
+  gradeAsWritten: null,
+  careerPathAsWritten: null,
   purpose:
     'Je beheert het archief van het bestuur en maakt het toegankelijk voor burgers en onderzoekers.',
   mainTasks: [
@@ -56,6 +58,7 @@ const expected: FunctionDescription = {
       indicators: [...indicators],
     })),
   })),
+  levelScale: { lowest: 0, highest: 3, titles: [] },
   technicalKnowledge: [],
   approval: null,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContentHash } from '../../domain/content-hash';
 import {
+  defaultLevelScale,
   otherSectionSchema,
   type FunctionContent,
   type Level,
@@ -120,7 +121,7 @@ export function roleContentHead(
     );
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     key: key.data,
     kind: f.Soort,
     title: f.Title,
@@ -129,10 +130,13 @@ export function roleContentHead(
     service: f.Dienst,
     grade: f.Graad,
     careerPath: f.Loopbaan,
+    gradeAsWritten: null,
+    careerPathAsWritten: null,
     purpose: f.Doel,
     mainTasks: readLines(f.Hoofdtaken),
     position: f.PlaatsInOrganisatie,
     technicalKnowledge: readLines(f.Vaktechnisch),
+    levelScale: defaultLevelScale(),
     // Left out when empty, as in content stored before the column existed (its hash is the same).
     ...readOtherSections(f.AndereOnderdelen, item.id),
   };

@@ -52,7 +52,9 @@ interface LevelFields {
 /** Every level column, so that an update clears the levels a document no longer shows. */
 export function levelColumns(levels: readonly LevelIndicators[]): LevelFields {
   const columns: LevelFields = { Niveau0: null, Niveau1: null, Niveau2: null, Niveau3: null };
-  for (const l of levels) columns[`Niveau${l.level}`] = writeLines(l.indicators);
+  for (const l of levels) {
+    if (l.level >= 0 && l.level <= 3) columns[`Niveau${l.level as 0 | 1 | 2 | 3}`] = writeLines(l.indicators);
+  }
   return columns;
 }
 

@@ -1,6 +1,7 @@
-import { type FunctionContent, functionDescriptionSchema } from '../../domain/schema';
+import { type FunctionContent, functionContentSchema } from '../../domain/schema';
 
-const snapshotSchema = functionDescriptionSchema.omit({ approval: true });
+// Version 1 or 2 of the format: an old snapshot is migrated like any other interchange object.
+const snapshotSchema = functionContentSchema;
 
 /**
  * A decision's snapshot (Momentopname: the approved content as canonical JSON) as content; null
