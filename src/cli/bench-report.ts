@@ -76,6 +76,18 @@ export const benchReportSchema = z.strictObject({
   searchMs: ms,
   initialJsGzipKB: z.number().nonnegative(),
   importDocsPerSecond: z.number().nonnegative(),
+  /**
+   * Issue 13: mixed .txt/.docx/.pdf documents of 10–40 pages read from their bytes (extraction
+   * and parsing): pages per document, documents per second, the slowest and its pages.
+   */
+  importMixed: z.strictObject({
+    documents: count,
+    pagesMin: count,
+    pagesMax: count,
+    docsPerSecond: z.number().nonnegative(),
+    slowestMs: ms,
+    slowestPages: count,
+  }),
   naive: z.strictObject({
     session: trafficSchema,
     catalogue: naiveViewSchema,
@@ -224,6 +236,14 @@ export function buildReport(
     searchMs,
     initialJsGzipKB,
     importDocsPerSecond: m('importDocsPerSecond'),
+    importMixed: {
+      documents: m('importMixedDocuments'),
+      pagesMin: m('importMixedPagesMin'),
+      pagesMax: m('importMixedPagesMax'),
+      docsPerSecond: m('importMixedDocsPerSecond'),
+      slowestMs: m('importMixedSlowestMs'),
+      slowestPages: m('importMixedSlowestPages'),
+    },
     naive: { session: naiveSession, ...naiveViews },
     ratios: {
       session: trafficRatios(naiveSession, session),

@@ -248,6 +248,16 @@ const browserStandIn = (over: Record<string, number> = {}): Benchmark =>
     ...over,
   });
 
+/** The mixed-document import (100 documents of 10–40 pages, ~2 min): test/cli/bench-import-mixed.test.ts. */
+const importMixedStandIn = fixed('import-mixed', {
+  importMixedDocuments: 100,
+  importMixedPagesMin: 10,
+  importMixedPagesMax: 40,
+  importMixedDocsPerSecond: 0.9,
+  importMixedSlowestMs: 4100,
+  importMixedSlowestPages: 38,
+});
+
 describe('the --json report, counted against the emulator with 50 generated roles', () => {
   let report: ReturnType<typeof benchReportSchema.parse>;
   let exitCode: number;
@@ -258,6 +268,7 @@ describe('the --json report, counted against the emulator with 50 generated role
     const load = (): Promise<LoadedBenchmarks> =>
       loaded([
         toBenchmark(importBenchmark, 'import.ts'),
+        importMixedStandIn,
         browserStandIn(),
         toBenchmark(viewsBenchmark, 'views.ts'),
       ]);
@@ -273,6 +284,14 @@ describe('the --json report, counted against the emulator with 50 generated role
     expect(report.roles).toBe(50);
     expect(report.competenciesPerRole).toBe(35);
     expect(report.importDocsPerSecond).toBeGreaterThan(0);
+    expect(report.importMixed).toEqual({
+      documents: 100,
+      pagesMin: 10,
+      pagesMax: 40,
+      docsPerSecond: 0.9,
+      slowestMs: 4100,
+      slowestPages: 38,
+    });
     expect(report.metrics['viewsRoles']).toBe(50);
   });
 
