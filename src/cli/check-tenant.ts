@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadTenantConfig, readEnvFile } from '../config/tenant-config';
 import { createGraphClient, type GraphHttp } from '../graph/client';
@@ -36,7 +35,7 @@ import {
   tenantSite,
   type TenantTokens,
 } from './tenant-sign-in';
-import { argumentProblem, runAsMain } from './main';
+import { parseCommandLine, runAsMain } from './main';
 
 /**
  * `npm run check-tenant -- --site <url>`: the self-test IT runs once on a test site after
@@ -238,26 +237,14 @@ export async function runCheckTenant(
   env: NodeJS.ProcessEnv,
   deps: CheckTenantDeps = {},
 ): Promise<number> {
-  let values: RegistrationFlags & { site?: string; local?: boolean; help?: boolean };
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        site: { type: 'string' },
-        local: { type: 'boolean' },
-        ...REGISTRATION_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    io.stderr(`${argumentProblem(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const line = parseCommandLine(
+    argv,
+    { site: { type: 'string' }, local: { type: 'boolean' }, ...REGISTRATION_OPTIONS },
+    USAGE,
+    io,
+  );
+  if (!line.ok) return line.exitCode;
+  const { values } = line;
   if ((values.site === undefined) === (values.local !== true)) {
     io.stderr(`Geef --site ADRES of --local (precies één van beide).\n\n${USAGE}\n`);
     return 2;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type FunctionDescription, functionDescriptionSchema } from '../domain/schema';
 import { importFile } from '../import/import-file';
 import { formatIssue, type ImportIssue } from '../import/issues';
@@ -15,7 +14,7 @@ import {
   type RegistrationFlags,
   tenantSite,
 } from './tenant-sign-in';
-import { argumentProblem } from './main';
+import { parseCommandLine } from './main';
 
 export { tenantImportWrite, type TenantImportDeps } from './import-tenant';
 
@@ -91,40 +90,22 @@ export async function runImport(
   io: ImportIo,
   deps: ImportDeps,
 ): Promise<number> {
-  let values: RegistrationFlags & {
-    'dry-run'?: boolean;
-    json?: boolean;
-    help?: boolean;
-    tenant?: string;
-    'approver-sign-in'?: boolean;
-    profile?: string;
-  };
-  let files: string[];
-  try {
-    const parsed = parseArgs({
-      args: [...argv],
-      options: {
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        tenant: { type: 'string' },
-        'approver-sign-in': { type: 'boolean' },
-        profile: { type: 'string' },
-        ...REGISTRATION_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    values = parsed.values;
-    files = parsed.positionals;
-  } catch (err) {
-    io.stderr(`${argumentProblem(err)}\n\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  const line = parseCommandLine(
+    argv,
+    {
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      tenant: { type: 'string' },
+      'approver-sign-in': { type: 'boolean' },
+      profile: { type: 'string' },
+      ...REGISTRATION_OPTIONS,
+    },
+    USAGE,
+    io,
+    { positionals: true },
+  );
+  if (!line.ok) return line.exitCode;
+  const { values, positionals: files } = line;
   if (files.length === 0) {
     io.stderr(`Geef minstens één bestand op.\n\n${USAGE}\n`);
     return EXIT_USAGE;

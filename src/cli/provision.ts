@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { createGraphClient, type GraphHttp } from '../graph/client';
 import { isDataError } from '../graph/errors';
 import {
@@ -34,7 +33,7 @@ import {
   tenantSite,
   type TenantTokens,
 } from './tenant-sign-in';
-import { argumentProblem, runAsMain } from './main';
+import { parseCommandLine, runAsMain } from './main';
 
 /**
  * `npm run provision`: creates or updates the Functiewijzer lists on a site, idempotently.
@@ -150,25 +149,14 @@ export async function runProvision(
   env: NodeJS.ProcessEnv,
   deps: ProvisionDeps = {},
 ): Promise<number> {
-  let values: RegistrationFlags & { tenant?: string; help?: boolean };
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        tenant: { type: 'string' },
-        ...REGISTRATION_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    io.stderr(`${argumentProblem(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const line = parseCommandLine(
+    argv,
+    { tenant: { type: 'string' }, ...REGISTRATION_OPTIONS },
+    USAGE,
+    io,
+  );
+  if (!line.ok) return line.exitCode;
+  const { values } = line;
   let t: Target;
   try {
     t = await target(values, io, env, deps);
