@@ -117,27 +117,13 @@ export class ItemStore {
   /** Creates an item from validated values; checks required and unique columns. */
   createItem(list: ListRow, values: Map<string, StoredValue | null>, by: number): ItemRow {
     const columns = this.columns(list);
-    const fields: Record<string, StoredValue> = {};
-    for (const [name, v] of values) if (!isEmpty(v)) fields[name] = v as StoredValue;
-    for (const c of columns) {
-      if (c.required && !c.readOnly && isEmpty(fields[c.name])) throw requiredMissing(c);
-    }
+    const fields = presentFields(values, columns);
     const next = this.stmts.nextItemId.get(list.pk);
     if (!next) throw new GraphError(404, 'itemNotFound', 'List not found');
     const itemId = next.next_item_id;
     this.checkUnique(list, columns, fields, itemId);
     const now = isoSeconds(this.now());
-    const item: ItemRow = {
-      itemId,
-      guid: randomUUID(),
-      version: 1,
-      fields,
-      created: now,
-      modified: now,
-      author: by,
-      editor: by,
-      seq: this.store.nextSeq(),
-    };
+    const item = this.newRow(itemId, fields, now, by);
     this.insert(list, item);
     this.stmts.bumpList.run(itemId + 1, 1, now, by, list.pk);
     return item;
@@ -160,11 +146,7 @@ export class ItemStore {
     const unique = columns.filter((c) => c.enforceUniqueValues);
     const seen = new Map<string, Set<string>>();
     for (const values of rows) {
-      const fields: Record<string, StoredValue> = {};
-      for (const [name, v] of values) if (!isEmpty(v)) fields[name] = v as StoredValue;
-      for (const c of columns) {
-        if (c.required && !c.readOnly && isEmpty(fields[c.name])) throw requiredMissing(c);
-      }
+      const fields = presentFields(values, columns);
       for (const c of unique) {
         const v = fields[c.name];
         if (v === undefined) continue;
@@ -175,21 +157,31 @@ export class ItemStore {
         seen.set(c.name, set);
       }
       this.checkUnique(list, columns, fields, itemId);
-      this.insert(list, {
-        itemId,
-        guid: randomUUID(),
-        version: 1,
-        fields,
-        created: now,
-        modified: now,
-        author: by,
-        editor: by,
-        seq: this.store.nextSeq(),
-      });
+      this.insert(list, this.newRow(itemId, fields, now, by));
       itemId++;
     }
     this.stmts.bumpList.run(itemId, rows.length, now, by, list.pk);
     return rows.length;
+  }
+
+  /** A new item's row: version 1, created and last modified now by `by`, the next change number. */
+  private newRow(
+    itemId: number,
+    fields: Record<string, StoredValue>,
+    now: string,
+    by: number,
+  ): ItemRow {
+    return {
+      itemId,
+      guid: randomUUID(),
+      version: 1,
+      fields,
+      created: now,
+      modified: now,
+      author: by,
+      editor: by,
+      seq: this.store.nextSeq(),
+    };
   }
 
   private insert(list: ListRow, item: ItemRow): void {
@@ -348,6 +340,19 @@ export class ItemStore {
     const merged = [...items, ...deletes].sort((a, b) => a.seq - b.seq);
     return { entries: merged.slice(0, limit), more: merged.length > limit };
   }
+}
+
+/** A new item's values without the empty ones (which SharePoint does not store); every required column filled. */
+function presentFields(
+  values: Map<string, StoredValue | null>,
+  columns: readonly StoredColumn[],
+): Record<string, StoredValue> {
+  const fields: Record<string, StoredValue> = {};
+  for (const [name, v] of values) if (!isEmpty(v)) fields[name] = v as StoredValue;
+  for (const c of columns) {
+    if (c.required && !c.readOnly && isEmpty(fields[c.name])) throw requiredMissing(c);
+  }
+  return fields;
 }
 
 function requiredMissing(c: StoredColumn): GraphError {
