@@ -19,7 +19,6 @@ import {
   type RoleItem,
   roleSummary,
 } from '../../mapping';
-import type { ListName } from '../../lists';
 import type { Catalogue, RoleContent } from '../../model';
 import { itemQuery, itemsQuery, odataString } from '../../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from '../context';
@@ -33,12 +32,21 @@ import {
   toRoleContent,
 } from './rows';
 import { firstScanQueries, verifyRows } from './row-scan';
+import { CATALOGUE_SOURCE_LISTS, type CatalogueSourceList } from './source-lists';
 import { recomputeSuspects, type SummaryRepair } from './summary';
+
+/** Keys looked up in one query at most (a compare view opens a handful). */
+export const MAX_KEYS_PER_LOOKUP = 20;
+
+type KeyLookup = { id: string; eTag: string; generation: number | null };
+type PendingLookups = { keys: Set<string>; answer: Promise<Map<string, KeyLookup>> };
 
 /** The reads of RoleRepository (see index.ts for the shapes and round trips). */
 export class RoleReads {
   /** Key → item id, learnt from the catalogue and earlier reads, so a role by key is one round trip. */
   private readonly idsByKey = new Map<string, string>();
+  /** Keys asked for in this task, looked up together (`lookUp`). */
+  private pendingLookups: PendingLookups | null = null;
 
   constructor(
     private readonly ctx: RepositoryContext,
@@ -134,9 +142,71 @@ export class RoleReads {
       // Deleted or re-keyed since we learnt the id: look it up afresh.
       this.idsByKey.delete(key);
     }
-    const found = await this.findByKey(key, options);
+    const found = await this.lookUp(key, options);
     if (!found || found.generation === INCOMPLETE_GENERATION) throw notFound(key);
     return this.getById(found.id, options);
+  }
+
+  /**
+   * `findByKey`, but the keys asked for in the same task go out as ONE query (`or` of the
+   * indexed FunctieKey): a view that opens several roles by key (compare, from a link) pays one
+   * round trip and 2 RU for all of them, not one query each. A caller that aborts does not
+   * cancel the shared query; it only stops waiting for it.
+   */
+  private lookUp(key: string, options: ReadOptions): Promise<KeyLookup | null> {
+    let pending = this.pendingLookups;
+    if (!pending) {
+      const keys = new Set<string>();
+      const answer = new Promise<Map<string, KeyLookup>>((resolve, reject) => {
+        // The next task, not a microtask: callers reach here after a few awaits of their own.
+        setTimeout(() => {
+          this.pendingLookups = null;
+          this.findByKeys([...keys]).then(resolve, reject);
+        }, 0);
+      });
+      pending = { keys, answer };
+      this.pendingLookups = pending;
+    }
+    pending.keys.add(key);
+    const found = pending.answer.then((byKey) => byKey.get(key) ?? null);
+    const signal = options.signal;
+    if (!signal) return found;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      found.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** The Functies items for these keys (unique, indexed) in one query; a key not found is absent. */
+  async findByKeys(keys: readonly string[]): Promise<Map<string, KeyLookup>> {
+    const out = new Map<string, KeyLookup>();
+    // SharePoint answers a filter of a limited length; a compare view asks for a handful.
+    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_LOOKUP) {
+      const chunk = keys.slice(i, i + MAX_KEYS_PER_LOOKUP);
+      const raw = await this.ctx.http.getAll(
+        itemsQuery(this.ctx.site, 'Functies', {
+          select: ROLE_KEY_SELECT,
+          filter: chunk.map((k) => `fields/FunctieKey eq ${odataString(k)}`).join(' or '),
+          top: chunk.length,
+        }),
+        z.unknown(),
+      );
+      for (const item of parseItems(roleItemSchema, raw, 'Functies')) {
+        if (!chunk.includes(item.fields.FunctieKey)) continue;
+        this.idsByKey.set(item.fields.FunctieKey, item.id);
+        out.set(item.fields.FunctieKey, {
+          id: item.id,
+          eTag: item.eTag,
+          generation: generationOf(item.fields.Inhoudsversie),
+        });
+      }
+    }
+    return out;
   }
 
   async findByKey(
@@ -212,15 +282,7 @@ export class RoleReads {
 // ── Revalidation reads (issue 15): what a warm open asks instead of the whole catalogue ──────
 // Free functions, apart from RoleReads, so the catalogue's own read can change independently.
 
-/** The lists a catalogue row is derived from: a change in any of them may change a row. */
-export const CATALOGUE_SOURCE_LISTS = [
-  'Functies',
-  'Taakafspraken',
-  'Functiecompetenties',
-  'Besluiten',
-  'Goedkeuringsaanvragen',
-] as const satisfies readonly ListName[];
-export type CatalogueSourceList = (typeof CATALOGUE_SOURCE_LISTS)[number];
+export { CATALOGUE_SOURCE_LISTS, type CatalogueSourceList } from './source-lists';
 
 /** Per list, when an item in it was last added, changed or deleted (Graph `lastModifiedDateTime`). */
 export type ListVersions = Record<CatalogueSourceList, string>;
