@@ -1,10 +1,5 @@
 import type { Locale } from './dates';
-import {
-  LEVELS,
-  type FunctionContent,
-  type Level,
-  type LevelScale,
-} from './schema';
+import { LEVELS, type FunctionContent, type Level, type LevelScale } from './schema';
 import { competencyKey, taskKey } from './text';
 
 /**

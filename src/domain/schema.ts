@@ -15,8 +15,14 @@ export const LEVEL_BOUNDS = { lowest: 0, highest: 10 } as const;
 export const levelSchema = z
   .number()
   .int('een niveau is een geheel getal')
-  .min(LEVEL_BOUNDS.lowest, `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`)
-  .max(LEVEL_BOUNDS.highest, `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`);
+  .min(
+    LEVEL_BOUNDS.lowest,
+    `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`,
+  )
+  .max(
+    LEVEL_BOUNDS.highest,
+    `een niveau ligt tussen ${LEVEL_BOUNDS.lowest} en ${LEVEL_BOUNDS.highest}`,
+  );
 export type Level = number;
 
 /** Every level a scale may hold, lowest first. */
@@ -82,7 +88,10 @@ export function isDefaultLevelScale(scale: LevelScale): boolean {
 }
 
 /** The Dutch message for a level that does not lie on its document's scale. */
-export function outOfScaleMessage(level: number, scale: { lowest: number; highest: number }): string {
+export function outOfScaleMessage(
+  level: number,
+  scale: { lowest: number; highest: number },
+): string {
   return `Niveau ${level} ligt buiten de niveauschaal van dit document (${scale.lowest} tot ${scale.highest}).`;
 }
 

@@ -17,6 +17,12 @@ export type GeneralData = {
   service: string | null;
   grade: string | null;
   careerPath: string | null;
+  /**
+   * The range as the document wrote it, when normalising changed more than spaces, dashes and
+   * brackets ("B1-B2-B3", "A1a2a3a"); null otherwise, so a document written "B1 – B3" keeps the
+   * content (and content hash) it had before the field existed.
+   */
+  careerPathAsWritten: string | null;
   /** Every "Functienaam" value with its line: two different ones make the title ambiguous. */
   titles: { text: string; line: number }[];
 };
@@ -103,6 +109,7 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
     service: null,
     grade: null,
     careerPath: null,
+    careerPathAsWritten: null,
     titles: [],
   };
   const set = (key: Exclude<keyof GeneralData, 'titles'>, value: string): void => {
@@ -160,6 +167,7 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
     const normal = normaliseCareerPath(value);
     if (normal.replace(/\s/g, '') !== value.replace(/[\s()]/g, '').replace(/[–—‒−]/g, '-')) {
       log.warn(line, `functionele loopbaan '${value}' is overgenomen als '${normal}'`);
+      out.careerPathAsWritten = value;
     }
     out.careerPath = normal;
   }

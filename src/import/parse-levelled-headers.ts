@@ -70,18 +70,44 @@ const ANY_LEVEL = new RegExp(
   'iu',
 );
 
+/** Every level number a level table shows, with its line. */
+export function levelsShown(lines: readonly SourceLine[]): { line: number; level: number }[] {
+  const out: { line: number; level: number }[] = [];
+  for (const l of lines) {
+    const m = ANY_LEVEL.exec(l.text);
+    const level = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? Number.NaN);
+    if (!Number.isNaN(level)) out.push({ line: l.line, level });
+  }
+  return out;
+}
+
 /** Level numbers in a level table outside the scale `lowest`..`highest`, with their lines. */
 export function levelsOutsideScale(
   lines: readonly SourceLine[],
   lowest: number,
   highest: number,
 ): { line: number; level: number }[] {
-  const out: { line: number; level: number }[] = [];
-  for (const l of lines) {
-    const m = ANY_LEVEL.exec(l.text);
-    const level = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? Number.NaN);
-    if (!Number.isNaN(level) && (level < lowest || level > highest))
-      out.push({ line: l.line, level });
-  }
-  return out;
+  return levelsShown(lines).filter(({ level }) => level < lowest || level > highest);
+}
+
+/**
+ * The scale of a document's level tables. A profile may fix it for a city; otherwise it is read
+ * from the levels the tables show, among the scales the surveyed documents use:
+ * - levels within 0–3: the scale of version 1, 0 ("N.v.t.") to 3; a document may leave level 0
+ *   out (then it starts at 1, as it always could) and is still on 0–3, so it hashes as before;
+ * - from 1 up to 4 or 5: 1–4 (e.g. the Vlaamse overheid competentieboek) or 1–5;
+ * - anything else is a 0–3 document with levels outside its scale, refused on their lines (a
+ *   stray "5 ☒" among 0–3 tables is a typing error more likely than a new scale).
+ */
+export function documentScale(
+  lines: readonly SourceLine[],
+  fixed: { lowest: number; highest: number } | null,
+): { lowest: number; highest: number } {
+  if (fixed) return { lowest: fixed.lowest, highest: fixed.highest };
+  const shown = levelsShown(lines).map((l) => l.level);
+  if (shown.length === 0) return { lowest: 0, highest: 3 };
+  const lowest = Math.min(...shown);
+  const highest = Math.max(...shown);
+  if (lowest === 1 && (highest === 4 || highest === 5)) return { lowest, highest };
+  return { lowest: 0, highest: 3 };
 }

@@ -1,4 +1,4 @@
-import { LEVELS, type Competency, type CompetencyBlock, type Level } from '../domain/schema';
+import type { Competency, CompetencyBlock, Level, LevelTitle } from '../domain/schema';
 import { listNl, type IssueLog } from './issues';
 import {
   blockHeaderOf,
@@ -18,8 +18,9 @@ import {
 
 /**
  * The competency tables of a *functiebeschrijving*: "BLOK n" headers, cluster headers ending in
- * "Keuze niveau en duiding", and per competency a name followed by the levels 0..3, each with a
- * tick box and its indicators.
+ * "Keuze niveau en duiding", and per competency a name followed by the levels of the document's
+ * scale (0..3, 1..4, 1..5: `documentScale`), each with a tick box, optionally a title, and its
+ * indicators.
  *
  * Lines are read as a token stream (level number, box, bullet, text) because PDF extraction puts
  * them together or apart at will. Text that follows an indicator is ambiguous until the next token
@@ -27,7 +28,8 @@ import {
  * It waits in `gap` until a level number (a new competency) or a bullet (same level) decides.
  */
 
-type Indicator = { parts: string[]; line: number };
+/** `bulleted`: written after a bullet; the unbulleted first line of a level may be its title. */
+type Indicator = { parts: string[]; line: number; bulleted: boolean };
 type LevelAcc = {
   level: Level;
   line: number;
@@ -45,15 +47,18 @@ type CompAcc = {
   orphan: boolean;
 };
 
+export type Scale = { readonly lowest: number; readonly highest: number };
+
 export function parseLevelledCompetencies(
   section: readonly SourceLine[],
   endsDocument: boolean,
   log: IssueLog,
-): Competency[] {
+  scale: Scale,
+): { competencies: Competency[]; titles: LevelTitle[] } {
   const lines = mergeWrappedMarkers(section);
   // A PDF can lose the bullet glyphs; then a capitalised line starts the next indicator.
   const bulletless = !lines.some((l) => leadingTokens(l.text).some((t) => t.kind === 'bullet'));
-  const p = new LevelledParser(log, bulletless);
+  const p = new LevelledParser(log, bulletless, scale);
   for (const l of lines) p.line(l);
   p.end(endsDocument);
   return p.result();
@@ -71,6 +76,7 @@ class LevelledParser {
   constructor(
     private readonly log: IssueLog,
     private readonly bulletless: boolean,
+    private readonly scale: Scale,
   ) {}
 
   private get level(): LevelAcc | null {
@@ -122,7 +128,7 @@ class LevelledParser {
     const level = this.level;
     // "0" / "☐" / "N.v.t." without a bullet: the first text of a level is its first indicator.
     if (level && this.open === null && this.gap.length === 0 && level.indicators.length === 0) {
-      this.open = { parts: [text], line };
+      this.open = { parts: [text], line, bulleted: false };
       level.indicators.push(this.open);
       return;
     }
@@ -142,10 +148,11 @@ class LevelledParser {
         line,
         'opsomming staat niet onder een niveau van een competentie en is niet overgenomen',
       );
-      this.open = { parts: [], line }; // absorbs its wrapped lines without repeating the warning
+      // absorbs its wrapped lines without repeating the warning
+      this.open = { parts: [], line, bulleted: true };
       return;
     }
-    this.open = { parts: [], line };
+    this.open = { parts: [], line, bulleted: true };
     level.indicators.push(this.open);
   }
 
@@ -159,7 +166,7 @@ class LevelledParser {
     } else {
       this.log.error(
         this.pendingBox.line,
-        'vakje (☐/☒) hoort bij geen niveau: controleer of elk niveau (0 tot 3) precies één vakje heeft',
+        `vakje (☐/☒) hoort bij geen niveau: controleer of elk niveau (${this.scale.lowest} tot ${this.scale.highest}) precies één vakje heeft`,
       );
       this.pendingBox = { ticked, line };
     }
@@ -266,7 +273,7 @@ class LevelledParser {
     const level = this.level;
     for (const l of lines) {
       if (this.bulletless && level && (this.open === null || startsUpper(l.text))) {
-        this.open = { parts: [l.text], line: l.line };
+        this.open = { parts: [l.text], line: l.line, bulleted: false };
         level.indicators.push(this.open);
       } else if (this.open) {
         this.open.parts.push(l.text);
@@ -320,20 +327,28 @@ class LevelledParser {
     this.open = null;
   }
 
-  result(): Competency[] {
+  result(): { competencies: Competency[]; titles: LevelTitle[] } {
     const all = this.done.filter((c) => !c.orphan);
-    // The scale runs to 3; it may start at 1 in a document without a "not applicable" level. A
-    // competency short of that scale was cut off, even when it is the only one.
-    let lowest: Level = 3;
+    const { scale } = this;
+    // Every level of the scale; a 0–3 document may start at 1 (no "not applicable" level), as
+    // it always could. A competency short of that was cut off, even when it is the only one.
+    let lowest: Level = scale.highest;
     for (const c of all) for (const l of c.levels) if (l.level < lowest) lowest = l.level;
-    const expected = LEVELS.filter((n) => n >= lowest);
+    const from = scale.lowest === 0 ? Math.max(0, lowest) : scale.lowest;
+    const expected: Level[] = [];
+    for (let n = from; n <= scale.highest; n++) expected.push(n);
+    const titles = commonTitles(all);
 
     const out: Competency[] = [];
     for (const c of all) {
-      const levels = c.levels.map((l) => ({
-        level: l.level,
-        indicators: l.indicators.map((i) => joinText(i.parts)).filter((t) => t !== ''),
-      }));
+      const levels = c.levels.map((l) => {
+        const title = titles.get(l.level);
+        const own = title === undefined ? l.indicators : l.indicators.slice(1);
+        return {
+          level: l.level,
+          indicators: own.map((i) => joinText(i.parts)).filter((t) => t !== ''),
+        };
+      });
       const missing = expected.filter((n) => !c.levels.some((l) => l.level === n));
       if (missing.length > 0) {
         this.log.error(
@@ -366,13 +381,44 @@ class LevelledParser {
         cluster: c.cluster,
         definition: c.definition,
         requiredLevel: required,
-        levelTitle: null,
+        levelTitle: required === null ? null : (titles.get(required) ?? null),
         indicators: levels.find((l) => l.level === required)?.indicators ?? [],
         levels,
       });
     }
-    return out;
+    return {
+      competencies: out,
+      titles: [...titles].sort(([a], [b]) => a - b).map(([level, title]) => ({ level, title })),
+    };
   }
+}
+
+/** The unbulleted first line of a level followed by bulleted indicators: maybe its title. */
+function titleCandidate(level: LevelAcc): string | null {
+  const [first, ...rest] = level.indicators;
+  if (!first || first.bulleted || !rest.some((i) => i.bulleted)) return null;
+  const text = joinText(first.parts);
+  return text === '' ? null : text;
+}
+
+/**
+ * The document's own names of its levels ("1 ☐ Handelt vanuit eigen ervaring", then the
+ * indicators as bullets): a level's title when every competency showing that level opens it
+ * with the same unbulleted line. A line that differs between competencies is an indicator of
+ * its own and stays one (nothing is dropped).
+ */
+function commonTitles(all: readonly CompAcc[]): Map<Level, string> {
+  const titles = new Map<Level, string>();
+  const byLevel = new Map<Level, (string | null)[]>();
+  for (const c of all) {
+    for (const l of c.levels)
+      byLevel.set(l.level, [...(byLevel.get(l.level) ?? []), titleCandidate(l)]);
+  }
+  for (const [level, candidates] of byLevel) {
+    const first = candidates[0];
+    if (first != null && candidates.every((t) => t === first)) titles.set(level, first);
+  }
+  return titles;
 }
 
 /**

@@ -24,6 +24,7 @@ type ProfileAcc = { name: string; line: number; intro: SourceLine[]; indicators:
 export function parseProfileCompetencies(
   section: readonly SourceLine[],
   log: IssueLog,
+  scale: { readonly lowest: number; readonly highest: number } = { lowest: 0, highest: 3 },
 ): Competency[] {
   const first = section[0];
   const firstBullet = first ? bulletOf(first.text) : null;
@@ -31,7 +32,7 @@ export function parseProfileCompetencies(
   const accs = firstBullet
     ? byNameMarker(section, firstBullet.char, chars.size === 1, log)
     : byShape(section, log);
-  return accs.map((c) => finish(c, log));
+  return accs.map((c) => finish(c, log, scale));
 }
 
 /**
@@ -188,8 +189,24 @@ function splitIntro(intro: readonly SourceLine[]): {
   };
 }
 
-function finish(c: ProfileAcc, log: IssueLog): Competency {
+// "Niveau 3: Bevordert de samenwerking:": a profile that quotes only the required level names it.
+const QUOTED_LEVEL = /^niveau\s*(10|\d)\b/iu;
+
+function finish(
+  c: ProfileAcc,
+  log: IssueLog,
+  scale: { readonly lowest: number; readonly highest: number },
+): Competency {
   const { definition, levelTitle } = splitIntro(c.intro);
+  const quoted = levelTitle === null ? null : QUOTED_LEVEL.exec(levelTitle);
+  let requiredLevel: number | null = quoted ? Number(quoted[1]) : null;
+  if (requiredLevel !== null && (requiredLevel < scale.lowest || requiredLevel > scale.highest)) {
+    log.error(
+      c.line,
+      `niveau ${requiredLevel} van competentie '${c.name}' ligt buiten de schaal van dit document (${scale.lowest} tot ${scale.highest}): controleer het niveau of kies een profiel met die schaal`,
+    );
+    requiredLevel = null;
+  }
   const indicators = c.indicators.map((i) => joinText(i.parts)).filter((t) => t !== '');
   if (indicators.length === 0) {
     log.error(
@@ -203,7 +220,7 @@ function finish(c: ProfileAcc, log: IssueLog): Competency {
     block: null,
     cluster: null,
     definition,
-    requiredLevel: null,
+    requiredLevel,
     levelTitle,
     indicators,
     levels: [],

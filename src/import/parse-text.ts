@@ -115,9 +115,11 @@ export function boxOf(text: string): Box | null {
 }
 
 // "2", "2.", "Niveau 2:" — only a level when a box, a bullet, a capital or the line end follows.
-const LEVEL = /^(?:niveau\s*)?([0-3])[.:)]?(?=\s|$|[^\p{L}\p{N}])/iu;
+// Any number a scale can hold (0 to 10: LEVEL_BOUNDS); which ones the document's scale holds is
+// decided per document (parse-levelled.ts, `documentScale`), and the rest refused on their line.
+const LEVEL = /^(?:niveau\s*)?(10|\d)[.:)]?(?=\s|$|[^\p{L}\p{N}])/iu;
 
-const LEVEL_AFTER_BOX = /^(?:niveau\s*)?([0-3])[.:)]?(?=\s|$)/iu;
+const LEVEL_AFTER_BOX = /^(?:niveau\s*)?(10|\d)[.:)]?(?=\s|$)/iu;
 
 export type Token =
   | { kind: 'level'; level: Level }
@@ -138,7 +140,7 @@ function levelAt(text: string, plainText: boolean): { level: Level; rest: string
     boxOf(rest) !== null ||
     bulletOf(rest) !== null ||
     (plainText && startsUpper(rest));
-  return follows ? { level: Number(m[1]) as Level, rest } : null;
+  return follows ? { level: Number(m[1]), rest } : null;
 }
 
 /**
@@ -160,7 +162,7 @@ export function leadingTokens(text: string, plainText = false): Token[] {
     // "☐ 2 ‒ …" or "☒ 2 Kan …": a number right after a box is the level it belongs to.
     const after = level ? null : LEVEL_AFTER_BOX.exec(rest);
     if (after) {
-      tokens.push({ kind: 'level', level: Number(after[1]) as Level });
+      tokens.push({ kind: 'level', level: Number(after[1]) });
       rest = rest.slice(after[0].length).trimStart();
     }
     tokens.push({ kind: 'box', ticked: box.ticked });
@@ -174,7 +176,7 @@ export function leadingTokens(text: string, plainText = false): Token[] {
   return tokens;
 }
 
-const INLINE_LEVEL = /\s(?:niveau\s*)?([0-3])[.:)]?(?=\s|$)/giu;
+const INLINE_LEVEL = /\s(?:niveau\s*)?(10|\d)[.:)]?(?=\s|$)/giu;
 
 /**
  * "Relatie – netwerking 0 ‒ N.v.t.": a competency name with its first level on the same line.

@@ -13,7 +13,7 @@ import { checkSections, stopsMidSection } from './parse-completeness';
 import { dropFooters, organisationOf, type Footer } from './parse-footers';
 import { generalData } from './parse-general-data';
 import { itemsOf, leadAndItems } from './parse-lists';
-import { levelsOutsideScale } from './parse-levelled-headers';
+import { documentScale, levelsOutsideScale } from './parse-levelled-headers';
 import { dropNoise } from './parse-noise';
 import { activeProfile, withProfile, type CompiledProfile } from './profile';
 import { resultAreasOf, taskAgreements } from './parse-result-areas';
@@ -108,16 +108,14 @@ function read(
 
   const competencyLines = linesOf('competenties');
   const format = layout.competencyFormats.find((f) => f.recognises(competencyLines));
+  // The city's fixed scale, or the one this document's tables show.
+  const scale = documentScale(competencyLines, activeProfile().levelScale);
   const outside =
     format?.checksLevels === true
-      ? levelsOutsideScale(
-          competencyLines,
-          activeProfile().levelScale.lowest,
-          activeProfile().levelScale.highest,
-        )
+      ? levelsOutsideScale(competencyLines, scale.lowest, scale.highest)
       : [];
   for (const { line, level } of outside) {
-    const { lowest, highest } = activeProfile().levelScale;
+    const { lowest, highest } = scale;
     log.error(
       line,
       `niveau ${level} ligt buiten de schaal van dit document (${lowest} tot ${highest}): controleer het niveau of kies een profiel met die schaal`,
@@ -126,10 +124,10 @@ function read(
   const endsDocument = doc.sections.at(-1)?.kind === 'competenties';
   // Read with a level the tables cannot hold, every competency around it would be refused too:
   // the one message above says what to fix.
-  const competencies: Competency[] =
+  const { competencies, titles } =
     competencyLines.length === 0 || format === undefined || outside.length > 0
-      ? []
-      : format.read(competencyLines, endsDocument, log);
+      ? { competencies: [] as Competency[], titles: [] }
+      : format.read(competencyLines, endsDocument, log, scale);
 
   const technicalKnowledge = itemsOf(linesOf('vaktechnisch'), log, 'vaktechnische competenties');
   const approval =
@@ -173,15 +171,16 @@ function read(
     service: fields.service,
     grade: fields.grade,
     careerPath: fields.careerPath,
+    // The graad name is kept as written (trimmed): nothing to add.
     gradeAsWritten: null,
-    careerPathAsWritten: null,
+    careerPathAsWritten: fields.careerPathAsWritten,
     purpose: nonEmpty(joinText(doel.lead.map((l) => l.text))),
     mainTasks: doel.items.map((i) => joinText(i.parts)).filter((t) => t !== ''),
     position: nonEmpty(
       joinText([...plaats.lead.map((l) => l.text), ...plaats.items.map((i) => joinText(i.parts))]),
     ),
     resultAreas,
-    levelScale: { ...activeProfile().levelScale, titles: [] },
+    levelScale: { lowest: scale.lowest, highest: scale.highest, titles },
     competencies,
     technicalKnowledge,
     // Left out when there are none, so that such a description is what it was before the field.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVEL_BOUNDS } from '../domain/schema';
 
 /**
  * A layout profile: what differs between cities' house styles, as data rather than code — the
@@ -47,9 +48,15 @@ export const layoutProfileSchema = z
       .array(z.string().refine((s) => [...s].length === 1, 'één teken per opsommingsteken'))
       .max(20)
       .optional(),
-    /** The scale of the level tables; schemaVersion 1 holds levels 0 to 3. */
+    /**
+     * The scale of the city's level tables (0 to 10 at most: the lists hold levels 0 to 10).
+     * Without it the scale is read from each document (`documentScale` in parse-levelled.ts).
+     */
     levelScale: z
-      .object({ lowest: z.number().int().min(0).max(3), highest: z.number().int().min(0).max(3) })
+      .object({
+        lowest: z.number().int().min(LEVEL_BOUNDS.lowest).max(LEVEL_BOUNDS.highest),
+        highest: z.number().int().min(LEVEL_BOUNDS.lowest).max(LEVEL_BOUNDS.highest),
+      })
       .refine((s) => s.lowest < s.highest, 'lowest moet kleiner zijn dan highest')
       .optional(),
   })
@@ -138,7 +145,6 @@ export const DEFAULT_PROFILE = {
     gradeOrRange: ['graad', 'niveau', 'rang'],
   },
   bullets: [],
-  levelScale: { lowest: 0, highest: 3 },
 } as const satisfies LayoutProfile;
 
 /** A profile as the parser asks it: default and city words together, as patterns. */
@@ -147,7 +153,8 @@ export type CompiledProfile = {
   readonly headings: readonly (readonly [ProfileSection, RegExp])[];
   labelOf(label: string): ProfileLabel | null;
   readonly bullets: string;
-  readonly levelScale: { readonly lowest: number; readonly highest: number };
+  /** The profile's fixed scale; null: each document's own (read from its tables). */
+  readonly levelScale: { readonly lowest: number; readonly highest: number } | null;
 };
 
 /** "(hoofd)doel van de functie" → "(?:hoofd)?doel van de functie", the rest literal. */
@@ -202,7 +209,7 @@ export function compileProfile(profile: LayoutProfile | undefined): CompiledProf
     headings,
     labelOf: (label) => labels.get(labelWords(label)) ?? null,
     bullets: (profile?.bullets ?? []).join(''),
-    levelScale: profile?.levelScale ?? DEFAULT_PROFILE.levelScale,
+    levelScale: profile?.levelScale ?? null,
   };
 }
 

@@ -113,8 +113,9 @@ describe('reading the interchange format', () => {
   it('refuses a scale that is no scale, and titles off the scale or out of order', () => {
     const d = deskundigeIct();
     const messages = (levelScale: unknown) =>
-      functionDescriptionSchema.safeParse({ ...d, levelScale }).error?.issues.map((i) => i.message) ??
-      [];
+      functionDescriptionSchema
+        .safeParse({ ...d, levelScale })
+        .error?.issues.map((i) => i.message) ?? [];
     expect(messages({ lowest: 3, highest: 3 })[0]).toMatch(/niveauschaal 3–3 is geen schaal/);
     expect(messages({ lowest: 0, highest: 11 })[0]).toMatch(/tussen 0 en 10/);
     expect(messages({ lowest: 0, highest: 3, titles: [{ level: 4, title: 'Meester' }] })[0]).toBe(
@@ -231,7 +232,11 @@ describe('levels on different scales', () => {
       level: 2,
       title: 'Handelt binnen het team',
     });
-    expect(levelName(ZERO_TO_THREE, 2, 'nl')).toEqual({ kind: 'ours', level: 2, name: 'Gevorderd' });
+    expect(levelName(ZERO_TO_THREE, 2, 'nl')).toEqual({
+      kind: 'ours',
+      level: 2,
+      name: 'Gevorderd',
+    });
     expect(levelName(ONE_TO_FIVE, 3, 'en')).toEqual({
       kind: 'numbered',
       level: 3,

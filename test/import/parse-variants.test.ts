@@ -1,4 +1,4 @@
-import type { FunctionDescription } from '../../src/domain/schema';
+import { functionDescriptionSchema, type FunctionDescription } from '../../src/domain/schema';
 import { parseDocument } from '../../src/import/parse';
 import { FB_SAMPLE, FP_SAMPLE, parseOk, readFixture, readSample } from './fixtures/parse-helpers';
 import { renderFunctiebeschrijving, renderFunctieprofiel, wrap } from './fixtures/render';
@@ -517,7 +517,10 @@ describe('hand-written documents of other cities', () => {
   it.each(['functiebeschrijving-gemeente-herent', 'functieprofiel-stad-leuven'])(
     '%s parses to its expected object',
     (name) => {
-      const expected = JSON.parse(readFixture(`${name}.expected.json`)) as FunctionDescription;
+      // Written as version 1 of the format: read through the migration like any JSON file.
+      const expected = functionDescriptionSchema.parse(
+        JSON.parse(readFixture(`${name}.expected.json`)),
+      );
       const got = parseOk(readFixture(`${name}.txt`), `${name}.txt`);
       expect(got.description).toEqual(expected);
     },

@@ -19,5 +19,8 @@ export const levelTables: CompetencyFormat = {
 export const profileList: CompetencyFormat = {
   recognises: () => true,
   // Nothing is cut off when the document stops after the last indicator: there are no levels.
-  read: (section, _endsDocument, log) => parseProfileCompetencies(section, log),
+  read: (section, _endsDocument, log, scale) => ({
+    competencies: parseProfileCompetencies(section, log, scale),
+    titles: [],
+  }),
 };

@@ -1,4 +1,4 @@
-import type { Competency, DescriptionKind } from '../../domain/schema';
+import type { Competency, DescriptionKind, LevelTitle } from '../../domain/schema';
 import type { IssueLog } from '../issues';
 import type { Section, SectionKind } from '../parse-sections';
 import type { SourceLine } from '../parse-text';
@@ -37,13 +37,19 @@ export type ExpectedSection = { readonly anyOf: readonly SectionKind[]; readonly
 export type CompetencyFormat = {
   /** Is the competency section written in this format? */
   recognises(section: readonly SourceLine[]): boolean;
-  /** Numbered levels: a level outside the profile's scale is refused before reading. */
+  /** Numbered levels: a level outside the document's scale is refused before reading. */
   readonly checksLevels?: boolean;
   /**
    * `endsDocument`: nothing follows the section, so text after its last indicator may be a
-   * competency that was cut off.
+   * competency that was cut off. `scale`: the document's (`documentScale`). Returns the
+   * competencies and the titles the document gives its levels, if any.
    */
-  read(section: readonly SourceLine[], endsDocument: boolean, log: IssueLog): Competency[];
+  read(
+    section: readonly SourceLine[],
+    endsDocument: boolean,
+    log: IssueLog,
+    scale: { readonly lowest: number; readonly highest: number },
+  ): { competencies: Competency[]; titles: LevelTitle[] };
 };
 
 export type DocumentLayout = {
