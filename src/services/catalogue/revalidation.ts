@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Catalogue } from '../../graph/model';
 import type { ReadOptions } from '../../graph/repositories/context';
 import {
@@ -10,6 +9,9 @@ import type { Repositories } from '../../graph/repositories';
 import type { IdentityService } from '../identity';
 import type { CatalogueRow } from './catalogue-service';
 import { catalogueRows } from './rows';
+import { type CatalogueVersion, catalogueVersionSchema } from './version';
+
+export { type CatalogueVersion, catalogueVersionSchema };
 
 /**
  * The catalogue on a warm open (issue 15): the tab shows the rows it stored and asks SharePoint
@@ -40,18 +42,6 @@ export const SETTLE_MS = 10_000;
 
 /** At most this many changed roles are read one by one; more, and one full read is cheaper. */
 export const MAX_ROLES_REREAD = 40;
-
-export const catalogueVersionSchema = z.object({
-  /** Per source list its `lastModifiedDateTime` before the rows were read; '' = not settled. */
-  lists: z.record(z.enum(CATALOGUE_SOURCE_LISTS), z.string()),
-  /** The approver group's member ids, sorted: whose decisions count. */
-  approvers: z.string(),
-  /** Role key → Functies item id, for the rows stamped. */
-  ids: z.record(z.string(), z.string()),
-  /** `rowsDigest` of the rows stamped. */
-  digest: z.string(),
-});
-export type CatalogueVersion = z.infer<typeof catalogueVersionSchema>;
 
 export interface VersionedRows {
   rows: CatalogueRow[];

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { catalogueVersionSchema } from '../../services/catalogue';
+import { catalogueVersionSchema } from '../../services/catalogue/version';
 import type { CatalogueEntry, TabRepositories } from '../shared/host-context';
 import { queryKeys } from './queries';
 

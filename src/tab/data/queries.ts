@@ -1,7 +1,7 @@
 import { useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { z } from 'zod';
-import { catalogueVersionSchema } from '../../services/catalogue';
+import { catalogueVersionSchema } from '../../services/catalogue/version';
 import type { TabRepositories } from '../shared/host-context';
 import { loadCatalogue } from './catalogue-load';
 import { catalogueSchema, dictionarySchema, roleDetailSchema } from './schemas';

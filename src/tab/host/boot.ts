@@ -54,7 +54,7 @@ export interface BootDependencies {
     groups: IdentityGroups;
     identity?: Identity;
     sessionKey?: () => string;
-  }): TabRepositories;
+  }): TabRepositories | Promise<TabRepositories>;
   /** Graph's `/me` and the user's transitive group ids (repositories.ts: `readSignedInUser`). */
   readSignedInUser(options: {
     graphBaseUrl: string;
@@ -205,27 +205,30 @@ async function bootLocal(
   tokenProvider.setPersona(persona.upn);
   if (!session) rememberPersona(deps.window, persona.upn);
 
-  const repositories = deps.createRepositories({
-    graphBaseUrl: config.graphBaseUrl,
-    site: config.site,
-    tokenProvider,
-    // Local mode: the emulator's team "Functiewijzer", channel "Goedkeuringen"; the card links
-    // to the tab this request is submitted from.
-    approvalChannel: {
-      ...LOCAL_APPROVAL_CHANNEL,
-      ...approvalLinkTarget(
-        session?.context ?? null,
-        LOCAL_APPROVAL_CHANNEL.appId,
-        deps.window.location.origin,
-      ),
-    },
-    // The emulator's groups, configured as a tenant configures its own; the services read the
-    // identity again when the persona changes.
-    groups: LOCAL_GROUPS,
-    sessionKey: () => tokenProvider.currentUpn ?? '',
-  });
+  // A promise where the entry point loads the data layer as its own chunk (index.tsx).
+  const creating = Promise.resolve(
+    deps.createRepositories({
+      graphBaseUrl: config.graphBaseUrl,
+      site: config.site,
+      tokenProvider,
+      // Local mode: the emulator's team "Functiewijzer", channel "Goedkeuringen"; the card links
+      // to the tab this request is submitted from.
+      approvalChannel: {
+        ...LOCAL_APPROVAL_CHANNEL,
+        ...approvalLinkTarget(
+          session?.context ?? null,
+          LOCAL_APPROVAL_CHANNEL.appId,
+          deps.window.location.origin,
+        ),
+      },
+      // The emulator's groups, configured as a tenant configures its own; the services read the
+      // identity again when the persona changes.
+      groups: LOCAL_GROUPS,
+      sessionKey: () => tokenProvider.currentUpn ?? '',
+    }),
+  );
   const whoAmI = () => localIdentity(deps, config, tokenProvider);
-  const identity = await whoAmI();
+  const [identity, repositories] = await Promise.all([whoAmI(), creating]);
 
   return {
     config,
@@ -298,7 +301,7 @@ async function bootTenant(
     const me = await deps.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
     const identity = identityOf(me.person, me.memberOf, config.groups);
     const watched = watchSignIn(tokenProvider);
-    const repositories = deps.createRepositories({
+    const repositories = await deps.createRepositories({
       graphBaseUrl: config.graphBaseUrl,
       site: config.site,
       tokenProvider: watched.tokenProvider,
@@ -362,7 +365,7 @@ function needsUser(
  * permissions as their groups give them (one Graph read).
  */
 export async function switchPersona(
-  booted: BootedHost,
+  booted: Pick<BootedHost, 'personas' | 'tokenProvider' | 'whoAmI'>,
   win: Window,
   upn: string,
 ): Promise<Pick<TabHost, 'user' | 'permissions'> | null> {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import { ApprovalConflictError, type DecideInput } from '../../../services/approval';
+import { ApprovalConflictError, type DecideInput } from '../../../services/approval/approval-types';
 import { isDataError } from '../../../graph/errors';
 import type { TabApprovalPort } from '../../shared/host-context';
 import { queryKeys, RepositoriesContext } from '../../data/queries';

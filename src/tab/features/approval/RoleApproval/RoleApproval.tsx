@@ -14,7 +14,7 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { formatIsoDate } from '../../../../domain/dates';
-import { parseSnapshot } from '../../../../services/approval';
+import { parseSnapshot } from '../../../../services/catalogue/snapshot';
 import type { DecisionRecord } from '../../../../graph/model';
 import { useNavigation } from '../../../components/navigation';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
