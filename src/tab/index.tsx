@@ -3,10 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { hasPotentialHost } from '../teams/frame';
 import type { HostMode, TeamsSession } from '../teams/teams-client';
 import { App } from './app/App';
-import { bootHost, type BootedHost, type TenantBootDependencies } from './host/boot';
+import { bootHost, type TenantBootDependencies } from './host/boot';
+import { earlyHost, type ShownHost } from './host/boot-early';
 import { BootFailure } from './host/BootFailure';
 import { HostRoot } from './host/HostRoot';
-import { createTabRepositories, readSignedInUser } from './host/repositories';
 
 /**
  * The tab's entry point: boot the host glue, then render. teams-js is only fetched when there is
@@ -29,6 +29,14 @@ async function connect(mode: HostMode): Promise<TeamsSession | null> {
   return connectToTeams({ mode });
 }
 
+/*
+ * The data layer (Graph client, repositories, services) is a chunk of its own, requested at once
+ * so it downloads while the runtime config is read: the first screen — the skeleton, or a warm
+ * open's stored catalogue (host/boot-early.ts) — renders without it, and the initial scripts stay
+ * within their budget (issue 15: 250 KB gzip).
+ */
+const dataLayer = import(/* webpackChunkName: "data" */ './host/repositories.js');
+
 const tenant: TenantBootDependencies = {
   createTokenProvider: async (options) => {
     const { createMsalTokenProvider } = await import(
@@ -41,7 +49,7 @@ const tenant: TenantBootDependencies = {
 /** Each attempt remounts the failure view, so it starts from the new error, not the old one. */
 let attempt = 0;
 
-function render(booted: BootedHost): void {
+function render(booted: ShownHost): void {
   root.render(
     <StrictMode>
       <HostRoot booted={booted} window={window} App={App} />
@@ -55,14 +63,19 @@ function fail(error: unknown): void {
 }
 
 function start(): void {
-  bootHost({
+  const booting = bootHost({
     window,
     fetch: (input, init) => window.fetch(input, init),
     connect,
-    createRepositories: createTabRepositories,
-    readSignedInUser: (options) => readSignedInUser(options),
+    createRepositories: async (options) => (await dataLayer).createTabRepositories(options),
+    readSignedInUser: async (options) => (await dataLayer).readSignedInUser(options),
     tenant,
-  }).then(render, fail);
+  });
+  // A warm open shows the last user's stored catalogue while boot identifies the user
+  // (host/boot-early.ts); a retry after a failure waits for boot.
+  const early = attempt === 0 ? earlyHost(window, booting) : null;
+  if (early) render(early);
+  booting.then(render, fail);
 }
 
 start();

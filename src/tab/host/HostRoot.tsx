@@ -8,7 +8,8 @@ import {
   type ComponentType,
 } from 'react';
 import type { TabHost, TabTheme } from '../shared/host-context';
-import { switchPersona, type BootedHost, type SignInWatch } from './boot';
+import { switchPersona, type SignInWatch } from './boot';
+import { rememberLastUser, type ShownHost } from './boot-early';
 import { SCREEN_COLOURS } from './boot-report';
 import { ChannelTabConfig } from './ChannelTabConfig';
 import { READY_MARK } from './marks';
@@ -16,7 +17,8 @@ import { PersonaSwitcher } from './PersonaSwitcher';
 import { onSystemThemeChange, writeSubPageIdToUrl } from './plain-browser';
 
 export interface HostRootProps {
-  booted: BootedHost;
+  /** The booted host, or first the provisional one of a warm open (boot-early.ts). */
+  booted: ShownHost;
   window: Window;
   App: ComponentType<{ host: TabHost }>;
 }
@@ -42,6 +44,26 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
   }, []);
   const currentSubPageId = useRef(initial.subPageId);
   const readyOnce = useRef(false);
+  // A warm open renders a provisional host first; when boot has identified the user, the booted
+  // one replaces it here. The same user keeps the App (its key) and so what is on screen; the
+  // view the user went to meanwhile stays. Adjusted during render, so no frame shows a mix.
+  const [shownFor, setShownFor] = useState(booted);
+  if (shownFor !== booted) {
+    setShownFor(booted);
+    setTheme(initial.theme);
+    setIdentity({ user: initial.user, permissions: initial.permissions });
+    setSubPageId(currentSubPageId.current);
+  }
+
+  useEffect(() => {
+    // Only who boot identified is remembered: the provisional user is the remembered one.
+    if (!booted.provisional) rememberLastUser(win, identity.user);
+  }, [booted, win, identity.user]);
+
+  useEffect(() => {
+    // Teams waits for success; a provisional host that was ready before boot did not send it.
+    if (readyOnce.current) booted.session?.notifySuccess();
+  }, [booted]);
 
   useEffect(
     () => (session ? session.onThemeChange(setTheme) : onSystemThemeChange(win, setTheme)),
