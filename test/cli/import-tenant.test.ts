@@ -1,39 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runImport, tenantImportWrite } from '../../src/cli/import';
-import { emulatorTokens, PERSONAS } from '../../src/cli/local-stack';
+import { PERSONAS } from '../../src/cli/local-stack';
 import { runProvision } from '../../src/cli/provision';
 import type { SignInDeps, TenantTokens } from '../../src/cli/tenant-sign-in';
-import { startEmulator } from '../../src/emulator/server';
 import type { ParseResult } from '../../src/import/parse';
 import { functiebeschrijving, functieprofiel } from '../graph/fixtures';
+import {
+  fakeTenantTokens,
+  TENANT_REGISTRATION as REGISTRATION,
+  TENANT_SITE as SITE,
+  useTenantEmulator,
+} from '../support/tenant-sign-in';
 
 /**
  * `npm run import -- --tenant <site> FILES` with the device-code sign-in replaced by emulator
  * tokens (one per sign-in, in order) and GRAPH_BASE_URL on the emulator.
  */
 
-const SITE = 'https://stadtienen.sharepoint.com/sites/functiewijzer';
-const REGISTRATION = [
-  '--client-id',
-  '3f2b9c1e-5d4a-4b8f-9e21-7c0d6a1b2c3d',
-  '--tenant-id',
-  'stadtienen.onmicrosoft.com',
-];
-
 describe('npm run import -- --tenant', () => {
-  let dataDir: string;
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-import-tenant-'));
-    emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  });
-  afterAll(async () => {
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const emulator = useTenantEmulator('import-tenant');
 
   const files: Record<string, () => ParseResult> = {
     'ict.docx': () => ({ ok: true, description: functiebeschrijving(), warnings: [] }),
@@ -54,8 +39,7 @@ describe('npm run import -- --tenant', () => {
       prompts.push(deps.who);
       const upn = queue.shift();
       if (!upn) throw new Error('more sign-ins than the test expected');
-      const token = emulatorTokens(emulator.url, upn);
-      return Promise.resolve({ account: upn, graph: token, sharePoint: token });
+      return Promise.resolve(fakeTenantTokens(emulator, upn));
     };
     const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t) };
     const code = await runImport(args, io, {

@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { emulatorTokens, PERSONAS } from '../../src/cli/local-stack';
 import { runProvision } from '../../src/cli/provision';
 import { SignInError, signInErrorFrom, type TenantTokens } from '../../src/cli/tenant-sign-in';
-import { startEmulator } from '../../src/emulator/server';
+import {
+  fakeTenantTokens,
+  TENANT_REGISTRATION as REGISTRATION,
+  TENANT_SITE as SITE,
+  useTenantEmulator,
+} from '../support/tenant-sign-in';
 
 /**
  * `npm run provision -- --tenant <site>` as IT runs it, with the device-code sign-in replaced by
@@ -13,26 +15,8 @@ import { startEmulator } from '../../src/emulator/server';
  * tenant path. Bad input: a wrong site, a user without rights, a network cut mid-run.
  */
 
-const SITE = 'https://stadtienen.sharepoint.com/sites/functiewijzer';
-const REGISTRATION = [
-  '--client-id',
-  '3f2b9c1e-5d4a-4b8f-9e21-7c0d6a1b2c3d',
-  '--tenant-id',
-  'stadtienen.onmicrosoft.com',
-];
-
 describe('npm run provision -- --tenant', () => {
-  let dataDir: string;
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-provision-tenant-'));
-    emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  });
-  afterAll(async () => {
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const emulator = useTenantEmulator('provision-tenant');
   afterEach(async () => {
     await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' });
   });
@@ -40,9 +24,7 @@ describe('npm run provision -- --tenant', () => {
   const signInAs = (upn: string, seen: { settings?: unknown } = {}) => {
     return (settings: unknown): Promise<TenantTokens> => {
       seen.settings = settings;
-      const token = emulatorTokens(emulator.url, upn);
-      const sharePoint = emulatorTokens(emulator.url, upn, 'https://stadtienen.sharepoint.com');
-      return Promise.resolve({ account: upn, graph: token, sharePoint });
+      return Promise.resolve(fakeTenantTokens(emulator, upn));
     };
   };
 

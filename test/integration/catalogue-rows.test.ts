@@ -7,8 +7,7 @@ import { functiebeschrijving } from '../graph/fixtures';
 import {
   approvalServiceAs,
   exchangeLog,
-  type Target,
-  startEmulatorTarget,
+  useEmulatorTarget,
   tabRepositoriesAs,
   uniqueKey,
   writeAsHr,
@@ -25,14 +24,7 @@ const TODAY = '2025-03-14';
 const APPROVED = 'Goedgekeurd op 14 maart 2025';
 const CHANGED = 'Gewijzigd sinds goedkeuring van 14 maart 2025';
 
-let target: Target;
-
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 60_000);
-afterAll(async () => {
-  await target.close();
-});
+const target = useEmulatorTarget();
 
 async function approvedRole(base: string): Promise<{ doc: FunctionDescription; roleId: string }> {
   const doc = functiebeschrijving({ key: uniqueKey(base), approval: null });

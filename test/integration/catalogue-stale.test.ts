@@ -9,8 +9,7 @@ import {
   approvalServiceAs,
   exchangeLog,
   type Persona,
-  type Target,
-  startEmulatorTarget,
+  useEmulatorTarget,
   tabRepositoriesAs,
   uniqueKey,
   writeAsHr,
@@ -25,14 +24,7 @@ import {
 
 const TODAY = '2025-03-14';
 
-let target: Target;
-
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 60_000);
-afterAll(async () => {
-  await target.close();
-});
+const target = useEmulatorTarget();
 
 function service(persona: Persona): ApprovalService {
   return approvalServiceAs(target, persona, { today: TODAY });

@@ -33,6 +33,7 @@ import { createTabRepositories } from '../../src/tab/host/repositories';
 import type { ApprovalService } from '../../src/services/approval';
 import { createServices } from '../../src/services';
 import { LOCAL_GROUPS } from '../../src/services/identity';
+import { startedAround } from '../support/started-around';
 import {
   LOCAL_APPROVAL_CHANNEL,
   type ApprovalChannelSettings,
@@ -87,6 +88,11 @@ export function instantRetries(waits: number[] = []): Partial<GraphClientOptions
 export function exchangeLog(): { log: Exchange[]; options: Partial<GraphClientOptions> } {
   const log: Exchange[] = [];
   return { log, options: { onExchange: (e) => log.push(e) } };
+}
+
+/** One emulator target for the tests of the file (or `describe` block) it is called in. */
+export function useEmulatorTarget(): Target {
+  return startedAround(startEmulatorTarget, (target) => target.close());
 }
 
 export async function startEmulatorTarget(): Promise<Target> {

@@ -1,11 +1,5 @@
 import { functiebeschrijving } from '../graph/fixtures';
-import {
-  approvalServiceAs,
-  startEmulatorTarget,
-  type Target,
-  uniqueKey,
-  writeAsHr,
-} from '../integration/harness';
+import { approvalServiceAs, useEmulatorTarget, uniqueKey, writeAsHr } from '../integration/harness';
 import { PERSONAS } from '../../src/cli/local-stack';
 import { contentHash, contentOf } from '../../src/domain/content-hash';
 import { announceRequest } from '../../src/services/approval/announce';
@@ -19,14 +13,7 @@ import { LOCAL_APPROVAL_CHANNEL } from '../../src/teams/approval-card';
  */
 
 const TODAY = '2025-05-04';
-let target: Target;
-
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 60_000);
-afterAll(async () => {
-  await target.close();
-});
+const target = useEmulatorTarget();
 
 async function notifications(): Promise<{ recipient: { userPrincipalName: string } }[]> {
   const response = await fetch(`${target.control?.url}/_emulator/notifications`);

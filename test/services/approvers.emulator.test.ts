@@ -1,11 +1,5 @@
 import { functiebeschrijving } from '../graph/fixtures';
-import {
-  approvalServiceAs,
-  startEmulatorTarget,
-  type Target,
-  uniqueKey,
-  writeAsHr,
-} from '../integration/harness';
+import { approvalServiceAs, useEmulatorTarget, uniqueKey, writeAsHr } from '../integration/harness';
 import { PERSONAS } from '../../src/cli/local-stack';
 import { createServices } from '../../src/services';
 import { LOCAL_GROUPS } from '../../src/services/identity';
@@ -17,14 +11,7 @@ import { LOCAL_GROUPS } from '../../src/services/identity';
  */
 
 const TODAY = '2025-05-03';
-let target: Target;
-
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 60_000);
-afterAll(async () => {
-  await target.close();
-});
+const target = useEmulatorTarget();
 
 it('the approvers include the director of a nested group, once each', async () => {
   const services = createServices({

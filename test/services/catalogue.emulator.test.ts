@@ -2,8 +2,7 @@ import { functiebeschrijving } from '../graph/fixtures';
 import {
   approvalServiceAs,
   type Persona,
-  startEmulatorTarget,
-  type Target,
+  useEmulatorTarget,
   uniqueKey,
   writeAsHr,
 } from '../integration/harness';
@@ -17,14 +16,7 @@ import { LOCAL_GROUPS } from '../../src/services/identity';
  */
 
 const TODAY = '2025-05-02';
-let target: Target;
-
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 60_000);
-afterAll(async () => {
-  await target.close();
-});
+const target = useEmulatorTarget();
 
 function servicesAs(persona: Persona) {
   return createServices({ repos: target.repos(persona), groups: LOCAL_GROUPS, channel: null });

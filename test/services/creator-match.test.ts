@@ -1,11 +1,5 @@
 import { functiebeschrijving } from '../graph/fixtures';
-import {
-  approvalServiceAs,
-  startEmulatorTarget,
-  type Target,
-  uniqueKey,
-  writeAsHr,
-} from '../integration/harness';
+import { approvalServiceAs, useEmulatorTarget, uniqueKey, writeAsHr } from '../integration/harness';
 import type { DecisionRecord } from '../../src/graph/model';
 import { createServices } from '../../src/services';
 import { roleStatus } from '../../src/services/catalogue/role-status';
@@ -69,13 +63,7 @@ describe('creator matching', () => {
 });
 
 describe('against the emulator, with Graph leaving createdBy.user.id out', () => {
-  let target: Target;
-  beforeAll(async () => {
-    target = await startEmulatorTarget();
-  }, 60_000);
-  afterAll(async () => {
-    await target.close();
-  });
+  const target = useEmulatorTarget();
 
   it('a director’s approval still counts', async () => {
     const doc = functiebeschrijving({ key: uniqueKey('zonder-id'), approval: null });
