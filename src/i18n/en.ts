@@ -42,6 +42,20 @@ function describeFailure(failure: ApprovalFailure): string {
 export const en: Strings = {
   lang: 'en-GB',
   appName: 'Functiewijzer',
+  signIn: {
+    title: 'Sign in to Functiewijzer',
+    region: 'Sign in',
+    button: 'Sign in',
+    busy: 'Signing in…',
+    retry: 'Try again',
+    technical: (details: string) => `Technical details for IT: ${details}`,
+  },
+  bootFailure: {
+    title: 'Functiewijzer cannot start',
+    unexpected: 'Something unexpected went wrong. Reload the tab.',
+    tellIt: 'If this keeps happening, tell IT.',
+    retry: 'Try again',
+  },
   nav: {
     label: 'Main navigation',
     catalogue: 'Catalogue',
@@ -386,6 +400,87 @@ export const en: Strings = {
         }
       },
       unavailable: 'Approval is not available here.',
+    },
+  },
+  // Engineer B: HR's import page (src/tab/features/import).
+  importPage: {
+    nav: 'Import',
+    title: 'Import function descriptions',
+    intro:
+      'Choose Word files (.docx), PDF files or text files (.txt). They are read in your browser; you see what was understood in each document before anything goes to SharePoint.',
+    unavailable:
+      'Importing is reserved for HR. You are seeing the catalogue; ask HR to import the documents.',
+    noPort: 'Importing is not available here.',
+    drop: {
+      label: 'Documents to import',
+      hint: 'Drag documents here or choose them.',
+      active: 'Drop to read the documents.',
+      choose: 'Choose files',
+    },
+    profile: {
+      label: 'House style profile (optional)',
+      hint: "The JSON file with your city's headings and labels, the same as the command line's --profile.",
+      choose: 'Choose profile',
+      none: 'Default profile',
+      chosen: (name: string) => `Profile: ${name}`,
+      remove: 'Use the default profile',
+      invalid: (file: string, message: string) => `Profile '${file}' not used: ${message}`,
+      reread: 'Documents you choose from now on are read with this profile.',
+    },
+    documents: 'Documents',
+    reading: (file: string) => `Reading ${file}…`,
+    select: (title: string) => `Save ${title}`,
+    cannotSelect: 'This document has errors: it cannot be saved.',
+    remove: (file: string) => `Remove ${file} from the list`,
+    readOk: 'Read',
+    readFailed: 'Could not be read',
+    errorsTitle: 'What was not understood',
+    warningsTitle: 'Remarks',
+    where: (issue: { line: number | null; page?: number | undefined }) =>
+      issue.page !== undefined
+        ? `page ${issue.page}`
+        : issue.line !== null
+          ? `line ${issue.line}`
+          : 'document',
+    general: 'General data',
+    purpose: 'Purpose of the role',
+    resultAreas: 'Result areas',
+    competencies: 'Competencies',
+    otherSections: 'Other sections',
+    noLevel: 'no level',
+    levelOf: (level: number, lowest: number, highest: number) =>
+      `Level ${level} (scale ${lowest} to ${highest})`,
+    none: '(none)',
+    approval: (date: string) =>
+      `The document's approval line (${date}) is not imported as a decision: decisions are recorded by the chief executive in Functiewijzer. Request approval after saving, or have IT import the document from the command line.`,
+    current: {
+      loading: 'Comparing with SharePoint…',
+      none: 'New role: it does not exist in SharePoint yet.',
+      same: 'This role is already in SharePoint as it is: saving changes nothing.',
+      differs: (count: number) =>
+        `This role already exists in SharePoint. Saving overwrites ${count === 1 ? '1 change' : `${count} changes`}:`,
+      failed: (message: string) => `Could not compare with SharePoint: ${message}`,
+    },
+    save: (count: number) => `Save to SharePoint (${count})`,
+    saving: 'Saving…',
+    progress: (done: number, total: number) => `${done} of ${total} documents processed`,
+    confirm: {
+      title: 'Overwrite existing roles?',
+      body: (titles: string) =>
+        `These roles already exist in SharePoint with different content: ${titles}. The documents' content replaces it. An approval of the previous content then no longer holds for the new one.`,
+      overwrite: 'Overwrite',
+      cancel: 'Cancel',
+    },
+    result: {
+      title: 'Result',
+      created: 'Saved as a new role.',
+      updated: 'Saved: the role in SharePoint was updated.',
+      unchanged: 'Unchanged: SharePoint already had this content.',
+      failed: (message: string) => `Not saved: ${message}`,
+      open: (title: string) => `Open ${title}`,
+      summary: (written: number, total: number) =>
+        `${written} of ${total} documents saved or already up to date.`,
+      error: (message: string) => `Saving failed: ${message}`,
     },
   },
 };

@@ -11,6 +11,21 @@ import type { ApprovalFailure, ApprovalWarning } from './types';
 export const nl = {
   lang: 'nl-BE',
   appName: 'Functiewijzer',
+  /** The tab's start-up screens: sign-in (a screen, or a banner once the tab runs) and failure. */
+  signIn: {
+    title: 'Aanmelden bij Functiewijzer',
+    region: 'Aanmelden',
+    button: 'Aanmelden',
+    busy: 'Bezig met aanmelden…',
+    retry: 'Opnieuw proberen',
+    technical: (details: string) => `Technische gegevens voor IT: ${details}`,
+  },
+  bootFailure: {
+    title: 'Functiewijzer kan niet starten',
+    unexpected: 'Er ging iets onverwacht mis. Laad het tabblad opnieuw.',
+    tellIt: 'Blijft dit gebeuren, meld het dan aan IT.',
+    retry: 'Opnieuw proberen',
+  },
   nav: {
     label: 'Hoofdnavigatie',
     catalogue: 'Catalogus',
@@ -373,6 +388,87 @@ export const nl = {
         }
       },
       unavailable: 'Goedkeuren is in deze omgeving niet beschikbaar.',
+    },
+  },
+  // Engineer B: HR's import page (src/tab/features/import).
+  importPage: {
+    nav: 'Importeren',
+    title: 'Functiebeschrijvingen importeren',
+    intro:
+      'Kies Word-bestanden (.docx), PDF-bestanden of tekstbestanden (.txt). Ze worden in je browser gelezen; je ziet per document wat begrepen werd voordat er iets in SharePoint komt.',
+    unavailable:
+      'Importeren is voorbehouden aan HR. Je ziet de catalogus; vraag HR om de documenten in te lezen.',
+    noPort: 'Importeren is in deze omgeving niet beschikbaar.',
+    drop: {
+      label: 'Documenten om te importeren',
+      hint: 'Sleep documenten hierheen of kies ze.',
+      active: 'Laat los om de documenten te lezen.',
+      choose: 'Bestanden kiezen',
+    },
+    profile: {
+      label: 'Huisstijlprofiel (optioneel)',
+      hint: 'Het JSON-bestand met de kopjes en labels van je stad, hetzelfde als --profile van de opdrachtregel.',
+      choose: 'Profiel kiezen',
+      none: 'Standaardprofiel',
+      chosen: (name: string) => `Profiel: ${name}`,
+      remove: 'Standaardprofiel gebruiken',
+      invalid: (file: string, message: string) => `Profiel '${file}' niet gebruikt: ${message}`,
+      reread: 'Documenten die je hierna kiest, worden met dit profiel gelezen.',
+    },
+    documents: 'Documenten',
+    reading: (file: string) => `${file} wordt gelezen…`,
+    select: (title: string) => `${title} opslaan`,
+    cannotSelect: 'Dit document heeft fouten: het kan niet opgeslagen worden.',
+    remove: (file: string) => `${file} uit de lijst halen`,
+    readOk: 'Gelezen',
+    readFailed: 'Niet te lezen',
+    errorsTitle: 'Wat niet begrepen werd',
+    warningsTitle: 'Opmerkingen',
+    where: (issue: { line: number | null; page?: number | undefined }) =>
+      issue.page !== undefined
+        ? `pagina ${issue.page}`
+        : issue.line !== null
+          ? `regel ${issue.line}`
+          : 'document',
+    general: 'Algemene gegevens',
+    purpose: 'Doel van de functie',
+    resultAreas: 'Resultaatsgebieden',
+    competencies: 'Competenties',
+    otherSections: 'Andere onderdelen',
+    noLevel: 'zonder niveau',
+    levelOf: (level: number, lowest: number, highest: number) =>
+      `Niveau ${level} (schaal ${lowest} tot ${highest})`,
+    none: '(geen)',
+    approval: (date: string) =>
+      `De goedkeuringsregel van het document (${date}) wordt niet als besluit overgenomen: besluiten legt de algemeen directeur vast in de Functiewijzer. Vraag na het opslaan de goedkeuring aan, of laat IT het document met de opdrachtregel importeren.`,
+    current: {
+      loading: 'Vergelijken met SharePoint…',
+      none: 'Nieuwe functie: ze bestaat nog niet in SharePoint.',
+      same: 'Deze functie staat al zo in SharePoint: opslaan verandert niets.',
+      differs: (count: number) =>
+        `Deze functie bestaat al in SharePoint. Opslaan overschrijft ${count === 1 ? '1 wijziging' : `${count} wijzigingen`}:`,
+      failed: (message: string) => `Kon niet vergelijken met SharePoint: ${message}`,
+    },
+    save: (count: number) => `Opslaan in SharePoint (${count})`,
+    saving: 'Bezig met opslaan…',
+    progress: (done: number, total: number) => `${done} van ${total} documenten verwerkt`,
+    confirm: {
+      title: 'Bestaande functies overschrijven?',
+      body: (titles: string) =>
+        `Deze functies bestaan al in SharePoint met andere inhoud: ${titles}. De inhoud van de documenten vervangt ze. Een goedkeuring van de vorige inhoud geldt dan niet meer voor de nieuwe.`,
+      overwrite: 'Overschrijven',
+      cancel: 'Annuleren',
+    },
+    result: {
+      title: 'Resultaat',
+      created: 'Opgeslagen als nieuwe functie.',
+      updated: 'Opgeslagen: de functie in SharePoint is bijgewerkt.',
+      unchanged: 'Ongewijzigd: SharePoint had al deze inhoud.',
+      failed: (message: string) => `Niet opgeslagen: ${message}`,
+      open: (title: string) => `${title} openen`,
+      summary: (written: number, total: number) =>
+        `${written} van ${total} documenten opgeslagen of al up-to-date.`,
+      error: (message: string) => `Opslaan mislukt: ${message}`,
     },
   },
 };

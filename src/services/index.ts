@@ -3,6 +3,7 @@ import type { ApprovalChannelSettings } from '../teams/approval-card';
 import { ApprovalService } from './approval';
 import { CatalogueService } from './catalogue';
 import { type Identity, type IdentityGroups, IdentityService } from './identity';
+import { ImportService } from './import';
 
 /**
  * The application layer (DESIGN §8), between the tab/CLI and the Graph repositories: identity
@@ -13,6 +14,8 @@ export interface Services {
   identity: IdentityService;
   catalogue: CatalogueService;
   approval: ApprovalService;
+  /** HR's import from the tab (content only). */
+  importer: ImportService;
 }
 
 export interface ServiceOptions {
@@ -43,5 +46,6 @@ export function createServices(options: ServiceOptions): Services {
     channel: options.channel,
     ...(options.today ? { today: options.today } : {}),
   });
-  return { identity, catalogue, approval };
+  const importer = new ImportService({ repos: options.repos, identity });
+  return { identity, catalogue, approval, importer };
 }

@@ -12,7 +12,12 @@ import {
   typographyStyles,
   type Theme,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, DismissRegular, HomeRegular } from '@fluentui/react-icons';
+import {
+  ArrowLeftRegular,
+  ArrowUploadRegular,
+  DismissRegular,
+  HomeRegular,
+} from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NavigationContext, type Navigation } from '../components/navigation';
 import { OfflineNotice } from '../components/OfflineNotice';
@@ -49,6 +54,7 @@ const CompetencyPage = lazy(() =>
   viewLoaders.competency().then((m) => ({ default: m.CompetencyPage })),
 );
 const ComparePage = lazy(() => viewLoaders.compare().then((m) => ({ default: m.ComparePage })));
+const ImportPage = lazy(() => viewLoaders.importer().then((m) => ({ default: m.ImportPage })));
 
 const useStyles = makeStyles({
   provider: {
@@ -127,15 +133,17 @@ interface History {
   moved: boolean;
 }
 
-function initialHistory(subPageId: string | null): History {
-  const { route, notice } = resolveSubPageId(subPageId);
+function initialHistory(subPageId: string | null, canImport: boolean): History {
+  const { route, notice } = resolveSubPageId(subPageId, { canImport });
   return { stack: [route], notice, moved: false };
 }
 
 function Shell({ host }: { host: TabHost }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [history, setHistory] = useState(() => initialHistory(host.subPageId));
+  // The import page is HR's (canSubmit is HR's alone): nobody else sees its entry or reaches it.
+  const canImport = host.permissions.canSubmit;
+  const [history, setHistory] = useState(() => initialHistory(host.subPageId, canImport));
   const [catalogueState, setCatalogueState] = useState<CatalogueState>(INITIAL_CATALOGUE_STATE);
   const route = history.stack[history.stack.length - 1] ?? CATALOGUE;
 
@@ -144,13 +152,13 @@ function Shell({ host }: { host: TabHost }) {
   useEffect(() => {
     if (host.subPageId === lastSubPageId.current) return;
     lastSubPageId.current = host.subPageId;
-    const next = resolveSubPageId(host.subPageId);
+    const next = resolveSubPageId(host.subPageId, { canImport });
     setHistory((previous) => ({
       stack: [...previous.stack, next.route],
       notice: next.notice,
       moved: true,
     }));
-  }, [host.subPageId]);
+  }, [host.subPageId, canImport]);
 
   const onNavigate = host.onNavigate;
   const navigation = useMemo<Navigation>(() => {
@@ -191,6 +199,7 @@ function Shell({ host }: { host: TabHost }) {
 
   const dismissNotice = () => setHistory((h) => ({ ...h, notice: null }));
   const onCatalogue = route.name === 'catalogue';
+  const onImport = route.name === 'import';
 
   return (
     <NavigationContext.Provider value={navigation}>
@@ -212,6 +221,16 @@ function Shell({ host }: { host: TabHost }) {
               >
                 {t.nav.catalogue}
               </Button>
+              {canImport && (
+                <Button
+                  appearance={onImport ? 'primary' : 'secondary'}
+                  icon={<ArrowUploadRegular />}
+                  aria-current={onImport ? 'page' : undefined}
+                  onClick={() => navigation.navigate({ name: 'import' })}
+                >
+                  {t.importPage.nav}
+                </Button>
+              )}
             </nav>
           </header>
           <main className={styles.main}>
@@ -222,7 +241,9 @@ function Shell({ host }: { host: TabHost }) {
                   <MessageBarBody>
                     {history.notice === 'malformed-link'
                       ? t.notices.malformedLink
-                      : t.notices.approvalUnavailable}
+                      : history.notice === 'import-unavailable'
+                        ? t.importPage.unavailable
+                        : t.notices.approvalUnavailable}
                   </MessageBarBody>
                   <MessageBarActions
                     containerAction={
@@ -289,6 +310,12 @@ function View(props: {
           canApprove={host.permissions.canApprove}
         />
       );
+    case 'import':
+      // Not HR (a route kept across a persona switch): the catalogue, as for a deep link.
+      if (!host.permissions.canSubmit) {
+        return <Catalogue state={props.catalogueState} onStateChange={props.onCatalogueState} />;
+      }
+      return <ImportPage />;
     case 'catalogue':
       return (
         <>

@@ -14,4 +14,6 @@ export const viewLoaders = {
     ),
   compare: () =>
     import(/* webpackChunkName: "compare" */ '../features/compare/ComparePage/ComparePage.js'),
+  importer: () =>
+    import(/* webpackChunkName: "import" */ '../features/import/ImportPage/ImportPage.js'),
 };

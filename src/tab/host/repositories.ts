@@ -114,6 +114,15 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
 
     listCompetencies: (signal) =>
       withFreshToken(async () => (await services()).catalogue.dictionary({ signal })),
+
+    importer: {
+      current: (key, signal) =>
+        withFreshToken(async () => (await services()).importer.current(key, signal)),
+      // Not retried on a 401 as a whole: the writer is idempotent by key, but a second pass
+      // would report every document already written as "unchanged".
+      save: async (descriptions, onProgress) =>
+        (await services()).importer.save(descriptions, onProgress),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   VersionedRows,
 } from '../../services/catalogue';
 import type { Permissions } from '../../services/identity';
+import type { ImportPort } from '../../services/import';
 
 export type { CatalogueCompetency, DictionaryCompetency } from '../../services/catalogue';
 
@@ -79,6 +80,8 @@ export interface TabRepositories {
   listCompetencies(signal?: AbortSignal): Promise<DictionaryCompetency[]>;
   /** The approval flow (DESIGN §5); absent where the host offers none (tests of other views). */
   approval?: TabApprovalPort;
+  /** HR's import (src/services/import); absent where the host offers none. */
+  importer?: ImportPort;
 }
 
 /** See `TabRepositories.catalogue` and src/services/catalogue/revalidation.ts. */

@@ -27,9 +27,19 @@ export type Route =
   | { name: 'competency'; key: string }
   /** One key while the user is still choosing; a shareable comparison has two or more. */
   | { name: 'compare'; keys: string[] }
-  | { name: 'approval'; requestId: string };
+  | { name: 'approval'; requestId: string }
+  /** HR's import page; sub-page id `import`. Anyone else is shown the catalogue instead. */
+  | { name: 'import' };
 
-export type RouteNotice = 'malformed-link' | 'approval-unavailable';
+export type RouteNotice = 'malformed-link' | 'approval-unavailable' | 'import-unavailable';
+
+/** The sub-page id of the import page (not a Teams deep-link target: nothing to share). */
+export const IMPORT_SUB_PAGE_ID = 'import';
+
+/** What the user may open, for routes that are not for everyone. */
+export interface RouteAccess {
+  canImport: boolean;
+}
 
 export interface ResolvedRoute {
   route: Route;
@@ -72,9 +82,17 @@ function toRoute(target: DeepLinkTarget): Route {
 }
 
 /** The view a sub-page id opens. Never throws: bad input gives the catalogue and a notice. */
-export function resolveSubPageId(subPageId: string | null | undefined): ResolvedRoute {
+export function resolveSubPageId(
+  subPageId: string | null | undefined,
+  access: RouteAccess = { canImport: false },
+): ResolvedRoute {
   if (subPageId === null || subPageId === undefined || subPageId.trim() === '') {
     return { route: CATALOGUE, notice: null };
+  }
+  if (subPageId.trim() === IMPORT_SUB_PAGE_ID) {
+    return access.canImport
+      ? { route: { name: 'import' }, notice: null }
+      : { route: CATALOGUE, notice: 'import-unavailable' };
   }
   let target: DeepLinkTarget | null;
   try {
@@ -99,6 +117,8 @@ export function subPageIdOf(route: Route): string | null {
       return route.keys.length >= 2 ? formatSubPageId({ kind: 'compare', keys: route.keys }) : null;
     case 'approval':
       return formatSubPageId({ kind: 'approval', requestId: route.requestId });
+    case 'import':
+      return IMPORT_SUB_PAGE_ID;
   }
 }
 

@@ -1,0 +1,8 @@
+export {
+  ImportService,
+  type ImportPort,
+  type ImportProgress,
+  type ImportServiceOptions,
+  type SaveOutcome,
+  type SkippedApproval,
+} from './import-service';
