@@ -1,4 +1,5 @@
 import { useState, type CSSProperties } from 'react';
+import { STRINGS, uiLocale } from '../i18n';
 import type { TabTheme } from '../shared/host-context';
 import { BootError, SignInRequired, type BootedHost } from './boot';
 import { SCREEN_COLOURS, failureTheme } from './boot-report';
@@ -12,6 +13,8 @@ export interface BootFailureProps {
   onRetry?: () => void;
   /** The theme to follow when the failure does not carry the host's (no Teams, or none yet). */
   theme?: TabTheme;
+  /** The Teams locale when known ("en-us", …); Dutch otherwise, as the start-up's own messages. */
+  locale?: string;
 }
 
 function screenStyle(theme: TabTheme): CSSProperties {
@@ -23,7 +26,14 @@ function screenStyle(theme: TabTheme): CSSProperties {
  * cannot start without them: tenant mode's sign-in, with the reason in plain Dutch, what to ask
  * IT, and the one button that helps. Plain markup on purpose: whatever failed, this must render.
  */
-export function BootFailure({ error: initialError, onBooted, onRetry, theme }: BootFailureProps) {
+export function BootFailure({
+  error: initialError,
+  onBooted,
+  onRetry,
+  theme,
+  locale,
+}: BootFailureProps) {
+  const t = STRINGS[uiLocale(locale)];
   const [error, setError] = useState<unknown>(initialError);
   const [busy, setBusy] = useState(false);
   // Teams' theme when the host gave one, so a dark Teams does not flash a white page.
@@ -48,42 +58,45 @@ export function BootFailure({ error: initialError, onBooted, onRetry, theme }: B
       );
     };
     return (
-      <main lang="nl-BE" data-theme={shown} style={screenStyle(shown)}>
-        <h1>Aanmelden bij Functiewijzer</h1>
-        <p role="alert">{problem.message}</p>
-        {problem.askIt && <p>{problem.askIt}</p>}
+      <main lang={t.lang} data-theme={shown} style={screenStyle(shown)}>
+        <h1>{t.signIn.title}</h1>
+        {/* The sign-in problem is worded in Dutch only (src/auth/sign-in-problem.ts). */}
+        <p role="alert" lang={STRINGS.nl.lang}>
+          {problem.message}
+        </p>
+        {problem.askIt && <p lang={STRINGS.nl.lang}>{problem.askIt}</p>}
         {error.canSignIn ? (
           <button type="button" onClick={signIn} disabled={busy}>
-            {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
+            {busy ? t.signIn.busy : t.signIn.button}
           </button>
         ) : (
           onRetry && (
             <button type="button" onClick={onRetry}>
-              Opnieuw proberen
+              {t.signIn.retry}
             </button>
           )
         )}
         {problem.technical && (
           <p>
-            <small>Technische gegevens voor IT: {problem.technical}</small>
+            <small>{t.signIn.technical(problem.technical)}</small>
           </p>
         )}
       </main>
     );
   }
 
-  const message =
-    error instanceof Error
-      ? error.message
-      : 'Er ging iets onverwacht mis. Laad het tabblad opnieuw.';
+  const message = error instanceof Error ? error.message : t.bootFailure.unexpected;
   return (
-    <main lang="nl-BE" data-theme={shown} style={screenStyle(shown)}>
-      <h1>Functiewijzer kan niet starten</h1>
-      <p role="alert">{message}</p>
-      {!(error instanceof BootError) && <p>Blijft dit gebeuren, meld het dan aan IT.</p>}
+    <main lang={t.lang} data-theme={shown} style={screenStyle(shown)}>
+      <h1>{t.bootFailure.title}</h1>
+      {/* A start-up error says what happened in Dutch only (boot.ts, src/auth). */}
+      <p role="alert" lang={error instanceof Error ? STRINGS.nl.lang : undefined}>
+        {message}
+      </p>
+      {!(error instanceof BootError) && <p>{t.bootFailure.tellIt}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Opnieuw proberen
+          {t.bootFailure.retry}
         </button>
       )}
     </main>

@@ -1,19 +1,11 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ComponentType,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { TabHost, TabTheme } from '../shared/host-context';
-import { switchPersona, type SignInWatch } from './boot';
+import { switchPersona } from './boot';
 import { rememberLastUser, type ShownHost } from './boot-early';
-import { SCREEN_COLOURS } from './boot-report';
 import { ChannelTabConfig } from './ChannelTabConfig';
 import { READY_MARK } from './marks';
 import { PersonaSwitcher } from './PersonaSwitcher';
+import { SignInBanner } from './SignInBanner';
 import { onSystemThemeChange, writeSubPageIdToUrl } from './plain-browser';
 
 export interface HostRootProps {
@@ -141,53 +133,14 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
         />
       )}
       {booted.signIn && (
-        <SignInBanner watch={booted.signIn} theme={theme} onSignedIn={onSignedIn} />
+        <SignInBanner
+          watch={booted.signIn}
+          theme={theme}
+          locale={initial.locale}
+          onSignedIn={onSignedIn}
+        />
       )}
       <App key={`${identity.user.upn}#${signIns}`} host={host} />
     </>
-  );
-}
-
-/** The lapsed sign-in, in plain Dutch, with the one button that helps; nothing when signed in. */
-function SignInBanner({
-  watch,
-  theme,
-  onSignedIn,
-}: {
-  watch: SignInWatch;
-  theme: TabTheme;
-  onSignedIn: () => void;
-}) {
-  const subscribe = useCallback((listener: () => void) => watch.subscribe(listener), [watch]);
-  const problem = useSyncExternalStore(subscribe, () => watch.problem);
-  const [busy, setBusy] = useState(false);
-  if (!problem) return null;
-  const signIn = () => {
-    setBusy(true);
-    // Straight from the click: the browser allows the popup only then. A failure shows its own
-    // reason and waits for the next click.
-    watch.signIn().then(
-      () => {
-        setBusy(false);
-        onSignedIn();
-      },
-      () => setBusy(false),
-    );
-  };
-  return (
-    <section
-      lang="nl-BE"
-      aria-label="Aanmelden"
-      data-theme={theme}
-      style={{ ...SCREEN_COLOURS[theme], padding: '8px 16px' }}
-    >
-      <p role="alert">{problem.message}</p>
-      {problem.askIt && <p>{problem.askIt}</p>}
-      {problem.action === 'sign-in' && (
-        <button type="button" onClick={signIn} disabled={busy}>
-          {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
-        </button>
-      )}
-    </section>
   );
 }

@@ -32,6 +32,9 @@ window.matchMedia = (query: string) =>
     removeEventListener: () => undefined,
   }) as unknown as MediaQueryList;
 
+// A Dutch browser, as the city's: the banner speaks the tab's language (jsdom's is English).
+Object.defineProperty(window.navigator, 'language', { value: 'nl-BE', configurable: true });
+
 let mounts = 0;
 function FakeApp({ host }: { host: TabHost }) {
   useEffect(() => {
