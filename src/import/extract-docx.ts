@@ -91,15 +91,12 @@ export async function docxText(buf: Uint8Array, fileName: string): Promise<strin
   try {
     // convertToHtml is mammoth's only entry point that exposes the document model (through
     // transformDocument); the HTML itself is not used.
-    await mammoth.convertToHtml(
-      mammothInput(buf),
-      {
-        transformDocument: (doc: unknown) => {
-          tree = doc;
-          return doc;
-        },
+    await mammoth.convertToHtml(mammothInput(buf), {
+      transformDocument: (doc: unknown) => {
+        tree = doc;
+        return doc;
       },
-    );
+    });
   } catch (err) {
     throw new ExtractError(
       'corrupt-docx',
