@@ -150,7 +150,24 @@ export const columnCreateSchema = z
   .strict();
 export type ColumnCreate = z.infer<typeof columnCreateSchema>;
 
-export const columnPatchSchema = z.object({ ...flags }).strict();
+/**
+ * A PATCH changes the flags, and the bounds of a number column (as SharePoint's column settings
+ * do; values already stored outside new bounds stay, as there). Never the column's type.
+ */
+export const columnPatchSchema = z
+  .object({
+    ...flags,
+    number: z
+      .object({
+        minimum: z.number().finite().optional(),
+        maximum: z.number().finite().optional(),
+        decimalPlaces: facets.number.shape.decimalPlaces,
+        displayAs: facets.number.shape.displayAs,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type ColumnPatch = z.infer<typeof columnPatchSchema>;
 
 function objectOptional<T extends Record<string, z.ZodType>>(

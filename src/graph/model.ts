@@ -1,5 +1,11 @@
 import type { ContentHash } from '../domain/content-hash';
-import type { Competency, DescriptionKind, FunctionContent, Level } from '../domain/schema';
+import type {
+  Competency,
+  DescriptionKind,
+  FunctionContent,
+  Level,
+  LevelScale,
+} from '../domain/schema';
 import type { ApprovalRequest, Decision } from '../domain/status';
 
 /**
@@ -24,7 +30,9 @@ export interface RoleSummary {
   contentHash: ContentHash | null;
   /** Main tasks, task agreement titles and their tasks: searchable text. */
   tasks: string[];
+  /** Levels are on this scale (its bounds; titles are not read for the catalogue). */
   competencies: { name: string; requiredLevel: Level | null }[];
+  levelScale: LevelScale;
   webUrl: string | null;
 }
 

@@ -83,7 +83,10 @@ const columnShape = z
     enforceUniqueValues: z.boolean().nullish(),
     readOnly: z.boolean().nullish(),
     text: z.object({ allowMultipleLines: z.boolean().nullish() }).loose().nullish(),
-    number: z.object({}).loose().nullish(),
+    number: z
+      .object({ minimum: z.number().nullish(), maximum: z.number().nullish() })
+      .loose()
+      .nullish(),
     boolean: z.object({}).loose().nullish(),
     dateTime: z.object({}).loose().nullish(),
     choice: z
@@ -312,6 +315,15 @@ function differingProperties(existing: ExistingColumn, column: ColumnDef): strin
     differs.push('validation');
   }
   const type = column.type;
+  // A declared bound that differs (VereistNiveau's maximum grew from 3 to 10 with schema v2);
+  // an undeclared one is left as the site has it.
+  if (
+    type.kind === 'number' &&
+    ((type.minimum !== undefined && existing.number?.minimum !== type.minimum) ||
+      (type.maximum !== undefined && existing.number?.maximum !== type.maximum))
+  ) {
+    differs.push('number');
+  }
   if (type.kind === 'choice') {
     const have = existing.choice?.choices ?? [];
     if (have.length !== type.choices.length || have.some((c, i) => c !== type.choices[i])) {

@@ -29,6 +29,7 @@ function summary(id: string, title: string): RoleSummary {
     contentHash: null,
     tasks: [`taak van ${title}`],
     competencies: [],
+    levelScale: { lowest: 0, highest: 3, titles: [] },
     webUrl: null,
   };
 }

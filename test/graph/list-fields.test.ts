@@ -179,6 +179,7 @@ describe('list declaration → $select and field shapes', () => {
             'PlaatsInOrganisatie',
             'Vaktechnisch',
             'AndereOnderdelen',
+            'NiveauTitels',
           ].includes(f),
       ),
     );

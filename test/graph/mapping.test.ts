@@ -135,7 +135,8 @@ describe('field readers', () => {
   });
 
   it('rejects an item that does not fit, naming the list and the item', () => {
-    const bad = asItem('12', { Title: 'x', VereistNiveau: 7 });
+    // Beyond any scale (0 to 10): not a level.
+    const bad = asItem('12', { Title: 'x', VereistNiveau: 11 });
     expect(() => parseItems(roleCompetencyItemSchema, [bad], 'Functiecompetenties')).toThrow(
       /Functiecompetenties \(id 12\)/,
     );

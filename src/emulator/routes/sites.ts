@@ -208,7 +208,25 @@ export function registerSites(router: Router): void {
           );
         }
       }
-      const after: StoredColumn = { ...before, ...patch };
+      const { number, ...flagPatch } = patch;
+      if (number !== undefined && before.kind !== 'number') {
+        throw invalidRequest(`The column '${before.name}' is not a number column.`);
+      }
+      const bounds = number === undefined ? before.number : { ...before.number!, ...number };
+      if (
+        bounds?.minimum !== undefined &&
+        bounds.maximum !== undefined &&
+        bounds.minimum > bounds.maximum
+      ) {
+        throw invalidRequest(
+          'Invalid request. The minimum of a number column exceeds its maximum.',
+        );
+      }
+      const after: StoredColumn = {
+        ...before,
+        ...flagPatch,
+        ...(bounds === undefined ? {} : { number: bounds }),
+      };
       checkValidation(after);
       if (after.enforceUniqueValues && !after.indexed) throw mustBeIndexed();
       if (after.storage === 'item_id' && !after.indexed) {

@@ -42,6 +42,13 @@ export const COMPETENTIES = defineList({
     levelColumn(1, levelText(1)),
     levelColumn(2, levelText(2)),
     levelColumn(3, levelText(3)),
+    levelColumn(4, levelText(4)),
+    levelColumn(5, levelText(5)),
+    levelColumn(6, levelText(6)),
+    levelColumn(7, levelText(7)),
+    levelColumn(8, levelText(8)),
+    levelColumn(9, levelText(9)),
+    levelColumn(10, levelText(10)),
   ],
   view: {
     fields: ['LinkTitle', 'Blok', 'Cluster', 'Definitie'],

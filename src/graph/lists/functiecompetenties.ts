@@ -1,17 +1,17 @@
 import { BLOCK_CHOICES, CONTENT_GRANTS, defineList, GENERATION_COLUMN, levelColumn } from './types';
 
 /**
- * The required level as HR reads it in the list: ●●○ for 2 of 3 (○○○ for 0, "N.v.t."), with the
- * number beside it and in the tooltip; empty stays empty (column formatting schema v2).
+ * The required level as HR reads it in the list: "Niveau 2", with the number in the tooltip;
+ * empty stays empty (column formatting schema v2). The scale is the role's (Functies), which a
+ * column formatter of this list cannot read, so no dots "of 3" that would be wrong on 1–5.
  */
 const LEVEL_DOTS = {
   $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
   elmType: 'span',
   attributes: {
-    title: "=if(@currentField == '', '', 'Niveau ' + @currentField + ' van 3')",
+    title: "=if(@currentField == '', '', 'Niveau ' + @currentField)",
   },
-  txtContent:
-    "=if(@currentField == '', '', substring('●●●', 0, @currentField) + substring('○○○', 0, 3 - @currentField) + ' ' + @currentField)",
+  txtContent: "=if(@currentField == '', '', 'Niveau ' + @currentField)",
 } as const;
 
 const levelText = (level: number) =>
@@ -45,13 +45,13 @@ export const FUNCTIECOMPETENTIES = defineList({
       name: 'VereistNiveau',
       displayName: 'Vereist niveau',
       description:
-        'Het vereiste niveau (0 tot 3); leeg als het document geen genummerde niveaus kent.',
-      type: { kind: 'number', minimum: 0, maximum: 3 },
+        'Het vereiste niveau op de schaal van de functie (Functies: laagste en hoogste niveau; leeg daar is 0 tot 3); leeg als het document geen genummerde niveaus kent.',
+      type: { kind: 'number', minimum: 0, maximum: 10 },
       validation: {
         formula:
-          '=OR(ISBLANK([VereistNiveau]),AND([VereistNiveau]>=0,[VereistNiveau]<=3,INT([VereistNiveau])=[VereistNiveau]))',
+          '=OR(ISBLANK([VereistNiveau]),AND([VereistNiveau]>=0,[VereistNiveau]<=10,INT([VereistNiveau])=[VereistNiveau]))',
         message:
-          'Het vereiste niveau is een geheel getal van 0 tot 3 (de niveaus van de functiebeschrijving), of leeg bij een functieprofiel zonder genummerde niveaus.',
+          'Het vereiste niveau is een geheel getal van 0 tot 10 op de niveauschaal van de functie, of leeg bij een functieprofiel zonder genummerde niveaus.',
       },
       formatter: LEVEL_DOTS,
     },
@@ -92,6 +92,13 @@ export const FUNCTIECOMPETENTIES = defineList({
     levelColumn(1, levelText(1)),
     levelColumn(2, levelText(2)),
     levelColumn(3, levelText(3)),
+    levelColumn(4, levelText(4)),
+    levelColumn(5, levelText(5)),
+    levelColumn(6, levelText(6)),
+    levelColumn(7, levelText(7)),
+    levelColumn(8, levelText(8)),
+    levelColumn(9, levelText(9)),
+    levelColumn(10, levelText(10)),
     {
       name: 'Volgorde',
       displayName: 'Volgorde',

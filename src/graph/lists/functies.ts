@@ -67,6 +67,43 @@ export const FUNCTIES = defineList({
       indexed: true,
     },
     {
+      name: 'GraadZoalsGeschreven',
+      displayName: 'Graad zoals in het document',
+      description:
+        'De graad zoals het document hem schrijft, als dat anders is dan de kolom Graad; anders leeg.',
+      type: { kind: 'text' },
+    },
+    {
+      name: 'LoopbaanZoalsGeschreven',
+      displayName: 'Loopbaan zoals in het document',
+      description:
+        'De functionele loopbaan zoals het document ze schrijft (bv. B1-B2-B3), als dat anders is dan de kolom Functionele loopbaan; anders leeg.',
+      type: { kind: 'text' },
+    },
+    // The document's level scale (schema v2). Both empty: 0 to 3, the scale of every role stored
+    // before these columns existed.
+    {
+      name: 'NiveauLaagste',
+      displayName: 'Laagste niveau',
+      description:
+        'Het laagste niveau van de niveauschaal van het document (bv. 1); leeg samen met Hoogste niveau betekent 0 tot 3.',
+      type: { kind: 'number', minimum: 0, maximum: 10 },
+    },
+    {
+      name: 'NiveauHoogste',
+      displayName: 'Hoogste niveau',
+      description:
+        'Het hoogste niveau van de niveauschaal van het document (bv. 5); leeg samen met Laagste niveau betekent 0 tot 3.',
+      type: { kind: 'number', minimum: 0, maximum: 10 },
+    },
+    {
+      name: 'NiveauTitels',
+      displayName: 'Titels van de niveaus',
+      description:
+        'De titels die het document zijn niveaus geeft, met hun niveau (JSON, door de import geschreven); leeg als het document ze niet benoemt.',
+      type: { kind: 'note' },
+    },
+    {
       name: 'Doel',
       displayName: 'Doel van de functie',
       description: 'Waarom de functie bestaat, in een paar zinnen (deel I van het document).',

@@ -8,6 +8,9 @@
  * columns once a list passes 5,000 items, and Functiecompetenties will (2,000 roles × 35).
  */
 
+/** The levels a scale may hold: LEVEL_BOUNDS, 0 to 10. */
+export type LevelNumber = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
 export type ColumnType =
   | { kind: 'text'; maxLength?: number }
   | { kind: 'note' }
@@ -148,8 +151,11 @@ export const GENERATION_COLUMN = {
   computed: true,
 } as const satisfies ColumnDef;
 
-/** A multi-line column of behaviour indicators for one level of the scale. */
-export function levelColumn<const N extends 0 | 1 | 2 | 3>(level: N, description: string) {
+/**
+ * A multi-line column of behaviour indicators for one level of a scale: Niveau0 … Niveau10, the
+ * levels any document's scale may hold (LEVEL_BOUNDS in src/domain/schema.ts).
+ */
+export function levelColumn<const N extends LevelNumber>(level: N, description: string) {
   return {
     name: `Niveau${level}` as `Niveau${N}`,
     displayName: `Niveau ${level}`,

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { ContentHash } from '../../domain/content-hash';
 import {
   defaultLevelScale,
+  isDefaultLevelScale,
+  levelScaleSchema,
+  levelTitleSchema,
   otherSectionSchema,
+  type LevelScale,
   type FunctionContent,
   type Level,
   type OtherSection,
@@ -34,6 +38,7 @@ export const CATALOGUE_SELECT = selectFields(FUNCTIES, {
     'PlaatsInOrganisatie',
     'Vaktechnisch',
     'AndereOnderdelen',
+    'NiveauTitels',
   ],
 });
 
@@ -58,6 +63,9 @@ export function roleFields(content: FunctionContent, meta: RoleMeta): Record<str
     Dienst: content.service,
     Graad: content.grade,
     Loopbaan: content.careerPath,
+    GraadZoalsGeschreven: content.gradeAsWritten,
+    LoopbaanZoalsGeschreven: content.careerPathAsWritten,
+    ...scaleColumns(content.levelScale),
     Doel: content.purpose,
     Hoofdtaken: writeLines(content.mainTasks),
     PlaatsInOrganisatie: content.position,
@@ -95,12 +103,11 @@ export function roleSummary(item: RoleItem): RoleSummary {
       const level = bar === -1 ? '-' : line.slice(bar + 1).trim();
       return {
         name: bar === -1 ? line : line.slice(0, bar),
-        requiredLevel:
-          level === '0' || level === '1' || level === '2' || level === '3'
-            ? (Number(level) as Level)
-            : null,
+        requiredLevel: /^(?:10|\d)$/.test(level) ? (Number(level) as Level) : null,
       };
     }),
+    // Titles are not selected for the catalogue; the bounds are what comparing needs.
+    levelScale: readScale({ ...f, NiveauTitels: null }, item.id),
     webUrl: item.webUrl,
   };
 }
@@ -130,13 +137,13 @@ export function roleContentHead(
     service: f.Dienst,
     grade: f.Graad,
     careerPath: f.Loopbaan,
-    gradeAsWritten: null,
-    careerPathAsWritten: null,
+    gradeAsWritten: f.GraadZoalsGeschreven,
+    careerPathAsWritten: f.LoopbaanZoalsGeschreven,
     purpose: f.Doel,
     mainTasks: readLines(f.Hoofdtaken),
     position: f.PlaatsInOrganisatie,
     technicalKnowledge: readLines(f.Vaktechnisch),
-    levelScale: defaultLevelScale(),
+    levelScale: readScale(f, item.id),
     // Left out when empty, as in content stored before the column existed (its hash is the same).
     ...readOtherSections(f.AndereOnderdelen, item.id),
   };
@@ -168,4 +175,54 @@ function readOtherSections(
     );
   }
   return sections.data.length === 0 ? {} : { otherSections: sections.data };
+}
+
+const levelTitlesJson = z.array(levelTitleSchema);
+
+/**
+ * The scale columns: all empty for 0–3 without titles, as every row stored before the columns
+ * existed (the same row as before, and the content hashes as a version-1 document).
+ */
+function scaleColumns(scale: LevelScale): {
+  NiveauLaagste: number | null;
+  NiveauHoogste: number | null;
+  NiveauTitels: string | null;
+} {
+  if (isDefaultLevelScale(scale)) {
+    return { NiveauLaagste: null, NiveauHoogste: null, NiveauTitels: null };
+  }
+  return {
+    NiveauLaagste: scale.lowest,
+    NiveauHoogste: scale.highest,
+    NiveauTitels: scale.titles.length === 0 ? null : JSON.stringify(scale.titles),
+  };
+}
+
+/** The migration for rows: no scale columns filled means 0–3, the scale of schema version 1. */
+function readScale(
+  f: { NiveauLaagste: number | null; NiveauHoogste: number | null; NiveauTitels: string | null },
+  itemId: string,
+): LevelScale {
+  if (f.NiveauLaagste === null && f.NiveauHoogste === null && f.NiveauTitels === null) {
+    return defaultLevelScale();
+  }
+  let titles: unknown = [];
+  try {
+    titles = f.NiveauTitels === null ? [] : JSON.parse(f.NiveauTitels);
+  } catch {
+    titles = undefined;
+  }
+  const parsedTitles = levelTitlesJson.safeParse(titles);
+  const scale = levelScaleSchema.safeParse({
+    lowest: f.NiveauLaagste ?? 0,
+    highest: f.NiveauHoogste ?? 3,
+    titles: parsedTitles.success ? parsedTitles.data : [],
+  });
+  if (!parsedTitles.success || !scale.success) {
+    throw new ValidationError(
+      `De niveauschaal van deze functie is ongeldig (Laagste niveau ${String(f.NiveauLaagste ?? 'leeg')}, Hoogste niveau ${String(f.NiveauHoogste ?? 'leeg')}${parsedTitles.success ? '' : ', Titels van de niveaus geen geldige lijst'}): ${scale.success ? '' : (scale.error.issues[0]?.message ?? '')} Importeer de functie opnieuw of maak de drie kolommen leeg (0 tot 3).`,
+      { request: `Functies item ${itemId}` },
+    );
+  }
+  return scale.data;
 }

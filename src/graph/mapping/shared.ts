@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { CONTENT_HASH_PATTERN, type ContentHash } from '../../domain/content-hash';
-import type { CompetencyBlock, Level, LevelIndicators } from '../../domain/schema';
+import {
+  ALL_LEVELS,
+  LEVEL_BOUNDS,
+  levelSchema,
+  type CompetencyBlock,
+  type Level,
+  type LevelIndicators,
+} from '../../domain/schema';
 import { ValidationError } from '../errors';
-import type { BLOCK_CHOICES } from '../lists';
+import type { BLOCK_CHOICES, LevelNumber } from '../lists';
 import { optNumber, readLines, writeLines } from './fields';
 
 /**
@@ -14,8 +21,8 @@ import { optNumber, readLines, writeLines } from './fields';
 // ── Domain-specific readers (overrides of the generated ones) ──────────────────────────────────
 
 export const levelValue = optNumber.refine(
-  (v) => v === null || v === 0 || v === 1 || v === 2 || v === 3,
-  'niveau moet 0, 1, 2 of 3 zijn',
+  (v) => v === null || levelSchema.safeParse(v).success,
+  `niveau moet een geheel getal van ${LEVEL_BOUNDS.lowest} tot ${LEVEL_BOUNDS.highest} zijn`,
 ) as z.ZodType<Level | null>;
 
 export const hashValue = z
@@ -42,26 +49,24 @@ export function blockFromChoice(choice: BlockChoice | null): CompetencyBlock | n
   return choice === 'Technisch' ? 'technical' : choice === 'Gedrag' ? 'behavioural' : null;
 }
 
-interface LevelFields {
-  Niveau0: string | null;
-  Niveau1: string | null;
-  Niveau2: string | null;
-  Niveau3: string | null;
-}
+/** Niveau0 … Niveau10: one column per level any scale may hold. */
+type LevelFields = { [N in LevelNumber as `Niveau${N}`]: string | null };
+
+const levelField = (level: Level): keyof LevelFields => `Niveau${level as LevelNumber}`;
 
 /** Every level column, so that an update clears the levels a document no longer shows. */
 export function levelColumns(levels: readonly LevelIndicators[]): LevelFields {
-  const columns: LevelFields = { Niveau0: null, Niveau1: null, Niveau2: null, Niveau3: null };
-  for (const l of levels) {
-    if (l.level >= 0 && l.level <= 3) columns[`Niveau${l.level as 0 | 1 | 2 | 3}`] = writeLines(l.indicators);
-  }
+  const columns = Object.fromEntries(ALL_LEVELS.map((l) => [levelField(l), null])) as LevelFields;
+  // The schema holds every level within LEVEL_BOUNDS, so each has its column.
+  for (const l of levels) columns[levelField(l.level)] = writeLines(l.indicators);
   return columns;
 }
 
+/** The levels with indicators, lowest first; a row of before has only Niveau0 … Niveau3 filled. */
 export function levelsFrom(fields: LevelFields): LevelIndicators[] {
   const out: LevelIndicators[] = [];
-  for (const level of [0, 1, 2, 3] as const) {
-    const lines = readLines(fields[`Niveau${level}`]);
+  for (const level of ALL_LEVELS) {
+    const lines = readLines(fields[levelField(level)]);
     if (lines.length > 0) out.push({ level, indicators: lines });
   }
   return out;
