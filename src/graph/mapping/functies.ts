@@ -206,7 +206,7 @@ function readScale(
   if (f.NiveauLaagste === null && f.NiveauHoogste === null && f.NiveauTitels === null) {
     return defaultLevelScale();
   }
-  let titles: unknown = [];
+  let titles: unknown;
   try {
     titles = f.NiveauTitels === null ? [] : JSON.parse(f.NiveauTitels);
   } catch {
