@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { hasPotentialHost } from '../teams/frame';
 import type { HostMode, TeamsSession } from '../teams/teams-client';
 import { App } from './app/App';
+import { viewLoaders } from './app/lazy-views';
 import { bootHost, type TenantBootDependencies } from './host/boot';
 import { earlyHost, type ShownHost } from './host/boot-early';
 import { BootFailure } from './host/BootFailure';
 import { HostRoot } from './host/HostRoot';
+import { READY_MARK } from './host/marks';
+import { subPageIdFromUrl } from './host/plain-browser';
 
 /**
  * The tab's entry point: boot the host glue, then render. teams-js is only fetched when there is
@@ -79,3 +82,31 @@ function start(): void {
 }
 
 start();
+
+/*
+ * A deep link's view is fetched at once, beside the runtime config, instead of after boot (its
+ * queries start only once its chunk is there): one round trip less for a role or a comparison
+ * opened from a link. In Teams the link arrives with the context; those wait, as before.
+ */
+const linkedView = subPageIdFromUrl(window)?.split('/')[0];
+if (linkedView === 'role' || linkedView === 'compare' || linkedView === 'competency') {
+  void viewLoaders[linkedView]().catch(() => undefined);
+}
+
+/*
+ * The role page is where nearly every open goes next: its chunk is fetched once the first screen
+ * is up (HostRoot's ready mark), so a click on a role waits only for the role's data (issue 15:
+ * role ≤ 0.6 s after the click; one round trip saved over a city's network).
+ */
+if (typeof PerformanceObserver === 'function') {
+  const watch = new PerformanceObserver((entries, observer) => {
+    if (!entries.getEntriesByName(READY_MARK).length) return;
+    observer.disconnect();
+    void viewLoaders.role().catch(() => undefined);
+  });
+  try {
+    watch.observe({ type: 'mark', buffered: true });
+  } catch {
+    // An older engine without mark observation: the chunk loads on the click, as before.
+  }
+}
