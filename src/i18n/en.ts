@@ -56,6 +56,7 @@ export const en: Strings = {
     tellIt: 'If this keeps happening, tell IT.',
     retry: 'Try again',
   },
+  matchedByEmail: 'recognised by e-mail address',
   nav: {
     label: 'Main navigation',
     catalogue: 'Catalogue',

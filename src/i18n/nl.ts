@@ -26,6 +26,8 @@ export const nl = {
     tellIt: 'Blijft dit gebeuren, meld het dan aan IT.',
     retry: 'Opnieuw proberen',
   },
+  /** After a decision's maker whom Graph gave without a user id, matched by e-mail (issue 12). */
+  matchedByEmail: 'herkend aan e-mailadres',
   nav: {
     label: 'Hoofdnavigatie',
     catalogue: 'Catalogus',

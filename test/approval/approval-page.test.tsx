@@ -398,6 +398,50 @@ describe('approval page in an English Teams client', () => {
     );
   });
 
+  test('the role history says which decision’s maker was recognised by e-mail address only', async () => {
+    const port = fakePort();
+    const history = await (port.history as jest.Mock)();
+    const decided = (id: string, name: string, date: string) => ({
+      id,
+      roleId: '1',
+      requestId: null,
+      outcome: 'approved' as const,
+      decisionDate: date,
+      decidedAt: `${date}T09:00:00Z`,
+      contentHash: hash,
+      reason: null,
+      createdBy: { id: '', displayName: name },
+      imported: false,
+      snapshot: null,
+    });
+    port.history = jest.fn(() =>
+      Promise.resolve({
+        ...history,
+        decisions: [
+          {
+            decision: decided('3', 'Jan Peeters', '2025-03-11'),
+            invalid: null,
+            matchedByEmail: true,
+          },
+          {
+            decision: decided('4', 'Els Wouters', '2025-03-12'),
+            invalid: null,
+            matchedByEmail: false,
+          },
+        ],
+      }),
+    );
+    open('approver', port, 'role/deskundige-ict');
+    const list = await screen.findByRole('list', { name: 'Geschiedenis van de goedkeuring' });
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
+    expect(items.find((i) => i.includes('Jan Peeters'))).toMatch(
+      /Jan Peeters op 11 maart 2025 \(herkend aan e-mailadres\)/,
+    );
+    expect(items.find((i) => i.includes('Els Wouters'))).not.toMatch(/e-mailadres/);
+  });
+
   test('the "To decide" queue', async () => {
     openInEnglish('approver', fakePort(), '');
     const queue = await screen.findByRole('region', { name: 'To decide' });

@@ -91,6 +91,9 @@ describe('against the emulator, with Graph leaving createdBy.user.id out', () =>
       const raw = await target.repos('staff').roles.getByKey(doc.key);
       expect(raw.decisions[0]?.createdBy.id).toBe('');
       expect(raw.decisions[0]?.createdBy.email).toBe('jan.peeters@stadtienen.onmicrosoft.com');
+      // The history panel is told, so it can say the maker was recognised by e-mail address.
+      const history = await hr.history(doc.key);
+      expect(history.decisions.map((d) => d.matchedByEmail)).toEqual([true]);
     } finally {
       await target.control?.clearFaults();
     }

@@ -240,6 +240,7 @@ export class ApprovalService {
       approverIds,
     });
     const invalid = new Map(derived.invalidDecisions.map((i) => [i.decision.id, i.reason]));
+    const byEmail = new Set(derived.matchedByEmail);
     return {
       roleId: role.id,
       currentHash: role.currentHash,
@@ -248,6 +249,7 @@ export class ApprovalService {
       decisions: decisions.map((decision) => ({
         decision,
         invalid: invalid.get(decision.id) ?? null,
+        matchedByEmail: byEmail.has(decision.id),
       })),
       changesSinceApproval: await this.catalogue.changesSinceApproval({
         ...role,

@@ -83,7 +83,15 @@ export interface RoleHistory {
   status: RoleStatus;
   requests: RequestRecord[];
   /** Every decision, oldest first, each with whether it counts and why not. */
-  decisions: { decision: DecisionRecord; invalid: InvalidDecision['reason'] | null }[];
+  decisions: {
+    decision: DecisionRecord;
+    invalid: InvalidDecision['reason'] | null;
+    /**
+     * It counts because its maker's e-mail address (UPN) is an approver's: Graph gave the creator
+     * without a user id (issue 12), weaker evidence that the panel shows. Absent means no.
+     */
+    matchedByEmail?: boolean;
+  }[];
   /** Changes of the current content since the last approval, when it drifted from it. */
   changesSinceApproval: Change[] | null;
 }

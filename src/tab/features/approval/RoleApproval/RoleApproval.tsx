@@ -107,7 +107,7 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
                     </>
                   ),
                 })),
-                ...data.decisions.map(({ decision: d, invalid }) => ({
+                ...data.decisions.map(({ decision: d, invalid, matchedByEmail }) => ({
                   at: d.decidedAt,
                   key: `d${d.id}`,
                   node: (
@@ -117,6 +117,8 @@ export function RoleApproval(props: { roleKey: string; canSubmit: boolean; canAp
                         d.createdBy.displayName,
                         formatIsoDate(d.decisionDate, locale),
                       )}
+                      {/* The maker counts by e-mail address only: said, as weaker evidence. */}
+                      {matchedByEmail ? ` (${t.matchedByEmail})` : ''}
                       {d.reason ? ` — ${d.reason}` : ''}
                       {invalid ? ` (${r.invalid[invalid]})` : ''}
                       {d.outcome === 'approved' && d.snapshot !== null && (
