@@ -65,39 +65,27 @@ describe('the failure screen', () => {
   });
 });
 
+const banner = (shown: SignInProblem | null, locale: string) => (
+  <SignInBanner
+    watch={watching(shown)}
+    theme="default"
+    locale={locale}
+    onSignedIn={() => undefined}
+  />
+);
+
 describe('the sign-in banner', () => {
   it('names its region and button in Dutch in a Dutch Teams', () => {
-    render(
-      <SignInBanner
-        watch={watching(problem)}
-        theme="default"
-        locale="nl-BE"
-        onSignedIn={() => undefined}
-      />,
-    );
+    render(banner(problem, 'nl-BE'));
     expect(screen.getByRole('region', { name: 'Aanmelden' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Aanmelden' })).toBeTruthy();
   });
 
   it('in English in an English Teams, and nothing when signed in', () => {
-    const { container, rerender } = render(
-      <SignInBanner
-        watch={watching(problem)}
-        theme="default"
-        locale="en-us"
-        onSignedIn={() => undefined}
-      />,
-    );
+    const { container, rerender } = render(banner(problem, 'en-us'));
     expect(screen.getByRole('region', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
-    rerender(
-      <SignInBanner
-        watch={watching(null)}
-        theme="default"
-        locale="en-us"
-        onSignedIn={() => undefined}
-      />,
-    );
+    rerender(banner(null, 'en-us'));
     expect(container.innerHTML).toBe('');
   });
 });
