@@ -41,9 +41,20 @@ export function createDocumentParser(): DocumentParser {
       { name: 'functiewijzer-import' },
     );
     created.onmessage = (event: MessageEvent<unknown>) => {
+      // pdf.js' worker code, loaded into this worker's thread, announces itself on the worker's
+      // own port ({ action: 'ready', … }): only messages with a request's id are replies.
+      const id: unknown = (event.data as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number' || !pending.has(id)) return;
       const reply = parseReplySchema.safeParse(event.data);
       if (!reply.success) {
-        failAll('interne fout in de inlezer: onverwacht antwoord. Meld dit aan IT.');
+        const waiting = pending.get(id);
+        pending.delete(id);
+        waiting?.resolve(
+          refusal(
+            'interne fout in de inlezer: onverwacht antwoord. Meld dit aan IT.',
+            waiting.fileName,
+          ),
+        );
         return;
       }
       const waiting = pending.get(reply.data.id);
