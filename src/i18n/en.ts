@@ -170,6 +170,14 @@ export const en: Strings = {
     scale: (level, max) => `Required level ${level} of ${max}`,
     noScale: 'No numbered levels',
   },
+  levelScales: {
+    titled: (level, title) => `Level ${level}: ${title}`,
+    ofScale: (level, lowest, highest) => `Level ${level} of ${lowest}–${highest}`,
+    scaleOf: (lowest, highest) => `Level scale ${lowest}–${highest}`,
+    otherScales: 'Not comparable: different level scale',
+    scalesDiffer: (scales) =>
+      `These roles use different level scales (${scales}). Levels on different scales are not compared as higher or lower.`,
+  },
   catalogue: {
     title: 'Roles',
     intro: 'Every function description and function profile of the organisation.',

@@ -150,6 +150,19 @@ export const nl = {
     scale: (level: number, max: number) => `Vereist niveau ${level} van ${max}`,
     noScale: 'Geen genummerde niveaus',
   },
+  /** Level scales per document (issue 13, schema v2): engineer A's block. */
+  levelScales: {
+    /** A level with the document's own title for it: "Niveau 2: Handelt binnen het team". */
+    titled: (level: number, title: string) => `Niveau ${level}: ${title}`,
+    /** A level on a scale without titles, other than 0–3: "Niveau 3 van 1–5". */
+    ofScale: (level: number, lowest: number, highest: number) =>
+      `Niveau ${level} van ${lowest}–${highest}`,
+    /** The scale of a role, where it is not 0–3. */
+    scaleOf: (lowest: number, highest: number) => `Niveauschaal ${lowest}–${highest}`,
+    otherScales: 'Niet vergelijkbaar: andere niveauschaal',
+    scalesDiffer: (scales: string) =>
+      `Deze functies gebruiken een verschillende niveauschaal (${scales}). Niveaus op verschillende schalen worden niet als hoger of lager vergeleken.`,
+  },
   catalogue: {
     title: 'Functies',
     intro: 'Alle functiebeschrijvingen en functieprofielen van de organisatie.',

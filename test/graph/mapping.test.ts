@@ -75,6 +75,68 @@ describe('field mapping round trip', () => {
     },
   );
 
+  it('a 1–5 role with level titles and its range as written reads back the same (schema v2)', async () => {
+    const base = functiebeschrijving();
+    const description = {
+      ...base,
+      careerPathAsWritten: 'B1-B2-B3',
+      levelScale: {
+        lowest: 1,
+        highest: 5,
+        titles: [
+          { level: 1, title: 'Basis' },
+          { level: 5, title: 'Meester' },
+        ],
+      },
+      competencies: base.competencies.map((c) => ({
+        ...c,
+        requiredLevel: c.requiredLevel === null ? null : c.requiredLevel + 2,
+        levels: [1, 2, 3, 4, 5].map((level) => ({ level, indicators: [`${c.name} ${level}`] })),
+      })),
+    };
+    const content = contentOf(description);
+    const fields = roleFields(content, { generation: 1, contentHash: HASH });
+    expect(fields).toMatchObject({ NiveauLaagste: 1, NiveauHoogste: 5 });
+    const role = parseItems(roleItemSchema, [asItem('7', fields)], 'Functies')[0]!;
+    const comps = parseItems(
+      roleCompetencyItemSchema,
+      content.competencies.map((c, i) =>
+        asItem(String(40 + i), roleCompetencyFields(c, '7', String(90 + i), i, 1)),
+      ),
+      'Functiecompetenties',
+    );
+    const read = {
+      ...roleContentHead(role),
+      resultAreas: content.resultAreas,
+      competencies: comps.map(competencyFromItem),
+    };
+    expect(read).toEqual(content);
+    expect(await contentHash(read)).toBe(await contentHash(description));
+    expect(roleSummary(role).levelScale).toEqual({ lowest: 1, highest: 5, titles: [] });
+    expect(roleSummary(role).competencies.map((c) => c.requiredLevel)).toEqual([5, 4, 4]);
+  });
+
+  it('leaves the scale columns empty for 0–3, and reads a row without them as 0–3', () => {
+    const fields = roleFields(contentOf(functiebeschrijving()), {
+      generation: 1,
+      contentHash: HASH,
+    });
+    expect(fields).toMatchObject({ NiveauLaagste: null, NiveauHoogste: null, NiveauTitels: null });
+    const role = roleItemSchema.parse(asItem('7', fields));
+    expect(roleContentHead(role).levelScale).toEqual({ lowest: 0, highest: 3, titles: [] });
+  });
+
+  it('refuses a stored scale that is no scale, naming the item', () => {
+    const fields = roleFields(contentOf(functiebeschrijving()), {
+      generation: 1,
+      contentHash: HASH,
+    });
+    const role = roleItemSchema.parse(
+      asItem('7', { ...fields, NiveauLaagste: 4, NiveauHoogste: 2 }),
+    );
+    expect(() => roleContentHead(role)).toThrow(/niveauschaal van deze functie is ongeldig/);
+  });
+
   it('fills the catalogue columns: tasks to search and the competency profile', () => {
     const content = contentOf(functiebeschrijving());
     const role = roleItemSchema.parse(

@@ -18,6 +18,7 @@ import {
 } from '../../../../domain/levels';
 import { MAX_COMPARE_SELECTION } from '../../../shared/routes';
 import { Heading } from '../../../components/Heading';
+import { levelText } from '../../../components/LevelScale';
 import { useNavigation } from '../../../components/navigation';
 import { PageHeading } from '../../../components/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates';
@@ -207,12 +208,15 @@ function ComparisonTables({ descriptions }: { descriptions: ComparedRoles }) {
   const rows = onlyDifferences ? comparison.rows.filter(differs) : comparison.rows;
   const summary = compareSummary(comparison, locale);
 
-  const cellText = (cell: CompetencyCell) =>
+  // A level in words on its own role's scale ("Niveau 3 van 1–5" beside "Niveau 3 (Expert)").
+  const cellText = (cell: CompetencyCell, role: number) =>
     cell.kind === 'absent'
       ? t.compare.notRequired
       : cell.level === null
         ? t.compare.requiredNoLevel
-        : t.level.name(cell.level);
+        : comparison.scalesDiffer
+          ? levelText(t, locale, comparison.scales[role]!, cell.level)
+          : t.level.name(cell.level);
 
   return (
     <>
@@ -236,6 +240,13 @@ function ComparisonTables({ descriptions }: { descriptions: ComparedRoles }) {
           onChange={(_, data) => setOnlyDifferences(data.checked)}
           label={t.compare.onlyDifferences}
         />
+        {comparison.scalesDiffer && (
+          <p className={styles.text}>
+            {t.levelScales.scalesDiffer(
+              [...new Set(comparison.scales.map((s) => `${s.lowest}–${s.highest}`))].join(', '),
+            )}
+          </p>
+        )}
         <div
           className={styles.scroller}
           role="region"
@@ -266,7 +277,10 @@ function ComparisonTables({ descriptions }: { descriptions: ComparedRoles }) {
                       key={index}
                       className={mergeClasses(cell.kind === 'absent' && styles.absent)}
                     >
-                      {cellText(cell)}
+                      {cellText(cell, index)}
+                      {row.relation === 'other-scales' && cell.kind === 'present' && (
+                        <span className={styles.text}> ({t.levelScales.otherScales})</span>
+                      )}
                       {row.highest.includes(index) && ' '}
                       {row.highest.includes(index) && (
                         <span className={styles.higher}>

@@ -130,7 +130,10 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
               {definition.levels.map((level) => (
                 <div key={level.level} className={styles.section}>
                   <Heading level={3}>
-                    {t.level.named(level.level, levelLabel(level.level, locale))}
+                    {/* The dictionary gathers every document's levels: our names only exist for 0–3. */}
+                    {level.level <= 3
+                      ? t.level.named(level.level, levelLabel(level.level, locale))
+                      : t.level.name(level.level)}
                   </Heading>
                   <ul className={styles.list}>
                     {level.indicators.map((indicator, index) => (

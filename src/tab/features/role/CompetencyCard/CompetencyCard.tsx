@@ -1,10 +1,14 @@
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { competencyKey } from '../../../../domain/text';
-import { levelLabel } from '../../../../domain/levels';
-import type { Competency, Level } from '../../../../domain/schema';
+import {
+  defaultLevelScale,
+  type Competency,
+  type Level,
+  type LevelScale as Scale,
+} from '../../../../domain/schema';
 import { Heading, type HeadingLevel } from '../../../components/Heading';
-import { LevelScale } from '../../../components/LevelScale';
+import { LevelScale, levelText } from '../../../components/LevelScale';
 import { useNavigation } from '../../../components/navigation';
 import { useI18n } from '../../../i18n';
 import { LevelTabs } from './LevelTabs';
@@ -38,6 +42,8 @@ const useStyles = makeStyles({
 export interface CompetencyCardProps {
   competency: Competency;
   headingLevel: HeadingLevel;
+  /** The role's level scale; 0–3 when left out (a description of schema version 1). */
+  scale?: Scale;
 }
 
 /**
@@ -45,7 +51,7 @@ export interface CompetencyCardProps {
  * named graphic, and that level's indicators; the other levels are one click (or one arrow key)
  * away in the tab list.
  */
-export function CompetencyCard({ competency, headingLevel }: CompetencyCardProps) {
+export function CompetencyCard({ competency, headingLevel, scale }: CompetencyCardProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { navigate } = useNavigation();
@@ -76,9 +82,9 @@ export function CompetencyCard({ competency, headingLevel }: CompetencyCardProps
         <p className={styles.required}>
           <span>
             {t.role.required}:{' '}
-            {t.level.named(competency.requiredLevel, levelLabel(competency.requiredLevel, locale))}
+            {levelText(t, locale, scale ?? defaultLevelScale(), competency.requiredLevel)}
           </span>
-          <LevelScale level={competency.requiredLevel} />
+          <LevelScale level={competency.requiredLevel} scale={scale} />
         </p>
       )}
       {competency.levelTitle && <p className={styles.levelTitle}>{competency.levelTitle}</p>}

@@ -305,6 +305,7 @@ function CompetencyGroups(props: { description: FunctionDescription; t: Strings 
                     <CompetencyCard
                       key={competency.name}
                       competency={competency}
+                      scale={props.description.levelScale}
                       headingLevel={
                         showClusters && cluster.cluster ? nextLevel(clusterLevel) : clusterLevel
                       }
