@@ -47,6 +47,9 @@ export const roleStatusSchema: z.ZodType<RoleStatus> = z.discriminatedUnion('kin
   z.object({ kind: z.literal('draft'), historicalDate: isoDateSchema.optional() }),
 ]);
 
+/** The levels a document's scale may hold (schema v2: LEVEL_BOUNDS, 0 to 10). */
+const LEVEL_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
 /** What a catalogue row is, live or persisted, apart from its tasks and competencies. */
 const catalogueRowFields = {
   key: keySchema,
@@ -65,7 +68,7 @@ export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
   // `z.literal([...])` is one set lookup; the domain's union of four literals tries each in turn,
   // which adds up over 70,000 catalogue competencies read back on every warm open.
   competencies: z.array(
-    z.object({ name: z.string(), requiredLevel: z.literal([0, 1, 2, 3]).nullable() }),
+    z.object({ name: z.string(), requiredLevel: z.literal(LEVEL_VALUES).nullable() }),
   ),
 });
 
@@ -77,13 +80,13 @@ export const catalogueSchema = z.array(catalogueEntrySchema);
  *
  * 1. The first screen: every role without its tasks, competency names replaced by their index in
  *    a table (160 distinct names over some 70,000 mentions), each role's competencies one string
- *    "index:level,…" with level 0–3 or "-" for none. One regular expression per role replaces
+ *    "index:level,…" with level 0–10 or "-" for none. One regular expression per role replaces
  *    70,000 object validations.
  * 2. The search text: every role's tasks, in the same order, stamped with the first record's
  *    `tasksStamp`, so a pair written by different sessions is never combined.
  */
 
-const STORED_COMPETENCIES = /^(?:\d{1,4}:[0-3-](?:,\d{1,4}:[0-3-])*)?$/;
+const STORED_COMPETENCIES = /^(?:\d{1,4}:(?:10|\d|-)(?:,\d{1,4}:(?:10|\d|-))*)?$/;
 
 export const storedCatalogueSchema = z
   .object({
@@ -104,6 +107,13 @@ export const storedCatalogueSchema = z
       '1': 1,
       '2': 2,
       '3': 3,
+      '4': 4,
+      '5': 5,
+      '6': 6,
+      '7': 7,
+      '8': 8,
+      '9': 9,
+      '10': 10,
       '-': null,
     };
     const entries: Array<Omit<CatalogueEntry, 'tasks'>> = [];
