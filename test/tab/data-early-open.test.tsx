@@ -85,6 +85,7 @@ describe('who the early open is for', () => {
 
   it('is the user the last boot identified, without any permission', () => {
     rememberLastUser(window, ANNE);
+    sessionStorage.setItem('functiewijzer.persona', ANNE.upn);
     const early = earlyHost(window, never());
     expect(early?.provisional).toBe(true);
     expect(early?.initial.user).toEqual(ANNE);
@@ -97,6 +98,11 @@ describe('who the early open is for', () => {
     expect(earlyHost(window, never())).toBeNull();
     sessionStorage.setItem('functiewijzer.persona', 'ANNE@stad.be');
     expect(earlyHost(window, never())?.initial.user.upn).toBe(ANNE.upn);
+  });
+
+  it('is nobody when no persona was chosen in this browser tab (tenant mode, a shared device)', () => {
+    rememberLastUser(window, ANNE);
+    expect(earlyHost(window, never())).toBeNull();
   });
 
   it('is nobody for a deep link: only the catalogue has its data stored', () => {
@@ -147,6 +153,8 @@ describe('HostRoot when boot has identified the user', () => {
   }
   beforeEach(() => {
     mounts = [];
+    // Local mode: this browser tab chose Anne before (the only case that opens early).
+    sessionStorage.setItem('functiewijzer.persona', ANNE.upn);
   });
 
   it('keeps the same user’s tab (what is on screen) and gives it the real permissions', () => {

@@ -11,8 +11,9 @@ import { browserLocale, rememberedPersona, subPageIdFromUrl, systemTheme } from 
  * 0.3 s a warm open may take, and the persisted catalogue needs none of it.
  *
  * Whose cache is shown: the user the last finished boot in this browser identified
- * (`rememberLastUser`, localStorage), and only when nothing known before boot contradicts it —
- * in local mode the persona this browser tab chose (sessionStorage) must be that user. Inside a
+ * (`rememberLastUser`, localStorage), and only when the persona this browser tab chose
+ * (sessionStorage, local mode) is that user. Tenant mode never opens early: before MSAL has
+ * signed someone in, nothing says the person at the device is the last user. Inside a
  * (possible) Teams host nothing is shown early: Teams decides who is signed in, and the tab
  * learns it only from teams-js. Once boot has identified the user, HostRoot swaps the real host
  * in: the same user keeps what is on screen (the same DataProvider), and the catalogue is
@@ -79,8 +80,11 @@ export function earlyHost(win: Window, booting: Promise<BootedHost>): ShownHost 
   if (hasPotentialHost(win) || subPageIdFromUrl(win) !== null) return null;
   const user = lastUser(win);
   if (!user) return null;
+  // Only a persona this browser tab chose (local mode) vouches for the user before boot. In tenant
+  // mode nobody has signed in yet at this point: on a shared device the previous user's
+  // catalogue must not show to whoever opens the tab next, so that open waits for sign-in.
   const persona = rememberedPersona(win);
-  if (persona !== null && persona.toLowerCase() !== user.upn.toLowerCase()) return null;
+  if (persona === null || persona.toLowerCase() !== user.upn.toLowerCase()) return null;
   return {
     provisional: true,
     session: null,
