@@ -174,6 +174,31 @@ describe('lists and columns', () => {
     expect(dup.status).toBe(409);
   });
 
+  it("changes a number column's bounds with PATCH, never another column's type", async () => {
+    const lists = await createLists(t);
+    const path = `/sites/${SITE_ID}/lists/${lists.competenties}/columns`;
+    const added = await t.graph('tom', 'POST', path, {
+      name: 'Gewicht',
+      displayName: 'Gewicht',
+      number: { minimum: 0, maximum: 3 },
+    });
+    expect(added.status).toBe(201);
+    const widened = await t.graph('tom', 'PATCH', `${path}/${added.body.id}`, {
+      number: { maximum: 10 },
+    });
+    expect(widened.status).toBe(200);
+    expect(widened.body.number).toMatchObject({ minimum: 0, maximum: 10 });
+    const crossed = await t.graph('tom', 'PATCH', `${path}/${added.body.id}`, {
+      number: { minimum: 11 },
+    });
+    expect(crossed.status).toBe(400);
+    const text = await t.graph('tom', 'POST', path, { name: 'Notitie', text: {} });
+    const onText = await t.graph('tom', 'PATCH', `${path}/${text.body.id}`, {
+      number: { maximum: 10 },
+    });
+    expect(onText.status).toBe(400);
+  });
+
   it('adds a column to an existing list and indexes it later with PATCH', async () => {
     const lists = await createLists(t);
     const added = await t.graph(
