@@ -3,6 +3,7 @@ import { approvalEndToEnd } from './approval';
 import { catalogueTruthAfterSharePointEdit } from './catalogue-truth';
 import { directDeepLink, directFlow, directPersonaSwitcher } from './direct';
 import { faultsEmulatorKilled, faultsErrorThenRetry, faultsReadsRideOut } from './faults';
+import { importDocuments } from './import';
 import { keyboardOnly } from './keyboard';
 import { axeEveryViewEveryTheme, axeHostAndConfiguration, narrowViewport } from './layout-a11y';
 import {
@@ -45,4 +46,6 @@ export const scenarios: Scenario[] = [
   approvalEndToEnd,
   // Issue 14: after the approvals, so the role it edits keeps whatever approval they gave it.
   catalogueTruthAfterSharePointEdit,
+  // Issue 13: adds two roles, so last: the views above count and list the seeded ones.
+  importDocuments,
 ];
