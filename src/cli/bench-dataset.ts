@@ -73,7 +73,8 @@ export function benchViews(roles: number): {
 export async function loadedEmulatorCopy(roles: number): Promise<string> {
   // v3: Functies gained columns (AndereOnderdelen, AantalTaakafspraken) that an emulator loaded
   // before lacks; reading them from a v2 copy fails with "Field … is not recognized".
-  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v3`);
+  // v4: schema 2's level-scale columns (NiveauLaagste…, Niveau4…Niveau10, VereistNiveau 0–10).
+  const cached = path.join(CACHE_DIR, `bench-browser-emulator-${roles}-v4`);
   if (!existsSync(path.join(cached, '.complete'))) {
     await rm(cached, { recursive: true, force: true });
     await mkdir(cached, { recursive: true });
