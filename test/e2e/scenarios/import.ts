@@ -122,6 +122,7 @@ export const importDocuments: Scenario = {
         .waitFor({ timeout: 30_000 });
     }
     await page.getByRole('status').getByText('2 van 2 documenten opgeslagen').waitFor();
+    await expectNoAxeViolations(page, 'de importpagina na het opslaan');
 
     const catalogue = page.getByRole('button', { name: 'Catalogus' });
     await tabTo(page, catalogue, 'de knop "Catalogus"');

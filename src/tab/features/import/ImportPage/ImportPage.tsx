@@ -281,7 +281,13 @@ export function ImportPage() {
       )}
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={saving || selected.length === 0} onClick={onSave}>
+        {/* Focusable while unavailable: the keyboard user who pressed it keeps their place (a
+            disabled button would drop focus to the page) and hears the progress beside it. */}
+        <Button
+          appearance="primary"
+          disabledFocusable={saving || selected.length === 0}
+          onClick={onSave}
+        >
           {saving ? s.saving : s.save(selected.length)}
         </Button>
       </div>
