@@ -90,7 +90,11 @@ export async function loadedEmulatorCopy(roles: number): Promise<string> {
         concurrency: 4,
       });
       const failed = report.documents.filter((d) => !d.ok);
-      if (failed.length > 0) throw new Error(`${failed.length} functies niet geladen`);
+      const [first] = failed;
+      if (first && !first.ok) {
+        // The first reason names the cause; usually every document fails for the same one.
+        throw new Error(`${failed.length} functies niet geladen; ${first.key}: ${first.message}`);
+      }
     } finally {
       await stack.close();
     }
