@@ -79,7 +79,7 @@ export async function loadedEmulatorCopy(roles: number): Promise<string> {
     await rm(cached, { recursive: true, force: true });
     await mkdir(cached, { recursive: true });
     process.stderr.write(`Emulator laden met ${roles} functies (eenmalig, in .cache/)…\n`);
-    const stack = await startLocalStack({ port: 0, dataDir: cached, seed: false });
+    const stack = await startLocalStack({ port: 0, dataDir: cached, seed: false, quiet: true });
     try {
       const hr = createRepositories(stack.clientFor(PERSONAS.hr), stack.site);
       const admin = createRepositories(stack.clientFor(PERSONAS.admin), stack.site);

@@ -59,6 +59,11 @@ export interface LocalStackOptions {
   /** Import the samples when the Functies list is empty (default true). */
   seed?: boolean;
   log?: (line: string) => void;
+  /**
+   * No "listening on" line from the emulator: a bench's `--json` prints the report object and
+   * nothing else on stdout.
+   */
+  quiet?: boolean;
 }
 
 export interface LocalStack {
@@ -79,6 +84,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const emulator = await startEmulator({
     port: options.port ?? DEFAULT_EMULATOR_PORT,
     dataDir: path.resolve(options.dataDir ?? DEFAULT_EMULATOR_DATA),
+    quiet: options.quiet ?? false,
   });
   try {
     const clientFor = (upn: string, extra: Partial<GraphClientOptions> = {}): GraphHttp =>

@@ -94,7 +94,7 @@ export function run(options: BenchOptions): Promise<Record<string, number>> {
     const pdf = await fortyPagePdf();
     const dataDir = await mkdtemp(path.join(tmpdir(), 'functiewijzer-bench-import-'));
     defer(() => rm(dataDir, { recursive: true, force: true }));
-    const stack = await startLocalStack({ port: 0, dataDir, seed: false });
+    const stack = await startLocalStack({ port: 0, dataDir, seed: false, quiet: true });
     defer(() => stack.close());
     const tab = await startTabServer({
       root: ROOT,
