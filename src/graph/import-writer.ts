@@ -69,7 +69,19 @@ export type DocumentOutcome =
       /** The content read back differs from what was written (should not happen; reported). */
       mismatch: boolean;
     }
-  | { key: string; title: string; ok: false; message: string; error: unknown };
+  | {
+      key: string;
+      title: string;
+      ok: false;
+      /**
+       * Why, for a caller that offers a way forward: the same key twice in the batch, the
+       * dictionary could not be updated, not attempted after SharePoint stayed unreachable for
+       * an earlier document, or the document's own write failed (`error` says how).
+       */
+      failure: 'duplicate-key' | 'dictionary' | 'not-attempted' | 'write';
+      message: string;
+      error: unknown;
+    };
 
 export interface ImportReport {
   documents: DocumentOutcome[];
@@ -93,6 +105,7 @@ export async function writeDescriptions(
         key: d.key,
         title: d.title,
         ok: false,
+        failure: 'duplicate-key',
         message: `dezelfde sleutel '${d.key}' als document ${first + 1}: welke versie geldt? Importeer ze apart.`,
         error: null,
       };
@@ -120,6 +133,7 @@ export async function writeDescriptions(
         key: d.key,
         title: d.title,
         ok: false,
+        failure: 'dictionary',
         message: `het competentiewoordenboek kon niet bijgewerkt worden: ${describeError(error)}`,
         error,
       };
@@ -157,6 +171,7 @@ export async function writeDescriptions(
       key: d.key,
       title: d.title,
       ok: false,
+      failure: 'not-attempted',
       message: `niet geprobeerd: SharePoint bleef onbereikbaar (${unreachable ?? 'onbekende fout'})`,
       error: null,
     };
@@ -207,6 +222,7 @@ async function writeOne(
       key: description.key,
       title: description.title,
       ok: false,
+      failure: 'write',
       message: describeError(error),
       error,
     };

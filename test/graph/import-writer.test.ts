@@ -35,7 +35,14 @@ describe('import report', () => {
         decision: { kind: 'failed', message: 'dit account mag geen besluiten toevoegen' },
         mismatch: false,
       },
-      { key: 'x', title: 'X', ok: false, message: 'SharePoint is even te druk.', error: null },
+      {
+        key: 'x',
+        title: 'X',
+        ok: false,
+        failure: 'write',
+        message: 'SharePoint is even te druk.',
+        error: null,
+      },
     ],
     dictionary: { created: ['Samenwerken'], filled: [] },
     drift: [

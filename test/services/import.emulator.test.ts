@@ -91,3 +91,17 @@ it('a staff member is refused by the service, and SharePoint refuses their write
   expect(refused?.kind === 'failed' && refused.advice).toMatch(/HR-groep/);
   expect(await tabRepositoriesAs(target, 'hr').importer?.current(key)).toBeNull();
 });
+
+it('two documents with one key: the second is not saved, and the way forward says to untick one', async () => {
+  const key = uniqueKey('import-twice');
+  const doc = functiebeschrijving({ key, title: `Twee ${key}`, approval: null });
+  const importer = tabRepositoriesAs(target, 'hr').importer;
+  if (!importer) throw new Error('de tab biedt geen import');
+  const [first, second] = await importer.save([doc, { ...doc, purpose: 'Een andere versie.' }]);
+  expect(first?.kind).toBe('written');
+  expect(second).toMatchObject({
+    key,
+    kind: 'failed',
+    advice: 'Twee documenten beschrijven dezelfde functie: vink er één uit en sla opnieuw op.',
+  });
+});

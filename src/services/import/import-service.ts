@@ -107,6 +107,13 @@ function toSaveOutcome(outcome: DocumentOutcome, approval: SkippedApproval): Sav
 /** The way forward for each kind of failure, in Dutch. */
 function adviceFor(outcome: Extract<DocumentOutcome, { ok: false }>): string {
   const { error } = outcome;
+  // The writer's own refusals carry no error of SharePoint's.
+  if (outcome.failure === 'not-attempted') {
+    return 'SharePoint was niet bereikbaar. Probeer later opnieuw op te slaan: wat al bewaard is, wordt herkend en niet dubbel geschreven.';
+  }
+  if (outcome.failure === 'duplicate-key') {
+    return 'Twee documenten beschrijven dezelfde functie: vink er één uit en sla opnieuw op.';
+  }
   if (error instanceof DataError) {
     switch (error.kind) {
       case 'forbidden':
@@ -121,14 +128,6 @@ function adviceFor(outcome: Extract<DocumentOutcome, { ok: false }>): string {
       case 'notFound':
         return 'SharePoint aanvaardde de inhoud niet. Controleer het document; blijft het misgaan, meld het aan IT met het document erbij.';
     }
-  }
-  // The writer's own refusals carry no error: a key twice in one batch, or not attempted after
-  // SharePoint stayed unreachable for an earlier document.
-  if (error === null && outcome.message.startsWith('niet geprobeerd')) {
-    return 'SharePoint was niet bereikbaar. Probeer later opnieuw op te slaan: wat al bewaard is, wordt herkend en niet dubbel geschreven.';
-  }
-  if (error === null) {
-    return 'Twee documenten beschrijven dezelfde functie: vink er één uit en sla opnieuw op.';
   }
   return 'Probeer opnieuw op te slaan. Blijft het misgaan, meld het aan IT met het document erbij.';
 }
