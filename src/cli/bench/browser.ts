@@ -60,11 +60,22 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** Where the bench finds the project (its dist/) and Chromium. */
 export type BrowserBenchSetup = { root: string; chromiumPath: string };
 
+/** The Chromium the browser benches drive: CHROMIUM_PATH, else Debian's. */
+export function benchChromiumPath(): string {
+  return process.env['CHROMIUM_PATH'] ?? DEFAULT_CHROMIUM;
+}
+
+/** Said before a build or an emulator load, which take minutes when nothing is cached. */
+export function requireChromium(chromiumPath: string): void {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium niet gevonden op ${chromiumPath}: installeer het (apt-get install -y chromium) of zet CHROMIUM_PATH op het programma.`,
+    );
+  }
+}
+
 export function run(options: BenchOptions): Promise<Record<string, number>> {
-  return measureBrowser(options, {
-    root: ROOT,
-    chromiumPath: process.env['CHROMIUM_PATH'] ?? DEFAULT_CHROMIUM,
-  });
+  return measureBrowser(options, { root: ROOT, chromiumPath: benchChromiumPath() });
 }
 
 /**
@@ -78,12 +89,7 @@ export async function measureBrowser(
 ): Promise<Record<string, number>> {
   const roles = options.roles;
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // Said before the build and the emulator load, which take minutes when nothing is cached.
-  if (!existsSync(setup.chromiumPath)) {
-    throw new Error(
-      `Chromium niet gevonden op ${setup.chromiumPath}: installeer het (apt-get install -y chromium) of zet CHROMIUM_PATH op het programma.`,
-    );
-  }
+  requireChromium(setup.chromiumPath);
   const views = benchViews(roles);
   const profile = NETWORKS[options.network ?? 'loopback'];
   const newPage = (context: BrowserContext) => throttledPage(context, profile);
@@ -188,7 +194,7 @@ export async function measureBrowser(
   });
 }
 
-async function launchChromium(executablePath: string): Promise<Browser> {
+export async function launchChromium(executablePath: string): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath,

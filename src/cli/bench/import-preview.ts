@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { chromium } from 'playwright-core';
 import { type BenchOptions, median, round, withResources } from '../bench-kit';
 import { IMPORT_PREVIEW_BUDGET_MS } from '../bench-report';
 import { LOCAL_SITE, PERSONAS, startLocalStack } from '../local-stack';
 import { ensureTabBuild, startTabServer } from '../tab-server';
+import { benchChromiumPath, launchChromium, requireChromium } from './browser';
 
 /**
  * Issue 13's tab figure: HR drops a 40-page PDF on the import page → its preview's title is on
@@ -83,12 +83,8 @@ export async function fortyPagePdf(): Promise<{ bytes: Buffer; pages: number }> 
 
 export function run(options: BenchOptions): Promise<Record<string, number>> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium niet gevonden op ${chromiumPath}: installeer het (apt-get install -y chromium) of zet CHROMIUM_PATH op het programma.`,
-    );
-  }
+  const chromiumPath = benchChromiumPath();
+  requireChromium(chromiumPath);
   return withResources(async (defer) => {
     await ensureTabBuild(ROOT, progress);
     const pdf = await fortyPagePdf();
@@ -107,11 +103,7 @@ export function run(options: BenchOptions): Promise<Record<string, number>> {
       },
     });
     defer(() => tab.close());
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const browser = await launchChromium(chromiumPath);
     defer(() => browser.close());
     progress(
       `import-preview: PDF van ${pdf.pages} pagina's (${round(pdf.bytes.length / 1024)} KB)`,
