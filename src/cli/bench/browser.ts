@@ -235,14 +235,8 @@ async function openFromLink(
   samples: Samples,
   content: (page: Page) => Locator,
 ): Promise<void> {
-  const context = await freshContext(browser);
+  const context = await freshContext(browser, persona);
   try {
-    if (persona !== null) {
-      await context.addInitScript(([key, upn]) => sessionStorage.setItem(key, upn), [
-        PERSONA_KEY,
-        persona,
-      ] as const);
-    }
     const page = await newPage(context);
     const url = new URL(tabUrl);
     url.searchParams.set('subPageId', subPageId);
@@ -287,13 +281,26 @@ async function throttledPage(
   return page;
 }
 
-async function freshContext(browser: Browser): Promise<BrowserContext> {
+/**
+ * A context with nothing stored (a first open), on the Dutch page; with `persona`, the local
+ * persona this browser tab chose, as the persona switch leaves it.
+ */
+export async function freshContext(
+  browser: Browser,
+  persona: string | null = null,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'nl-BE',
   });
   // tsx keeps function names with an `__name` helper that the page does not have.
   await context.addInitScript('window.__name = (f) => f;');
+  if (persona !== null) {
+    await context.addInitScript(([key, upn]) => sessionStorage.setItem(key, upn), [
+      PERSONA_KEY,
+      persona,
+    ] as const);
+  }
   return context;
 }
 
