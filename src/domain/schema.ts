@@ -60,7 +60,7 @@ export const levelScaleSchema = z
       });
     }
     scale.titles.forEach((t, i) => {
-      if (t.level < scale.lowest || t.level > scale.highest) {
+      if (!isOnScale(t.level, scale)) {
         ctx.addIssue({
           code: 'custom',
           path: ['titles', i, 'level'],
@@ -85,6 +85,14 @@ export function defaultLevelScale(): LevelScale {
 /** Is this the version-1 scale, 0 to 3 without titles (content version 1 can express)? */
 export function isDefaultLevelScale(scale: LevelScale): boolean {
   return scale.lowest === 0 && scale.highest === 3 && scale.titles.length === 0;
+}
+
+/** Does `level` lie on the scale (its bounds included)? */
+export function isOnScale(
+  level: number,
+  scale: { readonly lowest: number; readonly highest: number },
+): boolean {
+  return level >= scale.lowest && level <= scale.highest;
 }
 
 /** The Dutch message for a level that does not lie on its document's scale. */
@@ -230,7 +238,7 @@ function checkLevelsOnScale(d: FunctionContent, ctx: z.RefinementCtx): void {
   const scale = d.levelScale;
   // A broken scale is reported by levelScaleSchema; levels cannot be judged against it.
   if (scale.lowest >= scale.highest) return;
-  const outside = (level: number) => level < scale.lowest || level > scale.highest;
+  const outside = (level: number) => !isOnScale(level, scale);
   d.competencies.forEach((c, i) => {
     if (c.requiredLevel !== null && outside(c.requiredLevel)) {
       ctx.addIssue({

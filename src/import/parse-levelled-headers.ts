@@ -1,4 +1,4 @@
-import type { CompetencyBlock } from '../domain/schema';
+import { isOnScale, type CompetencyBlock } from '../domain/schema';
 import { leadingTokens, type SourceLine } from './parse-text';
 
 /**
@@ -87,7 +87,7 @@ export function levelsOutsideScale(
   lowest: number,
   highest: number,
 ): { line: number; level: number }[] {
-  return levelsShown(lines).filter(({ level }) => level < lowest || level > highest);
+  return levelsShown(lines).filter(({ level }) => !isOnScale(level, { lowest, highest }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Competency } from '../domain/schema';
+import { isOnScale, type Competency } from '../domain/schema';
 import type { IssueLog } from './issues';
 import {
   bulletOf,
@@ -200,7 +200,7 @@ function finish(
   const { definition, levelTitle } = splitIntro(c.intro);
   const quoted = levelTitle === null ? null : QUOTED_LEVEL.exec(levelTitle);
   let requiredLevel: number | null = quoted ? Number(quoted[1]) : null;
-  if (requiredLevel !== null && (requiredLevel < scale.lowest || requiredLevel > scale.highest)) {
+  if (requiredLevel !== null && !isOnScale(requiredLevel, scale)) {
     log.error(
       c.line,
       `niveau ${requiredLevel} van competentie '${c.name}' ligt buiten de schaal van dit document (${scale.lowest} tot ${scale.highest}): controleer het niveau of kies een profiel met die schaal`,
