@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ALL_LEVELS,
   blockSchema,
   functionDescriptionSchema,
   isoDateSchema,
@@ -47,8 +48,8 @@ export const roleStatusSchema: z.ZodType<RoleStatus> = z.discriminatedUnion('kin
   z.object({ kind: z.literal('draft'), historicalDate: isoDateSchema.optional() }),
 ]);
 
-/** The levels a document's scale may hold (schema v2: LEVEL_BOUNDS, 0 to 10). */
-const LEVEL_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+/** The levels a document's scale may hold (the domain's ALL_LEVELS, 0 to 10). */
+const LEVEL_VALUES: readonly number[] = ALL_LEVELS;
 
 /** What a catalogue row is, live or persisted, apart from its tasks and competencies. */
 const catalogueRowFields = {
@@ -86,7 +87,18 @@ export const catalogueSchema = z.array(catalogueEntrySchema);
  *    `tasksStamp`, so a pair written by different sessions is never combined.
  */
 
-const STORED_COMPETENCIES = /^(?:\d{1,4}:(?:10|\d|-)(?:,\d{1,4}:(?:10|\d|-))*)?$/;
+/** A stored level: its number ("0" … "10"), or "-" for none. */
+const STORED_LEVELS: Readonly<Record<string, CatalogueCompetency['requiredLevel']>> = {
+  ...Object.fromEntries(LEVEL_VALUES.map((level) => [String(level), level])),
+  '-': null,
+};
+// Longest first, so "10" is not read as "1" followed by something else.
+const STORED_LEVEL = Object.keys(STORED_LEVELS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const STORED_COMPETENCIES = new RegExp(
+  `^(?:\\d{1,4}:(?:${STORED_LEVEL})(?:,\\d{1,4}:(?:${STORED_LEVEL}))*)?$`,
+);
 
 export const storedCatalogueSchema = z
   .object({
@@ -102,20 +114,6 @@ export const storedCatalogueSchema = z
   })
   // Decoded while validating, in one pass: an index outside the table makes the record invalid.
   .transform((stored, context) => {
-    const levels: Record<string, CatalogueCompetency['requiredLevel']> = {
-      '0': 0,
-      '1': 1,
-      '2': 2,
-      '3': 3,
-      '4': 4,
-      '5': 5,
-      '6': 6,
-      '7': 7,
-      '8': 8,
-      '9': 9,
-      '10': 10,
-      '-': null,
-    };
     const entries: Array<Omit<CatalogueEntry, 'tasks'>> = [];
     for (const { competencies: encoded, ...entry } of stored.entries) {
       const competencies: CatalogueCompetency[] = [];
@@ -127,7 +125,7 @@ export const storedCatalogueSchema = z
             context.addIssue({ code: 'custom', message: `competentie buiten de tabel: ${pair}` });
             return z.NEVER;
           }
-          competencies.push({ name, requiredLevel: levels[pair.slice(colon + 1)] ?? null });
+          competencies.push({ name, requiredLevel: STORED_LEVELS[pair.slice(colon + 1)] ?? null });
         }
       }
       entries.push({ ...entry, competencies });
