@@ -183,7 +183,10 @@ export class RoleReads {
   }
 
   /** The Functies items for these keys (unique, indexed) in one query; a key not found is absent. */
-  async findByKeys(keys: readonly string[]): Promise<Map<string, KeyLookup>> {
+  async findByKeys(
+    keys: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Map<string, KeyLookup>> {
     const out = new Map<string, KeyLookup>();
     // SharePoint answers a filter of a limited length; a compare view asks for a handful.
     for (let i = 0; i < keys.length; i += MAX_KEYS_PER_LOOKUP) {
@@ -195,6 +198,7 @@ export class RoleReads {
           top: chunk.length,
         }),
         z.unknown(),
+        options,
       );
       for (const item of parseItems(roleItemSchema, raw, 'Functies')) {
         if (!chunk.includes(item.fields.FunctieKey)) continue;
@@ -209,23 +213,8 @@ export class RoleReads {
     return out;
   }
 
-  async findByKey(
-    key: string,
-    options: ReadOptions = {},
-  ): Promise<{ id: string; eTag: string; generation: number | null } | null> {
-    const raw = await this.ctx.http.getAll(
-      itemsQuery(this.ctx.site, 'Functies', {
-        select: ROLE_KEY_SELECT,
-        filter: `fields/FunctieKey eq ${odataString(key)}`,
-        top: 1,
-      }),
-      z.unknown(),
-      options,
-    );
-    const [item] = parseItems(roleItemSchema, raw, 'Functies');
-    if (!item) return null;
-    this.idsByKey.set(key, item.id);
-    return { id: item.id, eTag: item.eTag, generation: generationOf(item.fields.Inhoudsversie) };
+  async findByKey(key: string, options: ReadOptions = {}): Promise<KeyLookup | null> {
+    return (await this.findByKeys([key], options)).get(key) ?? null;
   }
 
   /** A new role's item id, so that reading it by key next is one round trip. */
