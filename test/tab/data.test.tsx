@@ -102,8 +102,10 @@ describe('persisted cache', () => {
       status: i === 1 ? { kind: 'draft', historicalDate: '2021-03-04' } : e.status,
       competencies: e.competencies.map((c, j) => ({
         ...c,
-        requiredLevel: j === 0 ? null : c.requiredLevel,
+        requiredLevel: j === 0 ? null : i === 2 && j === 1 ? 5 : c.requiredLevel,
       })),
+      // A role on 1–5 keeps its scale and its level 5 through storage.
+      levelScale: i === 2 ? { lowest: 1, highest: 5, titles: [] } : e.levelScale,
     }));
     const storage = memoryStorage(Object.fromEntries(await storedSession(varied)));
     const writes = jest.spyOn(storage, 'setItem');
@@ -189,6 +191,33 @@ describe('persisted cache', () => {
         edited(stored, (r) => {
           const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
           entries[0]!['competencies'] = '999:2';
+        }),
+    ],
+    [
+      // Rows of before issue 13's scales: read back as 0–3 they could be on 1–5. Both the
+      // version stamp and the rows' shape refuse them; each on its own is checked here.
+      'of version 2, whose rows carry no level scale',
+      (stored) =>
+        edited(stored, (r) => {
+          r['buster'] = 'functiewijzer-query-cache-2';
+          const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
+          for (const entry of entries) delete entry['levelScale'];
+        }),
+    ],
+    [
+      'of rows without a level scale',
+      (stored) =>
+        edited(stored, (r) => {
+          const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
+          delete entries[0]!['levelScale'];
+        }),
+    ],
+    [
+      'holding a level off its row scale',
+      (stored) =>
+        edited(stored, (r) => {
+          const entries = (r['catalogue'] as { entries: Array<Record<string, unknown>> }).entries;
+          entries[0]!['competencies'] = '0:7';
         }),
     ],
   ])('a stored cache that is %s is ignored', async (_, damage) => {

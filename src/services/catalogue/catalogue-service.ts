@@ -22,7 +22,9 @@ export type CatalogueCompetency = RoleSummary['competencies'][number];
 
 /**
  * One row of the catalogue: what it shows, searches and filters on — the role's summary as the
- * Functies list carries it, with the derived status in place of the stored hash.
+ * Functies list carries it, with the derived status in place of the stored hash. `levelScale` is
+ * the scale the competencies' levels are on (its bounds; the catalogue read selects no titles):
+ * without it a level 3 of 1–5 would be filtered and sorted as a level 3 of 0–3.
  */
 export type CatalogueRow = Pick<
   RoleSummary,
@@ -35,6 +37,7 @@ export type CatalogueRow = Pick<
   | 'careerPath'
   | 'tasks'
   | 'competencies'
+  | 'levelScale'
 > & { status: RoleStatus };
 
 /** One role as stored now, with everything its status was derived from. */

@@ -39,5 +39,6 @@ export function catalogueRows(
     }).status,
     tasks: role.tasks,
     competencies: role.competencies,
+    levelScale: role.levelScale,
   }));
 }

@@ -40,7 +40,11 @@ export interface PersistOptions {
   now?: () => number;
 }
 
-export const CACHE_VERSION = 'functiewijzer-query-cache-2';
+/**
+ * 3: catalogue rows carry their level scale (issue 13). A cache of version 2 has rows without
+ * it, which would read as 0–3 whatever the role's scale: it is dropped and read again.
+ */
+export const CACHE_VERSION = 'functiewijzer-query-cache-3';
 
 /** The key of the catalogue's search-text record, beside the user's main record. */
 export function tasksKey(key: string): string {

@@ -4,9 +4,11 @@ import {
   blockSchema,
   functionDescriptionSchema,
   isoDateSchema,
+  isOnScale,
   keySchema,
   kindSchema,
   levelIndicatorsSchema,
+  levelScaleSchema,
 } from '../../domain/schema';
 import type { RoleStatus } from '../../domain/status';
 import type {
@@ -61,6 +63,9 @@ const catalogueRowFields = {
   grade: nullableText,
   careerPath: nullableText,
   status: roleStatusSchema,
+  // Required, with no default: a row stored before rows carried their scale must not come back
+  // as 0–3 (its levels may be on 1–5); without it the stored catalogue is dropped and re-read.
+  levelScale: levelScaleSchema,
 };
 
 export const catalogueEntrySchema: z.ZodType<CatalogueEntry> = z.object({
@@ -125,7 +130,13 @@ export const storedCatalogueSchema = z
             context.addIssue({ code: 'custom', message: `competentie buiten de tabel: ${pair}` });
             return z.NEVER;
           }
-          competencies.push({ name, requiredLevel: STORED_LEVELS[pair.slice(colon + 1)] ?? null });
+          const requiredLevel = STORED_LEVELS[pair.slice(colon + 1)] ?? null;
+          // A level off the row's own scale is a damaged record, not a level to filter on.
+          if (requiredLevel !== null && !isOnScale(requiredLevel, entry.levelScale)) {
+            context.addIssue({ code: 'custom', message: `niveau buiten de schaal: ${pair}` });
+            return z.NEVER;
+          }
+          competencies.push({ name, requiredLevel });
         }
       }
       entries.push({ ...entry, competencies });

@@ -24,6 +24,7 @@ function entry(key: string, title: string): CatalogueEntry {
     status: { kind: 'draft' } as CatalogueEntry['status'],
     tasks: [],
     competencies: [],
+    levelScale: { lowest: 0, highest: 3, titles: [] },
   };
 }
 

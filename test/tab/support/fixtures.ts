@@ -292,6 +292,8 @@ export function catalogueEntry(detail: RoleDetail): CatalogueEntry {
     status: detail.status,
     tasks: [...d.mainTasks, ...d.resultAreas.flatMap((a) => [a.title, ...a.tasks])],
     competencies: d.competencies.map((c) => ({ name: c.name, requiredLevel: c.requiredLevel })),
+    // As the catalogue read has it: the bounds, no titles.
+    levelScale: { lowest: d.levelScale.lowest, highest: d.levelScale.highest, titles: [] },
   };
 }
 
@@ -336,5 +338,6 @@ export function generatedCatalogue(count: number): CatalogueEntry[] {
     status: i % 3 === 0 ? approved : draft,
     tasks: [`Taak nummer ${i} van de functie`],
     competencies: [{ name: 'Klantgerichtheid', requiredLevel: ((i % 3) + 1) as 1 | 2 | 3 }],
+    levelScale: { lowest: 0, highest: 3, titles: [] },
   }));
 }
