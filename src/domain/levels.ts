@@ -46,17 +46,20 @@ export function levelName(scale: LevelScale, level: Level, locale: Locale): Leve
   return { kind: 'numbered', level, lowest: scale.lowest, highest: scale.highest };
 }
 
+/** A scale's bounds, all that comparing needs (catalogue rows carry no titles). */
+export type ScaleBounds = Pick<LevelScale, 'lowest' | 'highest'>;
+
 /**
  * Can levels on these two scales be compared as numbers? Only when they run over the same range:
  * level 3 of 1–5 is not "the same" as level 3 of 0–3, nor higher or lower. Titles do not count:
  * two documents on 1–4 that word their levels differently still count 1 to 4.
  */
-export function sameScale(a: LevelScale, b: LevelScale): boolean {
+export function sameScale(a: ScaleBounds | LevelScale, b: ScaleBounds | LevelScale): boolean {
   return a.lowest === b.lowest && a.highest === b.highest;
 }
 
 /** The scale in words a reader can check: "0–3" (the scale of version 1) or "1–5". */
-export function scaleRange(scale: LevelScale): string {
+export function scaleRange(scale: ScaleBounds | LevelScale): string {
   return `${scale.lowest}–${scale.highest}`;
 }
 

@@ -177,6 +177,17 @@ export const en: Strings = {
     otherScales: 'Not comparable: different level scale',
     scalesDiffer: (scales) =>
       `These roles use different level scales (${scales}). Levels on different scales are not compared as higher or lower.`,
+    filterScale: 'Level scale',
+    filterScaleOption: (scale, roles) => `${scale} (${roles} ${roles === 1 ? 'role' : 'roles'})`,
+    atLeastOfScale: (level, lowest, highest) =>
+      `Level ${level} or higher (scale ${lowest}–${highest})`,
+    atLeastTitled: (level, title) => `From level ${level}: ${title}`,
+    outsideFilter: (roles, scales) =>
+      `${roles} ${roles === 1 ? 'role with a different level scale' : 'roles with a different level scale'} (${scales}) ${roles === 1 ? 'is' : 'are'} not covered by this level filter. Choose another scale under Level scale to filter ${roles === 1 ? 'that role' : 'those roles'} by level.`,
+    rolesScalesDiffer: (scales) =>
+      `These roles use different level scales (${scales}). They are grouped by scale: a level on one scale is not higher or lower than the same number on another.`,
+    scaleGroup: (scale, roles) =>
+      `Level scale ${scale} (${roles} ${roles === 1 ? 'role' : 'roles'})`,
   },
   catalogue: {
     title: 'Roles',

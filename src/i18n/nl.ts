@@ -162,6 +162,24 @@ export const nl = {
     otherScales: 'Niet vergelijkbaar: andere niveauschaal',
     scalesDiffer: (scales: string) =>
       `Deze functies gebruiken een verschillende niveauschaal (${scales}). Niveaus op verschillende schalen worden niet als hoger of lager vergeleken.`,
+    /** The catalogue's choice of the scale its level filter is read on (roles on several). */
+    filterScale: 'Niveauschaal',
+    filterScaleOption: (scale: string, roles: number) =>
+      `${scale} (${roles} ${roles === 1 ? 'functie' : 'functies'})`,
+    /** A level filter's choice on a scale other than 0–3: "Niveau 3 of hoger (schaal 1–5)". */
+    atLeastOfScale: (level: number, lowest: number, highest: number) =>
+      `Niveau ${level} of hoger (schaal ${lowest}–${highest})`,
+    /** A level filter's choice on a scale that names its levels. */
+    atLeastTitled: (level: number, title: string) => `Vanaf niveau ${level}: ${title}`,
+    /** Roles the level filter leaves out because their scale is another one. */
+    outsideFilter: (roles: number, scales: string) =>
+      `${roles} ${roles === 1 ? 'functie met een andere niveauschaal' : 'functies met een andere niveauschaal'} (${scales}) ${roles === 1 ? 'valt' : 'vallen'} buiten deze niveaufilter. Kies bij Niveauschaal een andere schaal om ${roles === 1 ? 'die functie' : 'die functies'} op niveau te filteren.`,
+    /** The competency page, when the roles requiring it count their levels differently. */
+    rolesScalesDiffer: (scales: string) =>
+      `Deze functies gebruiken een verschillende niveauschaal (${scales}). Ze staan per schaal gegroepeerd: een niveau op de ene schaal is niet hoger of lager dan hetzelfde getal op een andere.`,
+    /** The heading of one scale's group of roles on the competency page. */
+    scaleGroup: (scale: string, roles: number) =>
+      `Niveauschaal ${scale} (${roles} ${roles === 1 ? 'functie' : 'functies'})`,
   },
   catalogue: {
     title: 'Functies',

@@ -1,4 +1,5 @@
-import type { Level } from '../../../domain/schema';
+import { sameScale, type ScaleBounds } from '../../../domain/levels';
+import { defaultLevelScale, isOnScale, type Level, type LevelScale } from '../../../domain/schema';
 import type { StatusKind } from '../../../domain/status';
 import { competencyKey as domainCompetencyKey } from '../../../domain/text';
 import type { CatalogueEntry } from '../../shared/host-context';
@@ -12,7 +13,14 @@ export interface CatalogueFilters {
   competency: string | null;
   /** With `competency`: the minimum required level; null accepts any level, and none. */
   minLevel: Level | null;
+  /**
+   * The scale `minLevel` is read on (its bounds): level 3 of 1–5 is not level 3 of 0–3, so a
+   * role on another scale never passes a level filter. Null is 0–3, the scale of version 1.
+   */
+  levelScale: ScaleBounds | null;
 }
+
+export type { ScaleBounds };
 
 export const NO_FILTERS: CatalogueFilters = {
   department: null,
@@ -21,6 +29,7 @@ export const NO_FILTERS: CatalogueFilters = {
   status: null,
   competency: null,
   minLevel: null,
+  levelScale: null,
 };
 
 export const SORT_KEYS = ['title-asc', 'title-desc', 'department', 'careerPath', 'status'] as const;
@@ -46,7 +55,8 @@ function competencyKey(name: string): string {
 }
 
 export function hasFilters(filters: CatalogueFilters): boolean {
-  return Object.values(filters).some((value) => value !== null);
+  // A scale chosen without a level filters nothing.
+  return Object.entries(filters).some(([key, value]) => key !== 'levelScale' && value !== null);
 }
 
 export function matchesFilters(entry: CatalogueEntry, filters: CatalogueFilters): boolean {
@@ -60,12 +70,96 @@ export function matchesFilters(entry: CatalogueEntry, filters: CatalogueFilters)
     if (!required) return false;
     // A competency without numbered levels (a functieprofiel) cannot be "at level ≥ n".
     if (filters.minLevel !== null) {
+      // Levels on another scale are not compared number to number (`outsideLevelScale` counts
+      // the roles this leaves out, so the catalogue can say so).
+      if (!sameScale(entry.levelScale, filters.levelScale ?? DEFAULT_SCALE)) return false;
       if (required.requiredLevel === null || required.requiredLevel < filters.minLevel) {
         return false;
       }
     }
   }
   return true;
+}
+
+const DEFAULT_SCALE: ScaleBounds = defaultLevelScale();
+
+/** One scale used by the roles that require a competency, and how many roles use it. */
+export interface ScaleUse {
+  /** Its titles only where every such role on these bounds names its levels alike. */
+  scale: LevelScale;
+  roles: number;
+}
+
+/**
+ * The scales of the roles that require the competency with `key`, most used first (then the
+ * lower scale first): the first is the scale the level filter is read on until the user picks
+ * another. One entry when all share a scale; none when no role requires it.
+ */
+export function competencyScales(
+  entries: readonly CatalogueEntry[],
+  key: string | null,
+): ScaleUse[] {
+  if (key === null) return [];
+  const uses: ScaleUse[] = [];
+  for (const entry of entries) {
+    if (!entry.competencies.some((c) => competencyKey(c.name) === key)) continue;
+    const use = uses.find((u) => sameScale(u.scale, entry.levelScale));
+    if (use) {
+      use.roles += 1;
+      if (!sameTitles(use.scale, entry.levelScale)) use.scale = { ...use.scale, titles: [] };
+    } else {
+      uses.push({ scale: entry.levelScale, roles: 1 });
+    }
+  }
+  return uses.sort(
+    (a, b) =>
+      b.roles - a.roles || a.scale.lowest - b.scale.lowest || a.scale.highest - b.scale.highest,
+  );
+}
+
+function sameTitles(a: LevelScale, b: LevelScale): boolean {
+  return (
+    a.titles.length === b.titles.length &&
+    a.titles.every((t, i) => t.level === b.titles[i]?.level && t.title === b.titles[i]?.title)
+  );
+}
+
+/**
+ * The levels a user can ask "at least" of on `scale`: from its lowest up, but not 0 — on 0–3
+ * level 0 is "N.v.t.", and "at least 0" would be any level (as before scales: 1, 2, 3).
+ */
+export function levelChoices(scale: ScaleBounds): Level[] {
+  const first = Math.max(1, scale.lowest);
+  return Array.from({ length: scale.highest - first + 1 }, (_, i) => first + i);
+}
+
+/** Is `level` one the level filter accepts on `scale` (`levelChoices`)? */
+export function isLevelChoice(level: number, scale: ScaleBounds): boolean {
+  return Number.isInteger(level) && level >= 1 && isOnScale(level, scale);
+}
+
+/**
+ * The roles a level filter leaves out only because they are on another scale: those among
+ * `entries` that pass every other filter and require the competency. None without a level.
+ */
+export function outsideLevelScale(
+  entries: readonly CatalogueEntry[],
+  filters: CatalogueFilters,
+): { roles: number; scales: ScaleBounds[] } {
+  if (filters.competency === null || filters.minLevel === null) return { roles: 0, scales: [] };
+  const scale = filters.levelScale ?? DEFAULT_SCALE;
+  const withoutLevel: CatalogueFilters = { ...filters, minLevel: null };
+  let roles = 0;
+  const scales: ScaleBounds[] = [];
+  for (const entry of entries) {
+    if (sameScale(entry.levelScale, scale) || !matchesFilters(entry, withoutLevel)) continue;
+    roles += 1;
+    if (!scales.some((s) => sameScale(s, entry.levelScale))) {
+      scales.push({ lowest: entry.levelScale.lowest, highest: entry.levelScale.highest });
+    }
+  }
+  scales.sort((a, b) => a.lowest - b.lowest || a.highest - b.highest);
+  return { roles, scales };
 }
 
 export interface FilterOptions {

@@ -1,8 +1,19 @@
-import { Button, Field, SearchBox, Select } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+} from '@fluentui/react-components';
 import { ArrowSwapRegular, DismissRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { PageHeading } from '../../../components/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates';
+import { levelName, scaleRange } from '../../../../domain/levels';
+import type { Locale } from '../../../../domain/dates';
+import type { LevelScale } from '../../../../domain/schema';
+import type { Strings } from '../../../../i18n';
 import { useI18n } from '../../../i18n';
 import { SORT_KEYS, STATUS_KINDS } from '../filters';
 import { RoleList } from '../RoleList/RoleList';
@@ -10,11 +21,27 @@ import type { CatalogueProps } from './Catalogue.types';
 import { useCatalogue } from './useCatalogue';
 import { useCatalogueStyles } from './useCatalogueStyles.styles';
 
+/**
+ * A level filter's choice, named on its scale: by the scale's title for the level where it has
+ * one, as before on 0–3 ("Niveau 2 of hoger"), else with the scale ("… (schaal 1–5)").
+ */
+function atLeastText(t: Strings, locale: Locale, scale: LevelScale, level: number): string {
+  const name = levelName(scale, level, locale);
+  switch (name.kind) {
+    case 'title':
+      return t.levelScales.atLeastTitled(level, name.title);
+    case 'ours':
+      return t.catalogue.atLeast(level);
+    case 'numbered':
+      return t.levelScales.atLeastOfScale(level, name.lowest, name.highest);
+  }
+}
+
 /** Every role, searchable, filterable and sortable; tick two or three to compare them. */
 export function Catalogue(props: CatalogueProps) {
   const logic = useCatalogue(props);
   const styles = useCatalogueStyles();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const headingId = useId();
   const { state } = props;
   const { query } = logic;
@@ -127,17 +154,33 @@ export function Catalogue(props: CatalogueProps) {
                   ))}
                 </Select>
               </Field>
+              {/* Only where the competency's roles count their levels differently. */}
+              {logic.scales.length > 1 && (
+                <Field label={t.levelScales.filterScale} className={styles.field}>
+                  <Select
+                    className={styles.select}
+                    value={scaleRange(logic.filterScale)}
+                    onChange={(_, data) => logic.setLevelScale(data.value)}
+                  >
+                    {logic.scales.map((use) => (
+                      <option key={scaleRange(use.scale)} value={scaleRange(use.scale)}>
+                        {t.levelScales.filterScaleOption(scaleRange(use.scale), use.roles)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
               <Field label={t.catalogue.minLevel} className={styles.field}>
                 <Select
                   className={styles.select}
-                  value={state.filters.minLevel === null ? '' : String(state.filters.minLevel)}
+                  value={logic.minLevel === null ? '' : String(logic.minLevel)}
                   disabled={state.filters.competency === null}
                   onChange={(_, data) => logic.setMinLevel(data.value)}
                 >
                   <option value="">{t.catalogue.anyLevel}</option>
-                  {[1, 2, 3].map((level) => (
+                  {logic.levelChoices.map((level) => (
                     <option key={level} value={String(level)}>
-                      {t.catalogue.atLeast(level)}
+                      {atLeastText(t, locale, logic.filterScale, level)}
                     </option>
                   ))}
                 </Select>
@@ -157,6 +200,17 @@ export function Catalogue(props: CatalogueProps) {
               </Field>
             </fieldset>
           </div>
+
+          {logic.outside.roles > 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {t.levelScales.outsideFilter(
+                  logic.outside.roles,
+                  logic.outside.scales.map(scaleRange).join(', '),
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
 
           <div className={styles.summary}>
             <p className={styles.count} role="status">

@@ -1,18 +1,24 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import { levelSchema } from '../../../../domain/schema';
+import { sameScale, scaleRange } from '../../../../domain/levels';
+import { defaultLevelScale, levelSchema, type LevelScale } from '../../../../domain/schema';
 import { MAX_COMPARE_SELECTION, type Route } from '../../../shared/routes';
 import { useNavigation } from '../../../components/navigation';
 import { useReportReady } from '../../../components/ready';
 import { useCatalogueQuery } from '../../../data/queries';
 import {
+  competencyScales,
   filterOptions,
   hasFilters,
+  isLevelChoice,
+  levelChoices,
   matchesFilters,
   NO_FILTERS,
+  outsideLevelScale,
   SORT_KEYS,
   sortEntries,
   STATUS_KINDS,
   type CatalogueFilters,
+  type ScaleBounds,
 } from '../filters';
 import { createSearchIndex } from '../search-index';
 import type { CatalogueProps, CatalogueState } from './Catalogue.types';
@@ -55,21 +61,57 @@ export function useCatalogue(props: CatalogueProps) {
     () => (searchText.trim() === '' ? null : (index?.search(searchText) ?? null)),
     [index, searchText],
   );
-  const rows = useMemo(
-    () =>
-      sorted.filter(
-        (entry) =>
-          matchesFilters(entry, state.filters) && (search === null || search.has(entry.key)),
-      ),
-    [sorted, search, state.filters],
+  // The scales of the roles requiring the chosen competency: the level filter is read on one of
+  // them (the most used, unless the user picked another), never across them.
+  const scales = useMemo(
+    () => competencyScales(entries ?? [], state.filters.competency),
+    [entries, state.filters.competency],
   );
+  const filterScale: LevelScale =
+    scales.find((use) => state.filters.levelScale && sameScale(use.scale, state.filters.levelScale))
+      ?.scale ??
+    scales[0]?.scale ??
+    defaultLevelScale();
+  // What is matched: the level on the scale shown. A level the scale does not have (state kept
+  // from another competency, or edited) is refused as no level, not compared.
+  const filters = useMemo<CatalogueFilters>(() => {
+    const level = state.filters.minLevel;
+    const chosenOn = state.filters.levelScale;
+    const bounds: ScaleBounds = { lowest: filterScale.lowest, highest: filterScale.highest };
+    // A level chosen on a scale no role requiring the competency uses any more is not moved
+    // onto the one shown.
+    // (No scale in the state is 0–3, as `CatalogueFilters` has it.)
+    const onScale = sameScale(chosenOn ?? defaultLevelScale(), bounds);
+    return {
+      ...state.filters,
+      minLevel: level !== null && onScale && isLevelChoice(level, bounds) ? level : null,
+      levelScale: bounds,
+    };
+  }, [state.filters, filterScale.lowest, filterScale.highest]);
+  const searched = useMemo(
+    () => (search === null ? sorted : sorted.filter((entry) => search.has(entry.key))),
+    [sorted, search],
+  );
+  const rows = useMemo(
+    () => searched.filter((entry) => matchesFilters(entry, filters)),
+    [searched, filters],
+  );
+  const outside = useMemo(() => outsideLevelScale(searched, filters), [searched, filters]);
 
   const update = (patch: Partial<CatalogueState>) => onStateChange({ ...state, ...patch });
   const setFilter = <K extends keyof CatalogueFilters>(key: K, value: CatalogueFilters[K]) => {
-    const filters = { ...state.filters, [key]: value };
-    // The level only means something together with a competency.
-    if (key === 'competency' && value === null) filters.minLevel = null;
-    update({ filters });
+    const next = { ...state.filters, [key]: value };
+    if (key === 'competency') {
+      // The level only means something together with a competency, and on the scale it was
+      // chosen on: it is kept only when the new competency's filter reads that scale too.
+      const first = competencyScales(entries ?? [], next.competency)[0]?.scale;
+      const kept = value !== null && first !== undefined && sameScale(first, filterScale);
+      if (!kept) {
+        next.minLevel = null;
+        next.levelScale = null;
+      }
+    }
+    update({ filters: next });
   };
 
   const selectionFull = state.selected.length >= MAX_COMPARE_SELECTION;
@@ -100,9 +142,37 @@ export function useCatalogue(props: CatalogueProps) {
     setFilter,
     setStatus: (value: string) =>
       setFilter('status', STATUS_KINDS.find((kind) => kind === value) ?? null),
+    scales,
+    filterScale,
+    /** The level filter as matched: null when the one chosen is not on the scale shown. */
+    minLevel: filters.minLevel,
+    levelChoices: levelChoices(filterScale),
+    outside,
     setMinLevel: (value: string) => {
       const level = levelSchema.safeParse(value === '' ? null : Number(value));
-      setFilter('minLevel', level.success ? level.data : null);
+      const accepted =
+        level.success && level.data !== null && isLevelChoice(level.data, filterScale);
+      // Stored with the scale it was chosen on, so it is never read on another.
+      update({
+        filters: {
+          ...state.filters,
+          minLevel: accepted ? level.data : null,
+          // The scale shown stays chosen, with a level or "any level".
+          levelScale: { lowest: filterScale.lowest, highest: filterScale.highest },
+        },
+      });
+    },
+    setLevelScale: (value: string) => {
+      const use = scales.find((u) => scaleRange(u.scale) === value);
+      if (!use || sameScale(use.scale, filterScale)) return;
+      // A level chosen on one scale means something else on another: it is not carried over.
+      update({
+        filters: {
+          ...state.filters,
+          minLevel: null,
+          levelScale: { lowest: use.scale.lowest, highest: use.scale.highest },
+        },
+      });
     },
     setSort: (value: string) =>
       update({ sort: SORT_KEYS.find((key) => key === value) ?? 'title-asc' }),
