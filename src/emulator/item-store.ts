@@ -282,7 +282,18 @@ export class ItemStore {
   }
 
   /** One page of a query; `after` holds the sort keys of the previous page's last item. */
-  queryItems(list: ListRow, spec: QuerySpec, after: SqlParam[] | null): ItemPage {
+  /**
+   * `fieldNames`: the stored fields the answer shows (a `$select` inside `$expand=fields`), or
+   * null for all of them. With names, SQLite extracts just those from each item's JSON document
+   * instead of handing over the whole document to be parsed: the Functies search text and the
+   * decisions' snapshots are most of their lists' bytes, and a catalogue page selects neither.
+   */
+  queryItems(
+    list: ListRow,
+    spec: QuerySpec,
+    after: SqlParam[] | null,
+    fieldNames: readonly string[] | null = null,
+  ): ItemPage {
     const columns = this.columns(list);
     const idColumn = columns.find((c) => c.storage === 'item_id');
     if (!idColumn) throw new Error('list without ID column');
@@ -305,15 +316,33 @@ export class ItemStore {
       driver && driver.storage !== 'item_id'
         ? `items INDEXED BY "${indexName(list, driver)}"`
         : 'items';
-    const sql = `SELECT ${ITEM_COLUMNS}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${orderSql(keys)} LIMIT ${spec.top + 1}`;
+    const picked = fieldNames === null ? null : [...new Set(fieldNames)];
+    const itemColumns =
+      picked === null
+        ? ITEM_COLUMNS
+        : [
+            ITEM_COLUMNS.replace(/\bfields,\s*/, "'{}' AS fields, "),
+            ...picked.map((name, i) => `fields -> ${sqlString(`$."${name}"`)} AS f${i}`),
+          ].join(', ');
+    const sql = `SELECT ${itemColumns}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${orderSql(keys)} LIMIT ${spec.top + 1}`;
     const rows = this.db
       .prepare<SqlParam[], RawItem & Record<string, SqlParam>>(sql)
       .all(...params);
     const hasMore = rows.length > spec.top;
     const page = hasMore ? rows.slice(0, spec.top) : rows;
     const last = page[page.length - 1];
+    const toPicked = (row: RawItem & Record<string, SqlParam>): ItemRow => {
+      const item = toItem(row);
+      if (picked === null) return item;
+      // A missing field is SQL NULL; a stored JSON null comes back as the text 'null'.
+      picked.forEach((name, i) => {
+        const value = row[`f${i}`];
+        if (typeof value === 'string') item.fields[name] = JSON.parse(value) as StoredValue;
+      });
+      return item;
+    };
     return {
-      items: page.map(toItem),
+      items: page.map(toPicked),
       next: hasMore && last ? keys.map((_, i) => last[`k${i}`] ?? null) : null,
     };
   }
@@ -371,4 +400,9 @@ function duplicateValue(c: StoredColumn): GraphError {
     '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
     `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
   );
+}
+
+/** A string literal for SQL (the field names come from the list's own columns). */
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }

@@ -252,8 +252,13 @@ export class ListStore {
   }
 
   /** One page of a query; `after` holds the sort keys of the previous page's last item. */
-  queryItems(list: ListRow, spec: QuerySpec, after: SqlParam[] | null): ItemPage {
-    return this.items.queryItems(list, spec, after);
+  queryItems(
+    list: ListRow,
+    spec: QuerySpec,
+    after: SqlParam[] | null,
+    fieldNames: readonly string[] | null = null,
+  ): ItemPage {
+    return this.items.queryItems(list, spec, after, fieldNames);
   }
 
   /** Items and deletions after `since`, in change order; `withDeletes` false for a first sync. */

@@ -158,6 +158,26 @@ export function fieldsResource(
   return out;
 }
 
+/**
+ * The stored fields an item's answer reads (`fieldsResource`): none without `$expand=fields`,
+ * all (null) without a `$select` inside it, else the selected columns' and the title (which
+ * LinkTitle shows). Lets a query read only those from storage (`ItemStore.queryItems`).
+ */
+export function storedFieldsFor(
+  columns: readonly StoredColumn[],
+  fields: { select: string[] | null } | null,
+): string[] | null {
+  if (fields === null) return [];
+  if (fields.select === null) return null;
+  const byKey = columnsByKey(columns);
+  const names = new Set<string>(['Title']);
+  for (const name of fields.select) {
+    const column = byKey.get(name);
+    if (column) names.add(column.name);
+  }
+  return [...names];
+}
+
 /** SharePoint's own fields of an item, as Graph lists them after the list's columns. */
 function systemField(
   name: string,

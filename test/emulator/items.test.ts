@@ -103,6 +103,32 @@ describe('creating and reading items', () => {
     expect(badExpand.status).toBe(400);
   });
 
+  it('answers a list query with selected fields exactly as the same fields of the whole item', async () => {
+    await addRole('a', { Inhoudsversie: 3, Doel: 'Lijn 1\nLijn 2', Actief: true, Afdeling: 'ICT' });
+    await addRole('b', { Actief: false });
+    const select = 'Title,Inhoudsversie,Doel,Actief,Afdeling,Graad,LinkTitle,Modified';
+    const picked = await t.graph(
+      'sofie',
+      'GET',
+      `${items(lists.functies)}?$expand=fields($select=${select})`,
+    );
+    const whole = await t.graph('sofie', 'GET', `${items(lists.functies)}?$expand=fields`);
+    expect(picked.status).toBe(200);
+    const subset = (fields: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(fields).filter(
+          ([k]) => k === '@odata.etag' || select.split(',').includes(k),
+        ),
+      );
+    expect(picked.body.value.map((i: Body) => i.fields)).toEqual(
+      whole.body.value.map((i: Body) => subset(i.fields)),
+    );
+    // Booleans stay booleans, numbers numbers, an empty column stays absent.
+    expect(picked.body.value[0].fields).toMatchObject({ Actief: true, Inhoudsversie: 3 });
+    expect(picked.body.value[1].fields.Actief).toBe(false);
+    expect(picked.body.value[1].fields).not.toHaveProperty('Graad');
+  });
+
   it('exposes lookups as {Name}LookupId strings and the looked-up value when selected by name', async () => {
     await addRole('a');
     const comp = await t.graph('hilde', 'POST', items(lists.competenties), {

@@ -16,6 +16,7 @@ import {
   itemEtag,
   itemResource,
   parseFieldsExpand,
+  storedFieldsFor,
   versionResource,
 } from '../resources';
 import { type RouteContext, type Router, json } from '../router';
@@ -118,7 +119,7 @@ export function registerItems(router: Router): void {
       if (token.q !== signature) throw badRequest('The $skiptoken does not belong to this query.');
       after = token.k;
     }
-    const page = lists.queryItems(list, spec, after);
+    const page = lists.queryItems(list, spec, after, storedFieldsFor(columns, fields));
     const select = queryOption(ctx.req.query, 'select');
     const body: Record<string, unknown> = {
       '@odata.context': odataContext(ctx, `sites('${site.id}')/lists('${list.id}')/items`),
