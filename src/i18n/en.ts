@@ -106,6 +106,10 @@ export const en: Strings = {
     changed: (date) => `Changed since approval of ${date}`,
     draft: 'Draft',
     historical: (date) => `Historical decision of ${date} (imported)`,
+    /** Not known yet: the catalogue's row scan has not answered (issue 15). */
+    checking: 'Checking status…',
+    /** The row scan failed: no status is guessed. */
+    unknown: 'Status unknown',
   },
   changes: {
     fields: {
@@ -186,8 +190,8 @@ export const en: Strings = {
       `${roles} ${roles === 1 ? 'role with a different level scale' : 'roles with a different level scale'} (${scales}) ${roles === 1 ? 'is' : 'are'} not covered by this level filter. Choose another scale under Level scale to filter ${roles === 1 ? 'that role' : 'those roles'} by level.`,
     rolesScalesDiffer: (scales) =>
       `These roles use different level scales (${scales}). They are grouped by scale: a level on one scale is not higher or lower than the same number on another.`,
-    scaleGroup: (scale, roles) =>
-      `Level scale ${scale} (${roles} ${roles === 1 ? 'role' : 'roles'})`,
+    rolesCaptionOnScale: (name, scale, roles) =>
+      `Roles that require ${name} on level scale ${scale} (${roles} ${roles === 1 ? 'role' : 'roles'}), with the required level`,
   },
   catalogue: {
     title: 'Roles',

@@ -78,6 +78,10 @@ export const nl = {
     changed: (date: string) => `Gewijzigd sinds goedkeuring van ${date}`,
     draft: 'Concept',
     historical: (date: string) => `Historisch besluit van ${date} (geïmporteerd)`,
+    /** Not known yet: the catalogue's row scan has not answered (issue 15). */
+    checking: 'Status wordt gecontroleerd…',
+    /** The row scan failed: no status is guessed. */
+    unknown: 'Status onbekend',
   },
   /** The diff since the last approval (rendered by changes.ts): the tab, the card and the feed. */
   changes: {
@@ -177,9 +181,9 @@ export const nl = {
     /** The competency page, when the roles requiring it count their levels differently. */
     rolesScalesDiffer: (scales: string) =>
       `Deze functies gebruiken een verschillende niveauschaal (${scales}). Ze staan per schaal gegroepeerd: een niveau op de ene schaal is niet hoger of lager dan hetzelfde getal op een andere.`,
-    /** The heading of one scale's group of roles on the competency page. */
-    scaleGroup: (scale: string, roles: number) =>
-      `Niveauschaal ${scale} (${roles} ${roles === 1 ? 'functie' : 'functies'})`,
+    /** The caption of one scale's table of roles on the competency page. */
+    rolesCaptionOnScale: (name: string, scale: string, roles: number) =>
+      `Functies die ${name} vereisen op niveauschaal ${scale} (${roles} ${roles === 1 ? 'functie' : 'functies'}), met het vereiste niveau`,
   },
   catalogue: {
     title: 'Functies',

@@ -52,8 +52,9 @@ describe('competency page', () => {
     });
     expect(screen.getByText('3 functies vereisen deze competentie.')).toBeInTheDocument();
     expect(tableRows()).toEqual([
-      ['Deskundige ICT', 'Algemeen beheer', 'Niveau 3'],
-      ['Administratief medewerker', 'Burgerzaken', 'Niveau 2'],
+      // Named on the role's own scale (0–3 has our names), as the role page names them.
+      ['Deskundige ICT', 'Algemeen beheer', 'Niveau 3 (Expert)'],
+      ['Administratief medewerker', 'Burgerzaken', 'Niveau 2 (Gevorderd)'],
       ['Leidinggevende', '—', 'Geen genummerde niveaus'],
     ]);
     expect(screen.getAllByRole('img', { name: 'Vereist niveau 3 van 3' })).toHaveLength(1);

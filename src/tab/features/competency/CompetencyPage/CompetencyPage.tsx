@@ -1,17 +1,24 @@
-import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
-import { levelLabel } from '../../../../domain/levels';
+import { levelLabel, scaleRange } from '../../../../domain/levels';
 import { competencyKey } from '../../../../domain/text';
 import type { DictionaryCompetency } from '../../../shared/host-context';
 import { Heading } from '../../../components/Heading';
-import { LevelScale } from '../../../components/LevelScale';
+import { LevelScale, levelText } from '../../../components/LevelScale';
 import { useNavigation } from '../../../components/navigation';
 import { PageHeading } from '../../../components/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates';
 import { useReportReady } from '../../../components/ready';
 import { useCatalogueQuery, useDictionaryQuery } from '../../../data/queries';
 import { useI18n } from '../../../i18n';
-import { rolesRequiring } from '../roles-requiring';
+import { rolesRequiringByScale } from '../roles-requiring';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -65,10 +72,11 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
     () => dictionary.data?.find((c) => competencyKey(c.name) === wanted),
     [dictionary.data, wanted],
   );
-  const roles = useMemo(
-    () => (catalogue.data ? rolesRequiring(catalogue.data, wanted) : []),
+  const groups = useMemo(
+    () => (catalogue.data ? rolesRequiringByScale(catalogue.data, wanted) : []),
     [catalogue.data, wanted],
   );
+  const count = groups.reduce((sum, group) => sum + group.roles.length, 0);
 
   const failed = [dictionary, catalogue].find((q) => q.isError && !q.data);
   if (failed) {
@@ -153,10 +161,26 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
         <Heading level={2} id={`${headingId}-roles`}>
           {t.competency.rolesTitle}
         </Heading>
-        <p className={styles.text}>{t.competency.rolesCount(roles.length)}</p>
-        {roles.length > 0 && (
-          <table className={styles.table}>
-            <caption className={styles.caption}>{t.competency.rolesCaption(name)}</caption>
+        <p className={styles.text}>{t.competency.rolesCount(count)}</p>
+        {groups.length > 1 && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {t.levelScales.rolesScalesDiffer(groups.map((g) => scaleRange(g.scale)).join(', '))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {/* One table per scale: levels are ranked within a scale, never across scales. */}
+        {groups.map((group) => (
+          <table key={scaleRange(group.scale)} className={styles.table}>
+            <caption className={styles.caption}>
+              {groups.length === 1
+                ? t.competency.rolesCaption(name)
+                : t.levelScales.rolesCaptionOnScale(
+                    name,
+                    scaleRange(group.scale),
+                    group.roles.length,
+                  )}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t.competency.columns.role}</th>
@@ -165,7 +189,7 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
               </tr>
             </thead>
             <tbody>
-              {roles.map(({ entry, level }) => (
+              {group.roles.map(({ entry, level }) => (
                 <tr key={entry.key}>
                   <th scope="row">
                     <Link onClick={() => navigate({ name: 'role', key: entry.key })}>
@@ -178,8 +202,8 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
                       t.level.noScale
                     ) : (
                       <span className={styles.level}>
-                        {t.level.name(level)}
-                        <LevelScale level={level} />
+                        {levelText(t, locale, entry.levelScale, level)}
+                        <LevelScale level={level} scale={entry.levelScale} />
                       </span>
                     )}
                   </td>
@@ -187,7 +211,7 @@ export function CompetencyPage({ competencyKey: wanted }: CompetencyPageProps) {
               ))}
             </tbody>
           </table>
-        )}
+        ))}
       </section>
     </article>
   );
