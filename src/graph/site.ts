@@ -24,8 +24,7 @@ export interface SiteLists {
 const siteShape = z.object({ id: z.string().min(1) });
 
 export async function resolveSiteId(http: GraphHttp, site: SiteRef): Promise<string> {
-  const path = site.path.startsWith('/') ? site.path : `/${site.path}`;
-  const found = await http.get(`/sites/${site.hostname}:${encodeURI(path)}?$select=id`, siteShape);
+  const found = await http.get(`/sites/${sitePathAddress(site)}?$select=id`, siteShape);
   return found.id;
 }
 
@@ -60,7 +59,33 @@ export async function readSiteLists(
 
 /** The Functiewijzer lists of a site; NotFound naming what is missing when it was not provisioned. */
 export async function loadSiteLists(http: GraphHttp, siteId: string): Promise<SiteLists> {
-  const onSite = await readSiteLists(http, siteId);
+  return siteListsOf(siteId, await readSiteLists(http, siteId));
+}
+
+/**
+ * The site's id and its lists side by side, in one round trip instead of two: the lists are
+ * addressed by the site's path ("sites can also be addressed by path … you can optionally
+ * transition back to addressing the resource model by putting another colon at the end of the
+ * path", learn.microsoft.com/graph/api/resources/sharepoint), so they need not wait for the id.
+ */
+export async function resolveSiteLists(http: GraphHttp, site: SiteRef): Promise<SiteLists> {
+  const [siteId, onSite] = await Promise.all([
+    resolveSiteId(http, site),
+    readSiteLists(http, `${sitePathAddress(site)}:`),
+  ]);
+  return siteListsOf(siteId, onSite);
+}
+
+/** `{hostname}:{path}`, Graph's path address of a site (without the closing colon). */
+function sitePathAddress(site: SiteRef): string {
+  const path = site.path.startsWith('/') ? site.path : `/${site.path}`;
+  return `${site.hostname}:${encodeURI(path)}`;
+}
+
+function siteListsOf(
+  siteId: string,
+  onSite: ReadonlyMap<string, { id: string; webUrl: string | null }>,
+): SiteLists {
   const listIds = new Map<ListName, string>();
   const listUrls = new Map<ListName, string | null>();
   const missing: string[] = [];

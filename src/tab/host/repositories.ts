@@ -4,7 +4,7 @@ import { UnauthorizedError } from '../../graph/errors';
 import type { Person } from '../../graph/model';
 import { once } from '../../graph/once';
 import { createRepositories, DirectoryRepository } from '../../graph/repositories';
-import { loadSiteLists, resolveSiteId, type SiteRef } from '../../graph/site';
+import { resolveSiteLists, type SiteRef } from '../../graph/site';
 import { createServices } from '../../services';
 import { type Identity, type IdentityGroups, LOCAL_GROUPS } from '../../services/identity';
 import type { ApprovalChannelSettings } from '../../teams/approval-card';
@@ -40,8 +40,7 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
   });
 
   const services = once(async () => {
-    const siteId = await resolveSiteId(http, options.site);
-    const site = await loadSiteLists(http, siteId);
+    const site = await resolveSiteLists(http, options.site);
     const repos = createRepositories(http, site);
     return createServices({
       repos,
