@@ -126,6 +126,7 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
       'Aanmaken en bijwerken zonder null',
       'Filter op FunctieLookupId zonder Prefer-header',
       'Paginagrootte $top=5000 met $expand=fields',
+      'Lijsten van de site via haar pad (één retour bij het starten)',
       'Een goedkeurder (alleen toevoegen) maakt een besluit aan via Graph',
       'createdBy.user.id van een lijstitem',
       'Lijstmachtigingen zoals de twee accounts ze ervaren',

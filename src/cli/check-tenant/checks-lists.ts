@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUniqueViolation } from '../../graph/errors';
 import { LISTS, type ListName } from '../../graph/lists';
+import { resolveSiteLists } from '../../graph/site';
 import { KIND_CHOICES } from '../../graph/lists/types';
 import { answer, type Check, type CheckContext, failed, passed } from './runner';
 
@@ -273,6 +274,37 @@ export const pageSize: Check = {
   },
 };
 
+/**
+ * The tab asks for the site's id and its lists side by side, the lists addressed by the site's
+ * path (src/graph/site.ts, `resolveSiteLists`): documented, but only the tenant shows that its
+ * answer is the lists of the id-addressed site.
+ */
+export const listsBySitePath: Check = {
+  title: 'Lijsten van de site via haar pad (één retour bij het starten)',
+  async run(ctx) {
+    const url = new URL(ctx.siteUrl);
+    try {
+      const byPath = await resolveSiteLists(ctx.it.http, {
+        hostname: url.hostname,
+        path: url.pathname.replace(/\/+$/, ''),
+      });
+      const differ = [...ctx.lists].filter(([name, id]) => byPath.listIds.get(name) !== id);
+      if (byPath.siteId !== ctx.siteId || differ.length > 0) {
+        return failed(
+          `via het pad: site ${byPath.siteId}, andere lijsten: ${differ.map(([n]) => n).join(', ') || 'geen'}`,
+          'meld dit aan de ontwikkelaars: het tabblad moet de site dan eerst op id zoeken (src/graph/site.ts).',
+        );
+      }
+      return passed(`dezelfde site en ${byPath.listIds.size} lijsten als via het id van de site.`);
+    } catch (error) {
+      return failed(
+        error instanceof Error ? error.message : String(error),
+        'meld dit aan de ontwikkelaars: het tabblad moet de site dan eerst op id zoeken (src/graph/site.ts).',
+      );
+    }
+  },
+};
+
 export const LIST_CHECKS: readonly Check[] = [
   listsAsDeclared,
   writesWithoutNull,
@@ -280,4 +312,5 @@ export const LIST_CHECKS: readonly Check[] = [
   uniquenessViolation,
   lookupFilterWithoutPrefer,
   pageSize,
+  listsBySitePath,
 ];
