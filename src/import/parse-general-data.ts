@@ -1,6 +1,6 @@
 import type { IssueLog } from './issues';
 import { activeProfile, type ProfileLabel } from './profile';
-import { normaliseCareerPath, looksLikeGradeRange } from './parse-grades';
+import { normaliseCareerPath, normaliseGrade, looksLikeGradeRange } from './parse-grades';
 import { coverPatterns } from './parse-title';
 import type { SourceLine } from './parse-text';
 
@@ -23,6 +23,11 @@ export type GeneralData = {
    * content (and content hash) it had before the field existed.
    */
   careerPathAsWritten: string | null;
+  /**
+   * The graad as the document wrote it, by the same rule: only when normalising changed more
+   * than spaces, dashes and brackets ("Deskundige (B1-B3)", "Deskundige."); null otherwise.
+   */
+  gradeAsWritten: string | null;
   /** Every "Functienaam" value with its line: two different ones make the title ambiguous. */
   titles: { text: string; line: number }[];
 };
@@ -110,8 +115,11 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
     grade: null,
     careerPath: null,
     careerPathAsWritten: null,
+    gradeAsWritten: null,
     titles: [],
   };
+  // A range written with the graad name: the career path when no label of its own gives one.
+  const rangeOfGrade: { found: { value: string; line: number } | null } = { found: null };
   const set = (key: Exclude<keyof GeneralData, 'titles'>, value: string): void => {
     // A sloppy extraction repeats a label: the first value stands.
     if (out[key] === null) out[key] = value;
@@ -135,8 +143,10 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
         break;
       case 'department':
       case 'service':
-      case 'grade':
         set(key, value);
+        break;
+      case 'grade':
+        setGrade(value, line);
         break;
       case 'departmentAndService': {
         const [dept, ...rest] = value.split(/\s+[/–—‒−-]\s+|\s*\/\s*|,\s+/u);
@@ -151,7 +161,7 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
         // "Graad: B1-B3" holds the range, "Graad: Deskundige" the name; a family level ("B")
         // is neither.
         if (looksLikeGradeRange(value)) setCareerPath(value, line);
-        else if (/\p{L}{3}/u.test(value)) set('grade', value);
+        else if (/\p{L}{3}/u.test(value)) setGrade(value, line);
         else
           log.warn(
             line,
@@ -160,7 +170,20 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
         break;
     }
   }
+  if (rangeOfGrade.found) setCareerPath(rangeOfGrade.found.value, rangeOfGrade.found.line);
   return out;
+
+  function setGrade(value: string, line: number): void {
+    // A sloppy extraction repeats a label: the first value stands.
+    if (out.grade !== null) return;
+    const { grade, range } = normaliseGrade(value);
+    if (onlySpacing(grade) !== onlySpacing(value)) {
+      log.warn(line, `graad '${value}' is overgenomen als '${grade}'`);
+      out.gradeAsWritten = value;
+    }
+    out.grade = grade;
+    if (range !== null) rangeOfGrade.found ??= { value: range, line };
+  }
 
   function setCareerPath(value: string, line: number): void {
     if (out.careerPath !== null) return;
@@ -171,6 +194,15 @@ export function generalData(lines: readonly SourceLine[], log: IssueLog): Genera
     }
     out.careerPath = normal;
   }
+}
+
+/**
+ * A graad name without what normalising may change unremarked — spaces, brackets, the kind of
+ * dash — on both sides, as `setCareerPath` compares a range (whose normal form has its dashes
+ * normalised already): a name whose normal form differs only in those is not kept as written.
+ */
+function onlySpacing(text: string): string {
+  return text.replace(/[\s()]/g, '').replace(/[–—‒−]/g, '-');
 }
 
 /** The first "Functienaam: …" value (footers are recognised by the title it gives). */

@@ -68,3 +68,55 @@ export function looksLikeGradeRange(text: string): boolean {
   const normal = normaliseCareerPath(text);
   return normal.split(' / ').every((p) => gradesOf(p) !== null);
 }
+
+/** Between a graad name and a range written beside it: a dash, comma, colon or slash. */
+const NAME_RANGE_GLUE = /^[\s–—‒−\-,:;/]+|[\s–—‒−\-,:;/]+$/gu;
+
+/** Does `text` name something (three letters in a row), rather than only grades? */
+const hasName = (text: string): boolean => /\p{L}{3}/u.test(text);
+
+/**
+ * A graad name as it is stored: spaces collapsed, enclosing brackets and trailing punctuation
+ * removed, and a range written beside the name split off ("Deskundige (B1-B3)", "B1-B3
+ * Deskundige", "Deskundige – B1 – B3"); `range` is that range as written, for the career path.
+ * A value that is only a range stays what it is: the label said it was the graad.
+ */
+export function normaliseGrade(text: string): { grade: string; range: string | null } {
+  const spaced = text.replace(/\s+/gu, ' ').trim();
+  const { name, range } = splitRange(spaced);
+  const grade = name
+    .replace(/^\((.*)\)$/u, '$1')
+    .replace(/^["'“”‘’](.*)["'“”‘’]$/u, '$1')
+    .replace(/\s*[.,;:]+$/u, '')
+    .trim();
+  return grade === '' ? { grade: spaced, range: null } : { grade, range };
+}
+
+function splitRange(text: string): { name: string; range: string | null } {
+  // A bracketed range at either end: "Deskundige (B1-B3)", "(B1-B3) Deskundige".
+  const bracketed =
+    /^(.*?)\s*\(([^()]+)\)\s*$/u.exec(text) ?? /^\s*\(([^()]+)\)\s*(.*)$/u.exec(text);
+  if (bracketed) {
+    const [name, range] = text.trimEnd().endsWith(')')
+      ? [bracketed[1] ?? '', bracketed[2] ?? '']
+      : [bracketed[2] ?? '', bracketed[1] ?? ''];
+    if (hasName(name) && looksLikeGradeRange(range)) {
+      return { name: name.replace(NAME_RANGE_GLUE, ''), range: range.trim() };
+    }
+  }
+  // Unbracketed, at either end: the most words that still read as one range ("B1 – B3").
+  const words = text.split(' ');
+  for (let k = words.length - 1; k >= 1; k--) {
+    const ends: Array<[string, string]> = [
+      [words.slice(0, words.length - k).join(' '), words.slice(words.length - k).join(' ')],
+      [words.slice(k).join(' '), words.slice(0, k).join(' ')],
+    ];
+    for (const [name, range] of ends) {
+      const bare = range.replace(NAME_RANGE_GLUE, '');
+      if (bare !== '' && /\d/u.test(bare) && hasName(name) && looksLikeGradeRange(bare)) {
+        return { name: name.replace(NAME_RANGE_GLUE, ''), range: bare };
+      }
+    }
+  }
+  return { name: text, range: null };
+}

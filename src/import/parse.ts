@@ -171,8 +171,7 @@ function read(
     service: fields.service,
     grade: fields.grade,
     careerPath: fields.careerPath,
-    // The graad name is kept as written (trimmed): nothing to add.
-    gradeAsWritten: null,
+    gradeAsWritten: fields.gradeAsWritten,
     careerPathAsWritten: fields.careerPathAsWritten,
     purpose: nonEmpty(joinText(doel.lead.map((l) => l.text))),
     mainTasks: doel.items.map((i) => joinText(i.parts)).filter((t) => t !== ''),
