@@ -1,4 +1,5 @@
 import {
+  CacheLookupPolicy,
   createNestablePublicClientApplication,
   createStandardPublicClientApplication,
   type AccountInfo,
@@ -94,10 +95,31 @@ export interface MsalTokenProviderOptions {
   dependencies?: Partial<MsalDependencies>;
 }
 
+/** Who MSAL holds as signed in, by the ids Graph and Teams use too (src/tab/host/boot-early.ts). */
+export interface SignedInAccount {
+  /**
+   * The user's object id in the tenant this tab signs in to (`localAccountId`, the `oid` claim):
+   * what Graph's `/me` answers as `id` and Teams as `user.id`. For the city's own staff it is the
+   * home account's object id.
+   */
+  objectId: string;
+  tenantId: string;
+  /** `preferred_username`: the UPN, for the city's staff. */
+  username: string;
+}
+
 export interface MsalTokenProvider extends TokenProvider {
   readonly mode: SignInMode;
   /** The problem that stops automatic sign-in, until `signIn()` succeeds; null when none. */
   readonly problem: SignInProblem | null;
+  /** The account silent sign-in uses (active, hinted or the only one); from the cache alone. */
+  readonly account: SignedInAccount | null;
+  /**
+   * That account, when MSAL's cache alone (no refresh, no network) holds a valid access token
+   * for it: the user the next `getToken()` continues as without anyone signing in. Null when
+   * there is no account, or its token would need a refresh or a sign-in.
+   */
+  cachedSignIn(): Promise<SignedInAccount | null>;
   /**
    * Interactive sign-in; call it straight from a click (no await before it), so the browser
    * allows the popup. Resolves once signed in; rejects with a `SignInError`.
@@ -153,6 +175,15 @@ export async function createMsalTokenProvider(
     }
     const all = client.getAllAccounts();
     return all.length === 1 ? (all[0] ?? null) : null;
+  }
+
+  function named(account: AccountInfo | null): SignedInAccount | null {
+    if (!account?.localAccountId || !account.tenantId) return null;
+    return {
+      objectId: account.localAccountId,
+      tenantId: account.tenantId,
+      username: account.username,
+    };
   }
 
   function accept(result: AuthenticationResult): string {
@@ -241,6 +272,24 @@ export async function createMsalTokenProvider(
     mode,
     get problem() {
       return problem;
+    },
+    get account() {
+      return named(currentAccount());
+    },
+    async cachedSignIn() {
+      const account = currentAccount();
+      if (!account || problem) return null;
+      try {
+        const result = await client.acquireTokenSilent({
+          scopes,
+          account,
+          cacheLookupPolicy: CacheLookupPolicy.AccessToken,
+        });
+        return result.accessToken ? named(result.account ?? account) : null;
+      } catch {
+        // No valid token in the cache (expired, other scopes): boot decides, with the network.
+        return null;
+      }
     },
     getToken() {
       if (problem) return Promise.reject(new SignInError(problem));

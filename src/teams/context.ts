@@ -25,6 +25,12 @@ export interface TeamsContext {
     userPrincipalName: string | null;
     loginHint: string | null;
     displayName: string | null;
+    /**
+     * The Entra object id (`user.id`) and tenant id (`user.tenant.id`) Teams reports for the
+     * signed-in user; absent where the host gives none (the local Teams host).
+     */
+    objectId?: string;
+    tenantId?: string;
   };
   team: { id: string; name: string | null; groupId: string | null } | null;
   channel: { id: string; name: string | null } | null;
@@ -59,6 +65,8 @@ export function toTeamsContext(context: app.Context): TeamsContext {
       userPrincipalName: nonEmpty(context.user?.userPrincipalName),
       loginHint: nonEmpty(context.user?.loginHint),
       displayName: nonEmpty(context.user?.displayName),
+      objectId: nonEmpty(context.user?.id) ?? undefined,
+      tenantId: nonEmpty(context.user?.tenant?.id) ?? undefined,
     },
     team,
     channel,

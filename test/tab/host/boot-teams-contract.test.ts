@@ -165,6 +165,8 @@ describe('where the approval card links to', () => {
       createTokenProvider: async () => ({
         mode: 'standard',
         problem: null,
+        account: null,
+        cachedSignIn: async () => null,
         getToken: async () => 'token',
         invalidate: () => undefined,
         signIn: async () => undefined,
