@@ -2,6 +2,7 @@ import type { FunctionContent } from '../../../domain/schema';
 import type { Catalogue, RoleContent } from '../../model';
 import type { ReadOptions, RepositoryContext } from '../context';
 import {
+  type CatalogueFirstScreen,
   type ListVersions,
   readCatalogueRoles,
   readCatalogueTasks,
@@ -13,7 +14,12 @@ import { SummaryRepair } from './summary';
 import { type RoleWriteResult, RoleWrites } from './write';
 
 export { INCOMPLETE_GENERATION } from './rows';
-export { CATALOGUE_SOURCE_LISTS, type CatalogueSourceList, type ListVersions } from './read';
+export {
+  CATALOGUE_SOURCE_LISTS,
+  type CatalogueFirstScreen,
+  type CatalogueSourceList,
+  type ListVersions,
+} from './read';
 export { suspectRoles } from './summary';
 export type { RoleWriteResult } from './write';
 
@@ -23,7 +29,7 @@ export type { RoleWriteResult } from './write';
  * summary.ts; they share what a repository learns (key → id, the summary columns as read).
  *
  * Read shapes (docs/data-layer.md):
- * - catalogue: ONE `$batch` with three GETs — every Functies item with the catalogue columns
+ * - catalogue: ONE `$batch` with three GETs (and the row scan's, row-scan.ts) — every Functies item with the catalogue columns
  *   (the search text and competency profile are kept on the item, so 70,000 role-competency rows
  *   are not needed), every decision without its snapshot, and the open requests. A list past
  *   5,000 items adds one more wave for the next pages.
@@ -59,6 +65,26 @@ export class RoleRepository {
    */
   catalogue(options: ReadOptions & { withTasks?: boolean } = {}): Promise<Catalogue> {
     return this.reads.catalogue(options);
+  }
+
+  /**
+   * The catalogue in two steps (issue 15: a lean first screen). This first one is ONE `$batch`
+   * — Functies, the decisions, the open requests and each child list's newest id — without the
+   * row scan's pages: the roles with their stored columns, and which of them the scan decides
+   * (`anchored`, `suspects`). `verifyCatalogue` is the second; together they are `catalogue()`.
+   */
+  catalogueFirstScreen(
+    options: ReadOptions & { withTasks?: boolean } = {},
+  ): Promise<CatalogueFirstScreen> {
+    return this.reads.firstScreen({ ...options, scanPages: false });
+  }
+
+  /**
+   * The second step after `catalogueFirstScreen`: the row scan (every id range in one wave) and
+   * the suspects read in full; returns the catalogue exactly as `catalogue()` would have.
+   */
+  verifyCatalogue(first: CatalogueFirstScreen, options: ReadOptions = {}): Promise<Catalogue> {
+    return this.reads.verify(first, options);
   }
 
   /** When each list the catalogue is derived from last changed: one request, 2 RU (read.ts). */

@@ -33,10 +33,41 @@ import {
 } from './rows';
 import { firstScanQueries, verifyRows } from './row-scan';
 import { CATALOGUE_SOURCE_LISTS, type CatalogueSourceList } from './source-lists';
-import { recomputeSuspects, type SummaryRepair } from './summary';
+import {
+  anchorOf,
+  anchorTimes,
+  recomputeSuspects,
+  suspectRoles,
+  type SummaryRepair,
+} from './summary';
 
 /** Keys looked up in one query at most (a compare view opens a handful). */
 export const MAX_KEYS_PER_LOOKUP = 20;
+
+/**
+ * The catalogue as its first batch read it, before the row scan (issue 15: the list paints from
+ * this). Every role carries its stored columns; a status derived from them is exact for a role
+ * that is not `anchored`, and for an anchored one only once `verify` has answered.
+ */
+export interface CatalogueFirstScreen {
+  catalogue: Catalogue;
+  /**
+   * Roles whose stored InhoudHash an approval or open request carries: the scan decides whether
+   * that hash still describes their content (`changedRoles`), so whether it counts.
+   */
+  anchored: ReadonlySet<string>;
+  /** Of those, the ones whose item moved since the anchor: `verify` reads them in full. */
+  suspects: ReadonlySet<string>;
+  /** What `verify` needs of the first batch: pass it back as it is. */
+  readonly pending: {
+    readonly items: readonly RoleItem[];
+    readonly withTasks: boolean;
+    readonly first: {
+      items: ReadonlyMap<string, unknown[]>;
+      bodies: ReadonlyMap<string, unknown>;
+    };
+  };
+}
 
 type KeyLookup = { id: string; eTag: string; generation: number | null };
 type PendingLookups = { keys: Set<string>; answer: Promise<Map<string, KeyLookup>> };
@@ -53,7 +84,21 @@ export class RoleReads {
     private readonly summaries: SummaryRepair,
   ) {}
 
+  /** The full read: the first batch and its verification, one after the other. */
   async catalogue(options: ReadOptions & { withTasks?: boolean } = {}): Promise<Catalogue> {
+    // The scan's first pages ride in the first batch: a site whose child lists hold fewer than
+    // 5,000 rows each and has no suspect is then read in one round trip.
+    return this.verify(await this.firstScreen({ ...options, scanPages: true }), options);
+  }
+
+  /**
+   * The catalogue's first batch (see `CatalogueFirstScreen`): Functies, the decisions, the open
+   * requests and the child lists' newest ids; with `scanPages`, also the first 5,000 rows of
+   * each child list (what `catalogue()` sends; the lean first screen leaves them out).
+   */
+  async firstScreen(
+    options: ReadOptions & { withTasks?: boolean; scanPages?: boolean } = {},
+  ): Promise<CatalogueFirstScreen> {
     const { site, http } = this.ctx;
     // The task texts are most of the catalogue's bytes (docs/data-layer.md §8): a caller that
     // paints before it searches may load them later.
@@ -78,9 +123,10 @@ export class RoleReads {
             filter: `fields/Status eq 'Open'`,
           }),
         },
-        // Every row's slimmest form, so that an edit, deletion or addition made outside the
-        // app is seen (row-scan.ts); lists past 5,000 rows are finished in the second wave.
-        ...firstScanQueries(site),
+        // What the row scan needs to start (row-scan.ts): the newest ids, and with `scanPages`
+        // every row's slimmest form up to 5,000 per list, so that an edit, deletion or addition
+        // made outside the app is seen.
+        ...firstScanQueries(site, options.scanPages === true),
       ],
       options.signal,
     );
@@ -101,13 +147,41 @@ export class RoleReads {
     )
       .sort(byNumericId)
       .map(requestFromItem);
-    // Second wave, when needed: the suspects read in full and the rest of a long child list.
+    const roles = items.map(roleSummary).sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+    // Learnt now, so a role opened before the verification has answered is one round trip.
+    for (const r of roles) this.idsByKey.set(r.key, r.id);
+    const anchors = anchorTimes(decisions, openRequests);
+    // Only what the scan reads on: the rows' bodies (2,000 Functies items) are not kept.
+    const scan = (id: string) => id.startsWith('scan-') || id.startsWith('last-');
+    return {
+      catalogue: { roles, decisions, openRequests },
+      anchored: new Set(items.filter((i) => anchorOf(i, anchors) !== undefined).map((i) => i.id)),
+      suspects: new Set(suspectRoles(items, decisions, openRequests).map((i) => i.id)),
+      pending: {
+        items,
+        withTasks: options.withTasks !== false,
+        first: {
+          items: new Map([...result.items].filter(([id]) => scan(id))),
+          bodies: new Map([...result.bodies].filter(([id]) => scan(id))),
+        },
+      },
+    };
+  }
+
+  /**
+   * The second wave after `firstScreen`: the suspects read in full and the row scan (all of it
+   * after a lean first screen), and the catalogue as `catalogue()` returns it — every status
+   * input exact (docs/data-layer.md, "Every edit reaches the catalogue").
+   */
+  async verify(first: CatalogueFirstScreen, options: ReadOptions = {}): Promise<Catalogue> {
+    const { decisions, openRequests } = first.catalogue;
+    const { items, withTasks } = first.pending;
     const { recomputed, rowsChanged } = await verifyRows(
       this.ctx,
       items,
       decisions,
       openRequests,
-      result,
+      first.pending.first,
       options,
     );
     const roles = items
@@ -117,7 +191,7 @@ export class RoleReads {
         if (!fresh && rowsChanged.has(item.id)) return { ...roleSummary(item), contentHash: null };
         if (!fresh) return roleSummary(item);
         const summary = roleSummary(fresh);
-        return options.withTasks === false ? { ...summary, tasks: [] } : summary;
+        return withTasks ? summary : { ...summary, tasks: [] };
       })
       .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
     for (const r of roles) this.idsByKey.set(r.key, r.id);

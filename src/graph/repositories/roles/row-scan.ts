@@ -6,13 +6,7 @@ import type { DecisionRecord, RequestRecord } from '../../model';
 import { itemsQuery, listPath, type SiteLists } from '../../site';
 import type { ReadOptions, RepositoryContext } from '../context';
 import { generationOf } from './rows';
-import {
-  anchorOf,
-  anchorTimes,
-  recomputedFrom,
-  suspectQueries,
-  suspectRoles,
-} from './summary';
+import { anchorOf, anchorTimes, recomputedFrom, suspectQueries, suspectRoles } from './summary';
 
 /**
  * Every edit, deletion or addition of a role's rows reaches the catalogue (docs/data-layer.md,
@@ -47,33 +41,39 @@ type ChildList = (typeof CHILD_LISTS)[number];
 const SCAN_SELECT = 'FunctieLookupId,Inhoudsversie';
 const SCAN_PROPERTIES = 'id,lastModifiedDateTime';
 
+/** The first 5,000 rows of a child list (no `$orderby`, which every list answers). */
+function firstPageQuery(site: SiteLists, list: ChildList): string {
+  return itemsQuery(site, list, {
+    select: SCAN_SELECT,
+    properties: SCAN_PROPERTIES,
+    top: SCAN_RANGE,
+  });
+}
+
+/** The newest item id of a child list: `$orderby` on the always-indexed ID, `$top=1`. */
+function newestIdQuery(site: SiteLists, list: ChildList): string {
+  return `${listPath(site, list)}/items?$select=id&$orderby=fields/ID%20desc&$top=1`;
+}
+
 /**
- * For the catalogue's first batch, per child list: the first 5,000 rows (the whole list,
- * usually; no `$orderby`, which every list answers) and the newest item id (`$orderby` on the
- * always-indexed ID, `$top=1`), so that a longer list can be read by id ranges, all at once, in
- * the second wave. The probe is optional: Graph has been reported to refuse `orderby=id desc` on
- * a large list (microsoft-graph-docs#8450; `npm run check-tenant` should say), and without it
- * the list's pages are followed one after another instead — slower, never incomplete.
+ * For the catalogue's first batch, per child list: the newest item id, so that the rows can be
+ * read by id ranges, all at once, in the second wave; and, with `firstPages` (the full read,
+ * `catalogue()`), the first 5,000 rows too — usually the whole list, so a small site needs no
+ * second wave. The lean first screen (issue 15) leaves the pages out: at 2,000 roles they are
+ * most of its bytes, and the list paints without them. The probe is optional: Graph has been
+ * reported to refuse `orderby=id desc` on a large list (microsoft-graph-docs#8450; `npm run
+ * check-tenant` should say), and without it the list's pages are followed one after another
+ * instead — slower, never incomplete.
  */
 export function firstScanQueries(
   site: SiteLists,
+  firstPages = true,
 ): { id: string; url: string; firstPageOnly: boolean; optional?: boolean }[] {
   return CHILD_LISTS.flatMap((list) => [
-    {
-      id: `scan-${list}-first`,
-      url: itemsQuery(site, list, {
-        select: SCAN_SELECT,
-        properties: SCAN_PROPERTIES,
-        top: SCAN_RANGE,
-      }),
-      firstPageOnly: true,
-    },
-    {
-      id: `last-${list}`,
-      url: `${listPath(site, list)}/items?$select=id&$orderby=fields/ID%20desc&$top=1`,
-      firstPageOnly: true,
-      optional: true,
-    },
+    ...(firstPages
+      ? [{ id: `scan-${list}-first`, url: firstPageQuery(site, list), firstPageOnly: true }]
+      : []),
+    { id: `last-${list}`, url: newestIdQuery(site, list), firstPageOnly: true, optional: true },
   ]);
 }
 
@@ -88,29 +88,25 @@ function idOf(value: { id: string } | undefined): number {
 }
 
 /**
- * The rest of a list whose first page was not all of it: every id range up to the newest id
- * (rows read twice count once), or, without the newest id, the first page's next link, followed
- * to the end.
+ * The newest id the probe answered: 0 for an empty list, null when it did not answer (or in a
+ * shape we cannot read: then the pages are followed instead of trusting a guess).
  */
-function remainingScanQueries(
-  http: RepositoryContext['http'],
+function newestId(last: unknown): number | null {
+  const newest = pageShape.safeParse(last);
+  if (!newest.success) return null;
+  if (newest.data.value.length === 0) return 0;
+  const id = idOf(newest.data.value[0]);
+  return id === 0 ? null : id;
+}
+
+/** Every id range after `from` up to `lastId`, one query each (all in one wave). */
+function rangeQueries(
   site: SiteLists,
   list: ChildList,
-  first: unknown,
-  last: unknown,
+  from: number,
+  lastId: number,
 ): { id: string; url: string }[] {
-  const page = pageShape.safeParse(first);
-  const next = page.success ? page.data['@odata.nextLink'] : undefined;
-  if (next === undefined) return [];
-  const newest = pageShape.safeParse(last);
-  const lastId = newest.success ? idOf(newest.data.value[0]) : 0;
-  if (lastId === 0) return [{ id: `scan-${list}-next`, url: http.relative(next) }];
-  // Ids in rising order mean the list answered in id (= creation) order, as SharePoint does by
-  // default: the page is then the lowest ids, and the ranges start after it. Otherwise from 0.
-  const ids = page.success ? page.data.value.map(idOf) : [];
-  const rising = ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? 0));
   const out: { id: string; url: string }[] = [];
-  let from = rising ? (ids[ids.length - 1] ?? 0) : 0;
   for (let n = 0; from < lastId; from += SCAN_RANGE, n++) {
     out.push({
       id: `scan-${list}-${n}`,
@@ -123,6 +119,37 @@ function remainingScanQueries(
     });
   }
   return out;
+}
+
+/**
+ * What is left of a child list's scan after the first batch. Its first page read (`first`
+ * defined): nothing when that was all of it, else every id range after it up to the newest id
+ * (rows read twice count once), or, without the newest id, the first page's next link, followed
+ * to the end. No first page read (the lean first screen): every id range up to the newest id,
+ * or, without it, the list from its start, followed to the end.
+ */
+function remainingScanQueries(
+  http: RepositoryContext['http'],
+  site: SiteLists,
+  list: ChildList,
+  first: { body: unknown } | undefined,
+  last: unknown,
+): { id: string; url: string }[] {
+  const lastId = newestId(last);
+  if (first === undefined) {
+    if (lastId === null) return [{ id: `scan-${list}-first`, url: firstPageQuery(site, list) }];
+    return rangeQueries(site, list, 0, lastId);
+  }
+  const page = pageShape.safeParse(first.body);
+  const next = page.success ? page.data['@odata.nextLink'] : undefined;
+  if (next === undefined) return [];
+  if (lastId === null || lastId === 0)
+    return [{ id: `scan-${list}-next`, url: http.relative(next) }];
+  // Ids in rising order mean the list answered in id (= creation) order, as SharePoint does by
+  // default: the page is then the lowest ids, and the ranges start after it. Otherwise from 0.
+  const ids = page.success ? page.data.value.map(idOf) : [];
+  const rising = ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? 0));
+  return rangeQueries(site, list, rising ? (ids[ids.length - 1] ?? 0) : 0, lastId);
 }
 
 const scannedRowShape = z.object({
@@ -175,8 +202,10 @@ function scannedRows(
 
 /**
  * The catalogue's second wave, when it needs one: the suspects read in full (their summary
- * columns recomputed) and the rest of a child list past its first 5,000 rows, together. Returns
- * the recomputed items and the roles whose rows changed since their anchor.
+ * columns recomputed) and what the first batch left of the scan (the rest of a child list past
+ * its first 5,000 rows, or, after a lean first screen, every row), together. Returns the
+ * recomputed items and the roles whose rows changed since their anchor. `first` is what the
+ * first batch answered: its scan pages and newest-id probes (`firstScanQueries`).
  */
 export async function verifyRows(
   ctx: RepositoryContext,
@@ -187,15 +216,16 @@ export async function verifyRows(
   options: ReadOptions,
 ): Promise<{ recomputed: Map<string, RoleItem>; rowsChanged: Set<string> }> {
   const suspects = suspectRoles(items, decisions, openRequests);
-  const scans = CHILD_LISTS.flatMap((list) =>
-    remainingScanQueries(
+  const scans = CHILD_LISTS.flatMap((list) => {
+    const page = `scan-${list}-first`;
+    return remainingScanQueries(
       ctx.http,
       ctx.site,
       list,
-      first.bodies.get(`scan-${list}-first`),
+      first.items.has(page) ? { body: first.bodies.get(page) } : undefined,
       first.bodies.get(`last-${list}`),
-    ),
-  );
+    );
+  });
   let second: Awaited<ReturnType<typeof batchGetAll>> = {
     items: new Map(),
     bodies: new Map(),
