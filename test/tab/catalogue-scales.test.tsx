@@ -132,6 +132,32 @@ describe('the catalogue’s level filter on roles with different scales', () => 
     expect(titles()).toEqual(['Archivaris']);
   });
 
+  test('another competency keeps the level only when its filter reads the same scale', async () => {
+    const user = userEvent.setup();
+    const archivist: CatalogueEntry = {
+      ...onOneToFive('Archivaris', 4),
+      competencies: [{ name: 'Archiefbeheer', requiredLevel: 4 }],
+    };
+    renderApp({
+      repositories: fakeRepositories(sampleRoles, sampleDictionary, [
+        ...sampleRoles.map(catalogueEntry),
+        archivist,
+      ]),
+    });
+    await screen.findByRole('button', { name: 'Deskundige ICT' });
+    const competency = screen.getByRole('combobox', { name: 'Vereist competentie' });
+    const level = screen.getByRole('combobox', { name: 'Op niveau' });
+    await user.selectOptions(competency, 'Klantgerichtheid');
+    await user.selectOptions(level, 'Niveau 3 of hoger');
+    // Tekstverwerking is on 0–3 too: "niveau 3 of hoger" still means the same.
+    await user.selectOptions(competency, 'Tekstverwerking');
+    expect(level).toHaveValue('3');
+    // Archiefbeheer's only role is on 1–5: a 3 of 0–3 is not carried onto it.
+    await user.selectOptions(competency, 'Archiefbeheer');
+    expect(level).toHaveValue('');
+    expect(titles()).toEqual(['Archivaris']);
+  });
+
   test('the notice and the scale choice have no axe violations', async () => {
     const user = userEvent.setup();
     const { container } = renderApp({ repositories: repositories() });
