@@ -158,6 +158,24 @@ describe('the catalogue’s level filter on roles with different scales', () => 
     expect(titles()).toEqual(['Archivaris']);
   });
 
+  test('speaks English', async () => {
+    const user = userEvent.setup();
+    renderApp({ locale: 'en-us', repositories: repositories() });
+    await screen.findByRole('button', { name: 'Deskundige ICT' });
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Requires competency' }),
+      'Klantgerichtheid',
+    );
+    expect(screen.getByRole('combobox', { name: 'Level scale' })).toHaveValue('0–3');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'At level' }),
+      'Level 2 or higher',
+    );
+    expect(
+      screen.getByText(/^3 roles with a different level scale \(1–5\) are not covered/),
+    ).toBeInTheDocument();
+  });
+
   test('the notice and the scale choice have no axe violations', async () => {
     const user = userEvent.setup();
     const { container } = renderApp({ repositories: repositories() });
