@@ -8,7 +8,11 @@ import {
   type LocalPersonaTokenProvider,
   type Persona,
 } from '../../auth/local-personas';
-import type { MsalTokenProvider, MsalTokenProviderOptions } from '../../auth/msal-token-provider';
+import type {
+  MsalTokenProvider,
+  MsalTokenProviderOptions,
+  SignedInAccount,
+} from '../../auth/msal-token-provider';
 import { signInProblemOf, type SignInProblem } from '../../auth/sign-in-problem';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { SiteRef } from '../../graph/site';
@@ -62,6 +66,24 @@ export interface BootDependencies {
   }): Promise<SignedInUser>;
   /** Tenant mode only; without it a tenant configuration is refused. */
   tenant?: TenantBootDependencies;
+  /**
+   * Told who boot will continue as, as soon as that is known without a Graph round trip: the
+   * entry point opens early on it (boot-early.ts). Boot does not wait for it.
+   */
+  onSighting?(sighting: Sighting): void;
+}
+
+/**
+ * Who is at the device, known before boot asks Graph: inside Teams the context's user (teams-js
+ * has connected), in a plain browser in tenant mode the account MSAL's cache alone signs in.
+ */
+export type Sighting =
+  { by: 'teams'; session: TeamsSession } | { by: 'msal'; account: SignedInAccount };
+
+/** The identified user's Entra ids: Graph's `/me` id and the tenant's id (tenant mode). */
+export interface EntraIds {
+  objectId: string;
+  tenantId: string;
 }
 
 export interface TenantBootDependencies {
@@ -113,6 +135,8 @@ export interface BootedHost {
   /** Local mode: the identity of the persona holding the token now (read after a switch). */
   whoAmI: (() => Promise<Identity>) | null;
   repositories: TabRepositories;
+  /** Tenant mode: the identified user's Entra ids, remembered for the next early open. */
+  entra?: EntraIds | null;
   /** The host value for the first render; later ones come from `hostFor`. */
   initial: Pick<TabHost, 'theme' | 'locale' | 'subPageId' | 'user' | 'permissions'>;
 }
@@ -146,6 +170,14 @@ export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
     throw error;
   }
   const session = deps.connect(config.mode);
+  const sight = deps.onSighting;
+  if (sight) {
+    void session
+      .then((connected) => {
+        if (connected) sight({ by: 'teams', session: connected });
+      })
+      .catch(() => undefined);
+  }
   try {
     return await (config.mode === 'tenant'
       ? bootTenant(deps, config, session)
@@ -288,6 +320,16 @@ async function bootTenant(
     if (!problem) throw error;
     throw needsUser(session, problem, null);
   }
+  const sight = deps.onSighting;
+  if (sight && !session) {
+    // A look into MSAL's cache only, beside the token boot asks for below.
+    void tokenProvider
+      .cachedSignIn()
+      .then((account) => {
+        if (account) sight({ by: 'msal', account });
+      })
+      .catch(() => undefined);
+  }
 
   const finish = async (): Promise<BootedHost> => {
     try {
@@ -325,6 +367,7 @@ async function bootTenant(
       role: identity.primaryRole === 'it' ? 'admin' : identity.primaryRole,
     };
     const permissions = identity.permissions;
+    const tenantId = session?.context.user.tenantId ?? tokenProvider.account?.tenantId;
     return {
       config,
       session,
@@ -333,6 +376,7 @@ async function bootTenant(
       signIn: watched.watch,
       whoAmI: null,
       repositories,
+      entra: me.person.id && tenantId ? { objectId: me.person.id, tenantId } : null,
       initial: { ...hostView(deps, session), user, permissions },
     };
   };

@@ -253,6 +253,8 @@ describe('tenant mode inside Teams', () => {
     });
     // Graph was asked with the token MSAL produced, never anything else.
     expect(h.graphCalls.map((c) => c.token)).toEqual(['token-anne', 'token-anne']);
+    // Remembered for the next early open: Graph's object id, the signed-in account's tenant.
+    expect(booted.entra).toEqual({ objectId: 'u-anne', tenantId: 'tenant' });
   });
 
   it('posts approvals to the configured channel and judges decisions by the configured group', async () => {
