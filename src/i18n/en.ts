@@ -487,11 +487,14 @@ export const en: Strings = {
     },
     save: (count: number) => `Save to SharePoint (${count})`,
     saving: 'Saving…',
+    comparing: 'Comparing with SharePoint…',
     progress: (done: number, total: number) => `${done} of ${total} documents processed`,
     confirm: {
       title: 'Overwrite existing roles?',
       body: (titles: string) =>
         `These roles already exist in SharePoint with different content: ${titles}. The documents' content replaces it. An approval of the previous content then no longer holds for the new one.`,
+      unknown: (titles: string) =>
+        `Whether ${titles} already exist in SharePoint could not be checked: saving may replace existing content.`,
       overwrite: 'Overwrite',
       cancel: 'Cancel',
     },

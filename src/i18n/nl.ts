@@ -488,11 +488,14 @@ export const nl = {
     },
     save: (count: number) => `Opslaan in SharePoint (${count})`,
     saving: 'Bezig met opslaan…',
+    comparing: 'Vergelijken met SharePoint…',
     progress: (done: number, total: number) => `${done} van ${total} documenten verwerkt`,
     confirm: {
       title: 'Bestaande functies overschrijven?',
       body: (titles: string) =>
         `Deze functies bestaan al in SharePoint met andere inhoud: ${titles}. De inhoud van de documenten vervangt ze. Een goedkeuring van de vorige inhoud geldt dan niet meer voor de nieuwe.`,
+      unknown: (titles: string) =>
+        `Van ${titles} kon niet worden nagegaan of ze al in SharePoint staan: opslaan kan bestaande inhoud vervangen.`,
       overwrite: 'Overschrijven',
       cancel: 'Annuleren',
     },

@@ -72,7 +72,9 @@ export function ImportPage() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string[] | null>(null);
+  const [confirming, setConfirming] = useState<{ changed: string[]; unknown: string[] } | null>(
+    null,
+  );
   const fileInput = useRef<HTMLInputElement>(null);
   const profileInput = useRef<HTMLInputElement>(null);
   const parser = useRef<DocumentParser | null>(null);
@@ -137,6 +139,10 @@ export function ImportPage() {
   const overwritten = selected.filter(
     (d) => d.current.state === 'found' && d.current.changes.length > 0,
   );
+  // Whether SharePoint has the role is not known yet (or could not be read): saving now could
+  // overwrite without the question above, so it waits, or asks about these too.
+  const comparing = selected.some((d) => d.current.state === 'loading');
+  const unknown = selected.filter((d) => d.current.state === 'failed');
 
   const save = async () => {
     setConfirming(null);
@@ -172,10 +178,11 @@ export function ImportPage() {
   };
 
   const onSave = () => {
-    if (overwritten.length > 0) {
-      setConfirming(
-        overwritten.map((d) => (d.result?.ok === true ? d.result.description.title : d.fileName)),
-      );
+    if (comparing) return;
+    const titleOf = (d: (typeof selected)[number]) =>
+      d.result?.ok === true ? d.result.description.title : d.fileName;
+    if (overwritten.length > 0 || unknown.length > 0) {
+      setConfirming({ changed: overwritten.map(titleOf), unknown: unknown.map(titleOf) });
     } else void save();
   };
 
@@ -285,10 +292,10 @@ export function ImportPage() {
             disabled button would drop focus to the page) and hears the progress beside it. */}
         <Button
           appearance="primary"
-          disabledFocusable={saving || selected.length === 0}
+          disabledFocusable={saving || comparing || selected.length === 0}
           onClick={onSave}
         >
-          {saving ? s.saving : s.save(selected.length)}
+          {saving ? s.saving : comparing ? s.comparing : s.save(selected.length)}
         </Button>
       </div>
       {progress && (
@@ -314,7 +321,14 @@ export function ImportPage() {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{s.confirm.title}</DialogTitle>
-            <DialogContent>{s.confirm.body((confirming ?? []).join(', '))}</DialogContent>
+            <DialogContent>
+              {confirming && confirming.changed.length > 0 && (
+                <p className={styles.p}>{s.confirm.body(confirming.changed.join(', '))}</p>
+              )}
+              {confirming && confirming.unknown.length > 0 && (
+                <p className={styles.p}>{s.confirm.unknown(confirming.unknown.join(', '))}</p>
+              )}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void save()}>
                 {s.confirm.overwrite}
