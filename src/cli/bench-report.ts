@@ -61,12 +61,19 @@ export const benchReportSchema = z.strictObject({
   session: trafficSchema,
   /**
    * The catalogue as the tab reads it: the first screen (the lists' times, one `$batch` without
-   * search text) then the search text; `requests`…`ru` are the whole view, `firstScreen…` the
-   * part the list waits for; `warm…` the revalidation of stored rows when nothing changed.
+   * search text or row scan), then the row scan beside the search text; `requests`…`ru` are the
+   * whole view, `firstScreen…` the part the list waits for (`coldMs`: the list visible),
+   * `statusExactMs` when the row scan has answered and every status shown is exact (Chromium,
+   * from navigation start), `verify…` what that scan costs; `warm…` the revalidation of stored
+   * rows when nothing changed.
    */
   catalogue: viewSchema.extend({
     firstScreenRoundTrips: count,
     firstScreenWireBytes: count,
+    statusExactMs: ms,
+    verifyRoundTrips: count,
+    verifyWireBytes: count,
+    verifyRu: count,
     warmRequests: count,
     warmRu: count,
   }),
@@ -231,6 +238,10 @@ export function buildReport(
     ...views.catalogue,
     firstScreenRoundTrips: m('catalogueFirstScreenRoundTrips'),
     firstScreenWireBytes: m('catalogueFirstScreenWireBytes'),
+    statusExactMs: m('browserCatalogueStatusExactMs'),
+    verifyRoundTrips: m('catalogueVerifyRoundTrips'),
+    verifyWireBytes: m('catalogueVerifyWireBytes'),
+    verifyRu: m('catalogueVerifyRu'),
     warmRequests: m('catalogueWarmRequests'),
     warmRu: m('catalogueWarmRu'),
   };

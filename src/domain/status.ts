@@ -98,6 +98,13 @@ export type RoleStatus =
 
 export type StatusKind = RoleStatus['kind'];
 
+/**
+ * What a screen shows in place of a status it does not know: `checking` while what decides it is
+ * still being read (the catalogue's row scan after its first screen, issue 15), `unknown` when
+ * that read failed. Never derived, never a guess at one of the kinds above.
+ */
+export type StatusCheck = { kind: 'checking' } | { kind: 'unknown' };
+
 export type InvalidDecisionReason =
   /** Its creator is not in the approver group and it was not imported. */
   | 'not-approver'

@@ -243,6 +243,18 @@ export const en: Strings = {
     compareSelected: 'Compare selection',
     clearSelection: 'Clear selection',
     selectionFull: 'You can compare at most three roles.',
+    statusCheck: {
+      checking: (count: number) =>
+        `Checking the status of ${count} ${count === 1 ? 'role' : 'roles'}…`,
+      done: 'The status of every role has been checked.',
+      pending: (count: number) =>
+        `${count} ${count === 1 ? 'role is' : 'roles are'} still being checked`,
+      whileFiltered: (count: number) =>
+        `${count} ${count === 1 ? 'role is' : 'roles are'} still being checked: for now ${count === 1 ? 'it is' : 'they are'} under no status, and last when sorted by status.`,
+      failed: (count: number) =>
+        `The status of ${count} ${count === 1 ? 'role' : 'roles'} could not be checked. ${count === 1 ? 'It shows' : 'They show'} ‘Status unknown’ until a check succeeds.`,
+      retry: 'Check again',
+    },
   },
   role: {
     general: 'General',

@@ -1,7 +1,7 @@
 import type { Change } from '../domain/diff';
 import { formatIsoDate, type Locale } from '../domain/dates';
 import type { LevelComparison } from '../domain/levels';
-import type { RoleStatus } from '../domain/status';
+import type { RoleStatus, StatusCheck } from '../domain/status';
 import {
   describeChange as describe,
   summariseChanges as summarise,
@@ -25,8 +25,11 @@ export { en } from './en';
 
 export const STRINGS: Record<Locale, Strings> = { nl, en };
 
-/** "Goedgekeurd op 9 februari 2023", "Ter goedkeuring", "Historisch besluit van … (geïmporteerd)" */
-export function statusLabel(status: RoleStatus, locale: Locale): string {
+/**
+ * "Goedgekeurd op 9 februari 2023", "Ter goedkeuring", "Historisch besluit van … (geïmporteerd)";
+ * for a status not known yet "Status wordt gecontroleerd…" or "Status onbekend".
+ */
+export function statusLabel(status: RoleStatus | StatusCheck, locale: Locale): string {
   const words = STRINGS[locale].statusLabel;
   const date = (iso: string): string => formatIsoDate(iso, locale);
   switch (status.kind) {
@@ -42,6 +45,10 @@ export function statusLabel(status: RoleStatus, locale: Locale): string {
       return status.historicalDate === undefined
         ? words.draft
         : words.historical(date(status.historicalDate));
+    case 'checking':
+      return words.checking;
+    case 'unknown':
+      return words.unknown;
   }
 }
 

@@ -237,6 +237,27 @@ export const nl = {
     compareSelected: 'Vergelijk selectie',
     clearSelection: 'Selectie wissen',
     selectionFull: 'Je kan maximaal drie functies vergelijken.',
+    /**
+     * Issue 15: the list is shown before the row scan that makes every status exact; the rows it
+     * decides say "Status wordt gecontroleerd…" until it answers.
+     */
+    statusCheck: {
+      /** The list's one live region while the scan runs. */
+      checking: (count: number) =>
+        `De status van ${count} ${count === 1 ? 'functie' : 'functies'} wordt gecontroleerd…`,
+      /** The same region once it has answered. */
+      done: 'De status van alle functies is gecontroleerd.',
+      /** Under the status filter while the scan runs. */
+      pending: (count: number) =>
+        `${count} ${count === 1 ? 'functie wordt' : 'functies worden'} nog gecontroleerd`,
+      /** While the status filter or the status sort is in use and the scan runs. */
+      whileFiltered: (count: number) =>
+        `${count} ${count === 1 ? 'functie wordt' : 'functies worden'} nog gecontroleerd: ${count === 1 ? 'ze staat' : 'ze staan'} voorlopig bij geen enkele status, en onderaan bij sorteren op status.`,
+      /** The scan failed: the rows stay "Status onbekend", no status is guessed. */
+      failed: (count: number) =>
+        `De status van ${count} ${count === 1 ? 'functie' : 'functies'} kon niet worden gecontroleerd. Ze staan als ‘Status onbekend’ tot controleren lukt.`,
+      retry: 'Opnieuw controleren',
+    },
   },
   role: {
     general: 'Algemeen',

@@ -46,6 +46,7 @@ const versions = (over: Partial<ListVersions> = {}): ListVersions => ({
 type Calls = {
   listVersions: number;
   catalogue: number;
+  firstScreen: number;
   roleStamps: number;
   catalogueOf: string[][];
 };
@@ -55,7 +56,13 @@ function fakeRepos(state: {
   roles: RoleSummary[];
   modified: Record<string, string>;
 }) {
-  const calls: Calls = { listVersions: 0, catalogue: 0, roleStamps: 0, catalogueOf: [] };
+  const calls: Calls = {
+    listVersions: 0,
+    catalogue: 0,
+    firstScreen: 0,
+    roleStamps: 0,
+    catalogueOf: [],
+  };
   const catalogue = (roles: RoleSummary[]): Catalogue => ({
     roles,
     decisions: [],
@@ -77,6 +84,15 @@ function fakeRepos(state: {
         key: r.key,
         modified: state.modified[r.id] ?? OLD,
       }));
+    },
+    catalogueFirstScreen: async () => {
+      calls.firstScreen += 1;
+      return {
+        catalogue: catalogue(state.roles),
+        anchored: new Set<string>(),
+        suspects: new Set<string>(),
+        pending: { items: [], withTasks: false, first: { items: new Map(), bodies: new Map() } },
+      };
     },
     catalogueOf: async (ids: readonly string[]) => {
       calls.catalogueOf.push([...ids]);
@@ -208,5 +224,61 @@ describe('catalogue revalidation', () => {
     });
     await revalidation.read();
     expect(order).toEqual(['versions', 'catalogue']);
+  });
+
+  it('the lean first screen: the list times first, no stamp until verified, then stamped with those times', async () => {
+    const order: string[] = [];
+    let times = versions();
+    const first = {
+      catalogue: { roles: [summary('1', 'Archivaris')], decisions: [], openRequests: [] },
+      anchored: new Set<string>(),
+      suspects: new Set<string>(),
+      pending: { items: [], withTasks: false, first: { items: new Map(), bodies: new Map() } },
+    };
+    const revalidation = new CatalogueRevalidation({
+      repos: {
+        roles: {
+          listVersions: async () => {
+            order.push('versions');
+            return times;
+          },
+          catalogueFirstScreen: async () => {
+            order.push('first screen');
+            return first;
+          },
+          verifyCatalogue: async (given: unknown) => {
+            order.push('verify');
+            expect(given).toBe(first);
+            return first.catalogue;
+          },
+        },
+      } as never,
+      identity: { approverIds: async () => new Set(['u-director']) },
+      now: () => NOW,
+    });
+    const painted = await revalidation.readFirstScreen({ withTasks: false });
+    expect(order).toEqual(['versions', 'first screen']);
+    expect(painted).not.toHaveProperty('version');
+    // A list that moves after the first batch does not move the stamp: the next open sees it.
+    times = versions({ Besluiten: '2026-12-01T09:59:00Z' });
+    const verified = await revalidation.verify(painted.verification);
+    expect(order).toEqual(['versions', 'first screen', 'verify']);
+    expect(verified.version.lists).toEqual(versions());
+    expect(verified.version.digest).toBe(rowsDigest(verified.rows));
+    expect(verified.withoutTasks).toBe(true);
+  });
+
+  it('for a screen, "read everything" is the lean first screen to verify, not the full read', async () => {
+    const state = { versions: versions(), roles: [summary('1', 'Archivaris')], modified: {} };
+    const { calls, revalidation } = fakeRepos(state);
+    const cold = await revalidation.read();
+    state.versions.Besluiten = '2026-12-01T09:50:00Z';
+    calls.catalogue = 0;
+    const result = await revalidation.revalidateFirst({ rows: cold.rows, version: cold.version });
+    expect('verification' in result).toBe(true);
+    expect(calls).toMatchObject({ catalogue: 0, firstScreen: 1 });
+    // Nothing changed: the stored rows as they are, as `revalidate` gives them.
+    state.versions.Besluiten = OLD;
+    expect((await revalidation.revalidateFirst(cold)).reread).toBe('none');
   });
 });

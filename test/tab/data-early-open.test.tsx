@@ -46,6 +46,7 @@ function fakeRepositories(name: string): TabRepositories {
     listCompetencies: async () => [],
     catalogue: {
       firstScreen: never,
+      verify: never,
       revalidate: never,
       tasks: async () => new Map([['van', [name]]]),
     },

@@ -10,7 +10,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
-import { READY_MARK } from '../../tab/host/marks';
+import { READY_MARK, STATUS_EXACT_MARK } from '../../tab/host/marks';
 import { type BenchOptions, median, round, withResources } from '../bench-kit';
 import { cdpConditions, NETWORKS, type NetworkProfile } from '../bench-network';
 import { benchViews, loadedEmulatorCopy, submitForApproval } from '../bench-dataset';
@@ -24,6 +24,8 @@ import { ensureTabBuild, startTabServer } from '../tab-server';
  * The tab in headless Chromium against the emulator loaded with 2,000 roles (issue #4):
  * - browserInitialJsGzipKb: the scripts index.html loads before anything renders, gzipped;
  * - browserCatalogueColdMs: navigation start → catalogue rendered, fresh profile (no cache);
+ * - browserCatalogueStatusExactMs: navigation start → the row scan after that first screen has
+ *   answered (STATUS_EXACT_MARK), every status in the list exact;
  * - browserCatalogueWarmMs: the same after a reload (HTTP cache and the persisted query cache);
  * - browserRoleAfterClickMs: click on a role in the catalogue → its page rendered, the role
  *   never read before in that profile;
@@ -119,6 +121,7 @@ export async function measureBrowser(
     defer(() => browser.close());
 
     const cold: number[] = [];
+    const statusExact: number[] = [];
     const warm: number[] = [];
     const role: number[] = [];
     const keystrokes: number[] = [];
@@ -159,6 +162,7 @@ export async function measureBrowser(
       try {
         const page = await newPage(context);
         cold.push(await catalogueReadyMs(page, tab.url));
+        statusExact.push(await markMs(page, STATUS_EXACT_MARK));
         // "Warm" is a second open after the tab has stored its cache (written throttled).
         await cachePersisted(page, { withTasks: true });
         await page.reload();
@@ -180,6 +184,7 @@ export async function measureBrowser(
       browserRoles: roles,
       browserInitialJsGzipKb: initialJsGzipKb,
       browserCatalogueColdMs: round(median(cold)),
+      browserCatalogueStatusExactMs: round(median(statusExact)),
       browserCatalogueWarmMs: round(median(warm)),
       browserRoleAfterClickMs: round(median(role)),
       browserSearchKeystrokeMs: round(median(keystrokes)),
@@ -315,6 +320,12 @@ async function readyMarkMs(page: Page, content: Locator): Promise<number> {
     (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
     READY_MARK,
   );
+}
+
+/** Milliseconds from navigation start to the performance mark `mark`, once it is set. */
+async function markMs(page: Page, mark: string): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark);
+  return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN, mark);
 }
 
 /** Waits until the tab's query cache (IndexedDB "functiewijzer") holds a stored session. */

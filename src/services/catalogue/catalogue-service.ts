@@ -7,6 +7,7 @@ import type { ReadOptions } from '../../graph/repositories/context';
 import type { Repositories } from '../../graph/repositories';
 import type { IdentityService } from '../identity';
 import { lastApprovedRecord, roleStatus } from './role-status';
+import type { CatalogueVerification, FirstScreenRows } from './first-screen';
 import { type CatalogueVersion, CatalogueRevalidation, type VersionedRows } from './revalidation';
 import { catalogueRows } from './rows';
 import { parseSnapshot } from './snapshot';
@@ -92,11 +93,25 @@ export class CatalogueService {
   }
 
   /**
-   * The catalogue stamped for a later revalidation (revalidation.ts): the first screen without
-   * search text by default, so it is on screen before the 8 MB of tasks are read (`tasks`).
+   * The catalogue stamped for a later revalidation (revalidation.ts), read in full: every status
+   * exact. Without search text by default (`tasks` brings it).
    */
-  firstScreen(options: ReadOptions & { withTasks?: boolean } = {}): Promise<VersionedRows> {
+  stampedRows(options: ReadOptions & { withTasks?: boolean } = {}): Promise<VersionedRows> {
     return this.revalidation.read({ withTasks: false, ...options });
+  }
+
+  /**
+   * The lean first screen (issue 15, first-screen.ts): the stamp and ONE `$batch`, without the
+   * row scan and, by default, without search text. Rows whose status the scan decides are
+   * `checking`; `verify` follows with every status exact and the stamp.
+   */
+  firstScreen(options: ReadOptions & { withTasks?: boolean } = {}): Promise<FirstScreenRows> {
+    return this.revalidation.readFirstScreen({ withTasks: false, ...options });
+  }
+
+  /** The second step after `firstScreen`: the row scan; the rows exact, and their stamp. */
+  verify(verification: CatalogueVerification, options: ReadOptions = {}): Promise<VersionedRows> {
+    return this.revalidation.verify(verification, options);
   }
 
   /** A warm open: the stored rows checked with one cheap request (see revalidation.ts). */
@@ -105,6 +120,17 @@ export class CatalogueService {
     options: ReadOptions = {},
   ): Promise<VersionedRows> {
     return this.revalidation.revalidate(previous, options);
+  }
+
+  /**
+   * `revalidate` for a screen: when everything must be read again, the lean first screen
+   * (to be verified) instead of the full read.
+   */
+  revalidateFirst(
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
+    options: ReadOptions = {},
+  ): Promise<VersionedRows | FirstScreenRows> {
+    return this.revalidation.revalidateFirst(previous, options);
   }
 
   /** Every role's search text by key: what the first screen leaves out (one query, 2 RU). */

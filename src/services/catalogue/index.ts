@@ -1,4 +1,10 @@
 export * from './catalogue-service';
+export type {
+  CatalogueScreenRow,
+  CatalogueVerification,
+  FirstScreenRows,
+  StatusCheck,
+} from './first-screen';
 export {
   type CatalogueVersion,
   catalogueVersionSchema,

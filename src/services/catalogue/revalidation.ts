@@ -8,6 +8,7 @@ import {
 import type { Repositories } from '../../graph/repositories';
 import type { IdentityService } from '../identity';
 import type { CatalogueRow } from './catalogue-service';
+import { type CatalogueVerification, firstScreenRows, type FirstScreenRows } from './first-screen';
 import { catalogueRows } from './rows';
 import { type CatalogueVersion, catalogueVersionSchema } from './version';
 
@@ -116,17 +117,82 @@ export class CatalogueRevalidation {
     };
   }
 
+  /**
+   * The lean first screen (issue 15; first-screen.ts): the list times first, then ONE `$batch`
+   * without the row scan. Rows the scan decides are `checking`; `verify` makes them exact.
+   */
+  async readFirstScreen(
+    options: ReadOptions & { withTasks?: boolean } = {},
+  ): Promise<FirstScreenRows> {
+    // Before the rows, as in `read`: an edit during the read moves a time past the stamp.
+    const versions = await this.deps.repos.roles.listVersions(options);
+    const [first, approverIds] = await Promise.all([
+      this.deps.repos.roles.catalogueFirstScreen(options),
+      this.deps.identity.approverIds(),
+    ]);
+    const { rows, checking } = firstScreenRows(first, approverIds);
+    return {
+      rows,
+      checking,
+      verification: { versions, approverIds, first },
+      reread: 'all',
+      withoutTasks: options.withTasks === false,
+    };
+  }
+
+  /**
+   * The second step after `readFirstScreen`: the row scan, and the rows as `read` gives them,
+   * every status exact, stamped with the list times read before the first batch. Only these
+   * rows may pair with that stamp (a stamp stored with unverified rows would let the next open
+   * keep a guessed status as fresh).
+   */
+  async verify(
+    verification: CatalogueVerification,
+    options: ReadOptions = {},
+  ): Promise<VersionedRows> {
+    const { versions, approverIds, first } = verification;
+    const catalogue = await this.deps.repos.roles.verifyCatalogue(first, options);
+    const rows = catalogueRows(catalogue, approverIds);
+    return {
+      rows,
+      version: this.stamp(versions, approverIds, catalogue.roles, rows),
+      reread: 'all',
+      withoutTasks: !first.pending.withTasks,
+    };
+  }
+
   /** See the module comment. `previous` is what the tab stored; its tasks may be missing. */
-  async revalidate(
+  revalidate(
     previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
     options: ReadOptions = {},
   ): Promise<VersionedRows> {
+    return this.check(previous, options, () => this.read({ ...options, withTasks: false }));
+  }
+
+  /**
+   * `revalidate`, for a screen: when everything must be read again, the lean first screen
+   * (`readFirstScreen`) instead of the full read, so the stored rows give way to the new ones
+   * as soon as they are read, and `verify` follows.
+   */
+  revalidateFirst(
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
+    options: ReadOptions = {},
+  ): Promise<VersionedRows | FirstScreenRows> {
+    return this.check(previous, options, () =>
+      this.readFirstScreen({ ...options, withTasks: false }),
+    );
+  }
+
+  private async check<Full>(
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
+    options: ReadOptions,
+    full: () => Promise<Full>,
+  ): Promise<VersionedRows | Full> {
     const { roles } = this.deps.repos;
     const [versions, approverIds] = await Promise.all([
       roles.listVersions(options),
       this.deps.identity.approverIds(),
     ]);
-    const full = () => this.read({ ...options, withTasks: false });
     if (
       approversOf(approverIds) !== previous.version.approvers ||
       rowsDigest(previous.rows) !== previous.version.digest

@@ -1,5 +1,7 @@
 import { hashKey, type Query, type QueryClient } from '@tanstack/react-query';
+import type { CatalogueRow } from '../../services/catalogue';
 import type { CatalogueEntry, TabCacheStorage } from '../shared/host-context';
+import { allVerified } from './status-check';
 import { RESTORE_MARKS } from '../host/marks';
 import { persistedDataSchema, queryKeys } from './queries';
 import {
@@ -294,7 +296,10 @@ function takeSnapshot(
   }
 
   const catalogueQuery = kept.find(isCatalogue);
-  const catalogue = catalogueQuery?.state.data as CatalogueEntry[] | undefined;
+  // Rows still being checked (or whose check failed) are never stored: their stamp is not set
+  // before they are verified (catalogue-load.ts), and without both the next open reads afresh.
+  const data = catalogueQuery?.state.data as CatalogueEntry[] | undefined;
+  const catalogue = data && allVerified(data) ? data : undefined;
   let tasks: StoredCatalogueTasks | null = null;
   let tasksStamp = written.tasksStamp;
   let tasksOf = written.tasksOf;
@@ -327,7 +332,7 @@ function takeSnapshot(
 
 /** The first record of the catalogue (see `storedCatalogueSchema`). */
 function encodeCatalogue(
-  entries: readonly CatalogueEntry[],
+  entries: readonly CatalogueRow[],
   dataUpdatedAt: number,
   tasksStamp: string,
 ): StoredCatalogueInput {

@@ -1,9 +1,15 @@
-import { useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import {
+  skipToken,
+  useQueries,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { createContext, useCallback, useContext } from 'react';
 import type { z } from 'zod';
 import { catalogueVersionSchema } from '../../services/catalogue/version';
 import type { TabRepositories } from '../shared/host-context';
-import { loadCatalogue } from './catalogue-load';
+import { type CatalogueCheck, loadCatalogue, retryCatalogueCheck } from './catalogue-load';
 import { catalogueSchema, dictionarySchema, roleDetailSchema } from './schemas';
 
 /** One query per repository read; the keys double as the persisted cache's index. */
@@ -11,6 +17,8 @@ export const queryKeys = {
   catalogue: ['catalogue'] as const,
   /** The stamp the catalogue's rows were read with (catalogue-load.ts); no fetch of its own. */
   catalogueVersion: ['catalogue-version'] as const,
+  /** Where the catalogue's row scan stands (catalogue-load.ts); not persisted, no fetch. */
+  catalogueCheck: ['catalogue-check'] as const,
   role: (key: string) => ['role', key] as const,
   dictionary: ['competencies'] as const,
 };
@@ -39,6 +47,28 @@ export function useCatalogueQuery() {
     queryKey: queryKeys.catalogue,
     queryFn: ({ signal }) => loadCatalogue(repositories, client, signal),
   });
+}
+
+/**
+ * Where the catalogue's row scan stands (catalogue-load.ts), and a retry after it failed. The
+ * state is set by the catalogue's own load, never fetched: undefined before any first screen.
+ */
+export function useCatalogueCheck(): {
+  check: CatalogueCheck | undefined;
+  retry: () => Promise<void>;
+} {
+  const repositories = useRepositories();
+  const client = useQueryClient();
+  const { data } = useQuery<CatalogueCheck>({
+    queryKey: queryKeys.catalogueCheck,
+    queryFn: skipToken,
+    staleTime: Infinity,
+  });
+  const retry = useCallback(
+    () => retryCatalogueCheck(repositories, client),
+    [repositories, client],
+  );
+  return { check: data, retry };
 }
 
 export function useRoleQuery(key: string) {

@@ -125,6 +125,13 @@ export function repositoriesOnceBooted(booted: Promise<TabRepositories>): TabRep
     listCatalogue: later((r, signal?: AbortSignal) => r.listCatalogue(signal)),
     catalogue: {
       firstScreen: later((r, signal?: AbortSignal) => catalogue(r).firstScreen(signal)),
+      verify: later(
+        (
+          r,
+          verification: Parameters<NonNullable<TabRepositories['catalogue']>['verify']>[0],
+          signal?: AbortSignal,
+        ) => catalogue(r).verify(verification, signal),
+      ),
       revalidate: later(
         (
           r,

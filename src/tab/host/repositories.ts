@@ -75,8 +75,12 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
     catalogue: {
       firstScreen: (signal) =>
         withFreshToken(async () => (await services()).catalogue.firstScreen({ signal })),
+      verify: (verification, signal) =>
+        withFreshToken(async () => (await services()).catalogue.verify(verification, { signal })),
       revalidate: (previous, signal) =>
-        withFreshToken(async () => (await services()).catalogue.revalidate(previous, { signal })),
+        withFreshToken(async () =>
+          (await services()).catalogue.revalidateFirst(previous, { signal }),
+        ),
       tasks: (signal) => withFreshToken(async () => (await services()).catalogue.tasks({ signal })),
     },
 

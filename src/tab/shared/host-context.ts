@@ -11,8 +11,11 @@ import type {
 } from '../../services/approval';
 import type {
   CatalogueRow,
+  CatalogueScreenRow,
+  CatalogueVerification,
   CatalogueVersion,
   DictionaryCompetency,
+  FirstScreenRows,
   VersionedRows,
 } from '../../services/catalogue';
 import type { Permissions } from '../../services/identity';
@@ -84,13 +87,19 @@ export interface TabRepositories {
   importer?: ImportPort;
 }
 
-/** See `TabRepositories.catalogue` and src/services/catalogue/revalidation.ts. */
+/**
+ * See `TabRepositories.catalogue`, src/services/catalogue/revalidation.ts and first-screen.ts.
+ * A cold open is two steps: `firstScreen` (the list, statuses the row scan decides `checking`),
+ * then `verify` (every status exact, and the stamp for later revalidations).
+ */
 export interface TabCataloguePort {
-  firstScreen(signal?: AbortSignal): Promise<VersionedRows>;
+  firstScreen(signal?: AbortSignal): Promise<FirstScreenRows>;
+  verify(verification: CatalogueVerification, signal?: AbortSignal): Promise<VersionedRows>;
+  /** The stored rows checked; when all must be read again, a first screen to verify. */
   revalidate(
-    previous: { rows: readonly CatalogueEntry[]; version: CatalogueVersion },
+    previous: { rows: readonly CatalogueRow[]; version: CatalogueVersion },
     signal?: AbortSignal,
-  ): Promise<VersionedRows>;
+  ): Promise<VersionedRows | FirstScreenRows>;
   /** Every role's search text, by key. */
   tasks(signal?: AbortSignal): Promise<Map<string, string[]>>;
 }
@@ -104,8 +113,11 @@ export interface TabApprovalPort {
   queue(signal?: AbortSignal): Promise<QueueEntry[]>;
 }
 
-/** A catalogue row as the read model gives it (src/services/catalogue). */
-export type CatalogueEntry = CatalogueRow;
+/**
+ * A catalogue row as the read model gives it (src/services/catalogue): its status exact, or,
+ * between the first screen and the row scan, `checking` (`unknown` when the scan failed).
+ */
+export type CatalogueEntry = CatalogueScreenRow;
 
 export interface RoleDetail {
   description: FunctionDescription;

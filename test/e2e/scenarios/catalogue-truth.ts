@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { RunningProduct } from '../harness/product';
 import type { Scenario } from '../harness/runner';
-import { action, catalogueShown, check, heading, openRole, roleList } from './views';
+import {
+  action,
+  catalogueShown,
+  check,
+  heading,
+  openRole,
+  roleList,
+  statusesChecked,
+} from './views';
 
 /**
  * Issue 14 end to end: HR changes Deskundige ICT's required level for Klantgerichtheid through
@@ -96,6 +104,8 @@ export const catalogueTruthAfterSharePointEdit: Scenario = {
     const page = await newPage({ width: 1280, height: 800 });
     await page.goto(product.tabUrl);
     await catalogueShown(page);
+    // The list shows before the row scan; the status is read once it is exact.
+    await statusesChecked(page);
     const entry = roleList(page).getByRole('listitem').filter({ hasText: ROLE_TITLE }).first();
     const before = (await entry.textContent()) ?? '';
     const approvedOn = /Goedgekeurd op (\d{1,2} \p{L}+ \d{4})/u.exec(before)?.[1];

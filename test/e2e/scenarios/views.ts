@@ -47,6 +47,18 @@ export async function catalogueShown(root: Root): Promise<void> {
   );
 }
 
+/**
+ * Waits until the catalogue's row scan has answered (issue 15): until then a role whose status
+ * it decides reads "Status wordt gecontroleerd…" instead of a status.
+ */
+export async function statusesChecked(root: Root): Promise<void> {
+  await root
+    .getByRole('list', { name: 'Functies' })
+    .getByText('Status wordt gecontroleerd…')
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
 export async function searchFor(root: Root, text: string, expected: string[]): Promise<void> {
   const box = root.getByRole('searchbox', { name: /Zoek op functie, taak of competentie/ });
   await box.fill(text);

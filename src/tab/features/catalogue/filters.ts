@@ -63,6 +63,7 @@ export function matchesFilters(entry: CatalogueEntry, filters: CatalogueFilters)
   if (filters.department !== null && entry.department !== filters.department) return false;
   if (filters.service !== null && entry.service !== filters.service) return false;
   if (filters.careerPath !== null && entry.careerPath !== filters.careerPath) return false;
+  // A row whose status is still being checked matches no status (the catalogue says how many).
   if (filters.status !== null && entry.status.kind !== filters.status) return false;
   if (filters.competency !== null) {
     const wanted = filters.competency;
@@ -204,6 +205,17 @@ function compareOptional(a: string | null, b: string | null): number {
   return collator.compare(a, b);
 }
 
+/**
+ * A row's place in the status order. A status still being checked (or unknown after a failed
+ * check) comes after every known one: it is no status, so it is not ranked among them.
+ */
+function statusRank(entry: CatalogueEntry): number {
+  const { kind } = entry.status;
+  return kind === 'checking' || kind === 'unknown'
+    ? STATUS_KINDS.length
+    : STATUS_KINDS.indexOf(kind);
+}
+
 export function sortEntries(entries: readonly CatalogueEntry[], sort: SortKey): CatalogueEntry[] {
   const byTitle = (a: CatalogueEntry, b: CatalogueEntry) =>
     collator.compare(a.title, b.title) || collator.compare(a.key, b.key);
@@ -218,9 +230,7 @@ export function sortEntries(entries: readonly CatalogueEntry[], sort: SortKey): 
       case 'careerPath':
         return compareOptional(a.careerPath, b.careerPath) || byTitle(a, b);
       case 'status':
-        return (
-          STATUS_KINDS.indexOf(a.status.kind) - STATUS_KINDS.indexOf(b.status.kind) || byTitle(a, b)
-        );
+        return statusRank(a) - statusRank(b) || byTitle(a, b);
     }
   };
   return [...entries].sort(compare);

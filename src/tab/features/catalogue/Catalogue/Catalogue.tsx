@@ -18,6 +18,7 @@ import { useI18n } from '../../../i18n';
 import { SORT_KEYS, STATUS_KINDS } from '../filters';
 import { RoleList } from '../RoleList/RoleList';
 import type { CatalogueProps } from './Catalogue.types';
+import { StatusCheckNotice } from './StatusCheckNotice';
 import { useCatalogue } from './useCatalogue';
 import { useCatalogueStyles } from './useCatalogueStyles.styles';
 
@@ -126,7 +127,15 @@ export function Catalogue(props: CatalogueProps) {
                   ))}
                 </Select>
               </Field>
-              <Field label={t.catalogue.status} className={styles.field}>
+              <Field
+                label={t.catalogue.status}
+                className={styles.field}
+                hint={
+                  logic.statusCheck.checking > 0
+                    ? t.catalogue.statusCheck.pending(logic.statusCheck.checking)
+                    : undefined
+                }
+              >
                 <Select
                   className={styles.select}
                   value={state.filters.status ?? ''}
@@ -211,6 +220,16 @@ export function Catalogue(props: CatalogueProps) {
               </MessageBarBody>
             </MessageBar>
           )}
+
+          {logic.statusCheck.checking > 0 &&
+            (state.filters.status !== null || state.sort === 'status') && (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  {t.catalogue.statusCheck.whileFiltered(logic.statusCheck.checking)}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          <StatusCheckNotice check={logic.statusCheck} className={styles.statusCheck} />
 
           <div className={styles.summary}>
             <p className={styles.count} role="status">

@@ -22,6 +22,7 @@ import {
 } from '../filters';
 import { createSearchIndex } from '../search-index';
 import type { CatalogueProps, CatalogueState } from './Catalogue.types';
+import { useStatusCheck } from './useStatusCheck';
 
 export const INITIAL_CATALOGUE_STATE: CatalogueState = {
   query: '',
@@ -37,6 +38,7 @@ export function useCatalogue(props: CatalogueProps) {
   const query = useCatalogueQuery();
   const entries = query.data;
   useReportReady(query.isSuccess || query.isError);
+  const statusCheck = useStatusCheck(entries);
 
   // Building the search index costs tens of milliseconds at 2,000 roles: it is built in slices
   // of a few milliseconds right after the list is on screen, so it never holds up a frame and is
@@ -132,6 +134,7 @@ export function useCatalogue(props: CatalogueProps) {
   return {
     query,
     total: entries?.length ?? 0,
+    statusCheck,
     rows,
     search,
     options,

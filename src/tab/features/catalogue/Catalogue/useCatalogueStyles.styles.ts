@@ -28,6 +28,8 @@ export const useCatalogueStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   count: { ...typographyStyles.body1Strong, margin: 0 },
+  // The row scan's live region: plain text under the filters, empty when there is nothing to say.
+  statusCheck: { margin: 0, color: tokens.colorNeutralForeground2 },
   compareBar: {
     display: 'flex',
     flexWrap: 'wrap',
