@@ -86,6 +86,33 @@ describe('compare page', () => {
     ).toEqual(['Niveau 1', 'Niveau 2 hoger']);
   });
 
+  test("from a link, the pickers' catalogue is read only once the compared roles are in", async () => {
+    const repositories = fakeRepositories();
+    const roleReads: Array<() => void> = [];
+    const getRole = repositories.getRole.getMockImplementation();
+    repositories.getRole.mockImplementation(
+      (key: string) =>
+        new Promise((resolve, reject) => {
+          roleReads.push(() => void getRole?.(key).then(resolve, reject));
+        }),
+    );
+    renderApp({ subPageId: 'compare/deskundige-ict/administratief-medewerker', repositories });
+    await waitFor(() => expect(roleReads).toHaveLength(2));
+    // The two roles are asked for; the catalogue (megabytes at a city's size) waits for them.
+    expect(repositories.listCatalogue).not.toHaveBeenCalled();
+    roleReads.forEach((answer) => answer());
+    expect(
+      await screen.findByRole('table', { name: 'Vereiste niveaus per competentie, naast elkaar' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(repositories.listCatalogue).toHaveBeenCalledTimes(1));
+    // Then the pickers offer the other roles too.
+    expect(
+      await within(screen.getByRole('combobox', { name: 'Functie 3' })).findByRole('option', {
+        name: 'Leidinggevende',
+      }),
+    ).toBeInTheDocument();
+  });
+
   test('a role that cannot be loaded shows the error instead of a half comparison', async () => {
     renderApp({ subPageId: 'compare/deskundige-ict/bestaat-niet' });
     expect(await screen.findByText(/Deze pagina bestaat niet/)).toBeInTheDocument();

@@ -40,12 +40,17 @@ function useRepositories(): TabRepositories {
   return repositories;
 }
 
-export function useCatalogueQuery() {
+/**
+ * `enabled: false` holds the read back (a cached catalogue still shows): for a view whose own
+ * data comes first and which needs the catalogue only for its pickers.
+ */
+export function useCatalogueQuery(options: { enabled?: boolean } = {}) {
   const repositories = useRepositories();
   const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.catalogue,
     queryFn: ({ signal }) => loadCatalogue(repositories, client, signal),
+    enabled: options.enabled ?? true,
   });
 }
 

@@ -104,11 +104,15 @@ export function ComparePage({ keys }: ComparePageProps) {
   const { t } = useI18n();
   const { replace } = useNavigation();
   const headingId = useId();
-  const catalogue = useCatalogueQuery();
   const roleQueries = useRoleQueries(keys);
   const loaded = roleQueries.every((q) => q.data !== undefined);
   const failed = roleQueries.find((q) => q.isError && q.data === undefined);
-  useReportReady(keys.length < 2 || loaded || failed !== undefined);
+  const settled = keys.length < 2 || loaded || failed !== undefined;
+  // The pickers' catalogue (2,000 roles, megabytes) waits for the roles compared: read beside
+  // them it shares the city's link and SharePoint with them, and a comparison opened from a
+  // link is what the user waits for (issue 15). The pickers show the compared roles meanwhile.
+  const catalogue = useCatalogueQuery({ enabled: settled });
+  useReportReady(settled);
 
   const options = useMemo(
     () =>
