@@ -4,7 +4,7 @@ import { hasPotentialHost } from '../teams/frame';
 import type { HostMode, TeamsSession } from '../teams/teams-client';
 import { App } from './app/App';
 import { viewLoaders } from './app/lazy-views';
-import { bootHost, type TenantBootDependencies } from './host/boot';
+import { bootHost, type Sighting, type TenantBootDependencies } from './host/boot';
 import { earlyHost, type ShownHost } from './host/boot-early';
 import { BootFailure } from './host/BootFailure';
 import { HostRoot } from './host/HostRoot';
@@ -66,6 +66,20 @@ function fail(error: unknown): void {
 }
 
 function start(): void {
+  // A warm open shows the last user's stored catalogue while boot identifies the user
+  // (host/boot-early.ts): at once, or as soon as boot has seen who is at the device (the Teams
+  // context, MSAL's cached sign-in). Once, and never after boot has settled; a retry after a
+  // failure waits for boot.
+  const opensEarly = attempt === 0;
+  let settled = false;
+  let shownEarly = false;
+  const showEarly = (sighting?: Sighting): void => {
+    if (!opensEarly || settled || shownEarly) return;
+    const early = earlyHost(window, booting, sighting);
+    if (!early) return;
+    shownEarly = true;
+    render(early);
+  };
   const booting = bootHost({
     window,
     fetch: (input, init) => window.fetch(input, init),
@@ -73,12 +87,19 @@ function start(): void {
     createRepositories: async (options) => (await dataLayer).createTabRepositories(options),
     readSignedInUser: async (options) => (await dataLayer).readSignedInUser(options),
     tenant,
+    onSighting: showEarly,
   });
-  // A warm open shows the last user's stored catalogue while boot identifies the user
-  // (host/boot-early.ts); a retry after a failure waits for boot.
-  const early = attempt === 0 ? earlyHost(window, booting) : null;
-  if (early) render(early);
-  booting.then(render, fail);
+  showEarly();
+  booting.then(
+    (booted) => {
+      settled = true;
+      render(booted);
+    },
+    (error: unknown) => {
+      settled = true;
+      fail(error);
+    },
+  );
 }
 
 start();

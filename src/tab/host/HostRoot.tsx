@@ -48,8 +48,11 @@ export function HostRoot({ booted, window: win, App }: HostRootProps) {
   }
 
   useEffect(() => {
-    // Only who boot identified is remembered: the provisional user is the remembered one.
-    if (!booted.provisional) rememberLastUser(win, identity.user);
+    // Only who boot identified is remembered: the provisional user is the remembered one. The
+    // Entra ids are boot's user's, not a persona's switched to since (local mode has none).
+    if (booted.provisional) return;
+    const entra = identity.user.upn === booted.initial.user.upn ? booted.entra : null;
+    rememberLastUser(win, identity.user, entra);
   }, [booted, win, identity.user]);
 
   useEffect(() => {
