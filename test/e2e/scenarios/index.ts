@@ -2,6 +2,7 @@ import type { Scenario } from '../harness/runner';
 import { approvalEndToEnd } from './approval';
 import { catalogueTruthAfterSharePointEdit } from './catalogue-truth';
 import { directDeepLink, directFlow, directPersonaSwitcher } from './direct';
+import { hostWarmOpenBeforeMe } from './early-open';
 import { faultsEmulatorKilled, faultsErrorThenRetry, faultsReadsRideOut } from './faults';
 import { importDocuments } from './import';
 import { keyboardOnly } from './keyboard';
@@ -29,6 +30,7 @@ export const scenarios: Scenario[] = [
   hostPersona,
   hostCrossOrigin,
   hostChannelConfiguration,
+  hostWarmOpenBeforeMe,
   narrowViewport,
   keyboardOnly,
   axeEveryViewEveryTheme,
