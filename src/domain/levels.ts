@@ -58,6 +58,11 @@ export function sameScale(a: ScaleBounds | LevelScale, b: ScaleBounds | LevelSca
   return a.lowest === b.lowest && a.highest === b.highest;
 }
 
+/** The order scales are listed in: the lower scale first (0–3 before 1–4 before 1–5). */
+export function compareScales(a: ScaleBounds, b: ScaleBounds): number {
+  return a.lowest - b.lowest || a.highest - b.highest;
+}
+
 /** The scale in words a reader can check: "0–3" (the scale of version 1) or "1–5". */
 export function scaleRange(scale: ScaleBounds | LevelScale): string {
   return `${scale.lowest}–${scale.highest}`;

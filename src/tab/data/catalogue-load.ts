@@ -131,14 +131,7 @@ async function verifyCatalogue(
   } catch (error) {
     await whenNotFetching(client);
     if (state.token !== token) return;
-    const now = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue) ?? [];
-    const unknown = now.filter((row) => row.status.kind === 'checking').length;
-    client.setQueryData<CatalogueEntry[]>(
-      queryKeys.catalogue,
-      now.map((row) =>
-        row.status.kind === 'checking' ? { ...row, status: { kind: 'unknown' } } : row,
-      ),
-    );
+    const unknown = relabelStatuses(client, 'checking', 'unknown');
     setCheck(client, { state: 'failed', count: unknown, error });
     return;
   }
@@ -164,6 +157,28 @@ async function verifyCatalogue(
 }
 
 /**
+ * The cached rows whose status is `from` (being checked, or unknown after a failed check) get
+ * `to` instead; returns how many did.
+ */
+function relabelStatuses(
+  client: QueryClient,
+  from: 'checking' | 'unknown',
+  to: 'checking' | 'unknown',
+): number {
+  const now = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue) ?? [];
+  let count = 0;
+  client.setQueryData<CatalogueEntry[]>(
+    queryKeys.catalogue,
+    now.map((row) => {
+      if (row.status.kind !== from) return row;
+      count += 1;
+      return { ...row, status: { kind: to } };
+    }),
+  );
+  return count;
+}
+
+/**
  * Asks the row scan again after it failed (the list's "Opnieuw proberen"). Without a first
  * screen to verify (the page was reloaded meanwhile), the catalogue is read again.
  */
@@ -176,14 +191,7 @@ export async function retryCatalogueCheck(
     await client.refetchQueries({ queryKey: queryKeys.catalogue, exact: true });
     return;
   }
-  const now = client.getQueryData<CatalogueEntry[]>(queryKeys.catalogue) ?? [];
-  const again = now.filter((row) => row.status.kind === 'unknown').length;
-  client.setQueryData<CatalogueEntry[]>(
-    queryKeys.catalogue,
-    now.map((row) =>
-      row.status.kind === 'unknown' ? { ...row, status: { kind: 'checking' } } : row,
-    ),
-  );
+  const again = relabelStatuses(client, 'unknown', 'checking');
   state.token += 1;
   setCheck(client, { state: 'checking', count: again });
   await verifyCatalogue(repositories, client, state.token);

@@ -1,4 +1,4 @@
-import { sameScale, type ScaleBounds } from '../../../domain/levels';
+import { compareScales, sameScale, type ScaleBounds } from '../../../domain/levels';
 import { defaultLevelScale, isOnScale, type Level, type LevelScale } from '../../../domain/schema';
 import type { StatusKind } from '../../../domain/status';
 import { competencyKey as domainCompetencyKey } from '../../../domain/text';
@@ -112,10 +112,7 @@ export function competencyScales(
       uses.push({ scale: entry.levelScale, roles: 1 });
     }
   }
-  return uses.sort(
-    (a, b) =>
-      b.roles - a.roles || a.scale.lowest - b.scale.lowest || a.scale.highest - b.scale.highest,
-  );
+  return uses.sort((a, b) => b.roles - a.roles || compareScales(a.scale, b.scale));
 }
 
 function sameTitles(a: LevelScale, b: LevelScale): boolean {
@@ -159,7 +156,7 @@ export function outsideLevelScale(
       scales.push({ lowest: entry.levelScale.lowest, highest: entry.levelScale.highest });
     }
   }
-  scales.sort((a, b) => a.lowest - b.lowest || a.highest - b.highest);
+  scales.sort(compareScales);
   return { roles, scales };
 }
 

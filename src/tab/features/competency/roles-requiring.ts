@@ -1,4 +1,4 @@
-import { sameScale, type ScaleBounds } from '../../../domain/levels';
+import { compareScales, sameScale, type ScaleBounds } from '../../../domain/levels';
 import type { Level, LevelScale } from '../../../domain/schema';
 import { competencyKey } from '../../../domain/text';
 
@@ -53,12 +53,7 @@ export function rolesRequiringByScale<E extends RoleWithCompetencies>(
       (a, b) => (b.level ?? -1) - (a.level ?? -1) || collator.compare(a.entry.title, b.entry.title),
     );
   }
-  return groups.sort(
-    (a, b) =>
-      b.roles.length - a.roles.length ||
-      a.scale.lowest - b.scale.lowest ||
-      a.scale.highest - b.scale.highest,
-  );
+  return groups.sort((a, b) => b.roles.length - a.roles.length || compareScales(a.scale, b.scale));
 }
 
 /** The same roles in one list, group after group (`rolesRequiringByScale`). */
