@@ -87,4 +87,33 @@ describe('roles by key, asked together [emulator]', () => {
     await expect(droppedRead).rejects.toThrow('weg van de pagina');
     expect((await keptRead).content.key).toBe(kept.key);
   });
+
+  it('keys prefetched at start-up are not looked up again when the view reads them', async () => {
+    const docs = ['vooraf-een', 'vooraf-twee'].map((base) =>
+      functiebeschrijving({ key: uniqueKey(base), approval: null }),
+    );
+    await writeAsHr(target, docs);
+    const { log, options } = exchangeLog();
+    const roles = target.repos('staff', options).roles;
+
+    // A deep link known at start-up; the view asks for its roles a few tasks later, while the
+    // prefetch is still on its way, and once more after it answered.
+    roles.prefetchKeys(docs.map((d) => d.key));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const whileInFlight = await Promise.all(docs.map((doc) => roles.getByKey(doc.key)));
+    const afterwards = await roles.getByKey(docs[0]?.key ?? '');
+
+    expect(whileInFlight.map((r) => r.content.key)).toEqual(docs.map((d) => d.key));
+    expect(afterwards.content.key).toBe(docs[0]?.key);
+    expect(functiesQueries(log.map((e) => e.path))).toHaveLength(1);
+  });
+
+  it('a prefetched key that no role has is still NotFound for the view', async () => {
+    const roles = target.repos('staff').roles;
+    const missing = uniqueKey('vooraf-bestaat-niet');
+
+    roles.prefetchKeys([missing]);
+
+    await expect(roles.getByKey(missing)).rejects.toBeInstanceOf(NotFoundError);
+  });
 });

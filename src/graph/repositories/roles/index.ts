@@ -143,6 +143,14 @@ export class RoleRepository {
     return this.reads.getByKey(key, options);
   }
 
+  /**
+   * Starts looking up the item ids of roles a view will open by key (a deep link known at
+   * start-up), so that view's reads are one round trip each (see RoleReads.prefetchKeys).
+   */
+  prefetchKeys(keys: readonly string[]): void {
+    this.reads.prefetchKeys(keys);
+  }
+
   /** The Functies item for a key (unique, indexed), or null. */
   findByKey(
     key: string,

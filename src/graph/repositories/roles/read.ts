@@ -78,6 +78,11 @@ export class RoleReads {
   private readonly idsByKey = new Map<string, string>();
   /** Keys asked for in this task, looked up together (`lookUp`). */
   private pendingLookups: PendingLookups | null = null;
+  /**
+   * Lookups sent and not yet answered, by key: a view that asks for a key already on its way
+   * (`prefetchKeys` at start-up, then the view) waits for that answer instead of asking again.
+   */
+  private readonly lookupsInFlight = new Map<string, Promise<KeyLookup | null>>();
 
   constructor(
     private readonly ctx: RepositoryContext,
@@ -228,6 +233,34 @@ export class RoleReads {
    * cancel the shared query; it only stops waiting for it.
    */
   private lookUp(key: string, options: ReadOptions): Promise<KeyLookup | null> {
+    const found = this.lookupsInFlight.get(key) ?? this.queueLookup(key);
+    const signal = options.signal;
+    if (!signal) return found;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      found.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /**
+   * Looks up these keys' item ids now, in one query, for a view about to open them (a deep link
+   * to a role or a comparison, known at start-up): its reads then need no lookup round trip of
+   * their own. A key whose id is known is not asked again; a failure is left to the view, which
+   * asks again.
+   */
+  prefetchKeys(keys: readonly string[]): void {
+    for (const key of keys) {
+      if (this.idsByKey.has(key) || this.lookupsInFlight.has(key)) continue;
+      this.queueLookup(key).catch(() => undefined);
+    }
+  }
+
+  private queueLookup(key: string): Promise<KeyLookup | null> {
     let pending = this.pendingLookups;
     if (!pending) {
       const keys = new Set<string>();
@@ -243,17 +276,12 @@ export class RoleReads {
     }
     pending.keys.add(key);
     const found = pending.answer.then((byKey) => byKey.get(key) ?? null);
-    const signal = options.signal;
-    if (!signal) return found;
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      found.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    this.lookupsInFlight.set(key, found);
+    const settled = () => {
+      if (this.lookupsInFlight.get(key) === found) this.lookupsInFlight.delete(key);
+    };
+    found.then(settled, settled);
+    return found;
   }
 
   /** The Functies items for these keys (unique, indexed) in one query; a key not found is absent. */
