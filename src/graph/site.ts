@@ -19,6 +19,27 @@ export interface SiteLists {
   listIds: ReadonlyMap<ListName, string>;
   /** Web URL of each list, for "Openen in SharePoint". */
   listUrls: ReadonlyMap<ListName, string | null>;
+  /**
+   * Each list's `lastModifiedDateTime` as the start-up read saw it, and when its answer came:
+   * the catalogue's first read may take its stamp from here instead of asking again
+   * (src/services/catalogue/revalidation.ts). Absent when the directory left the times out.
+   */
+  listTimes?: ListTimes;
+}
+
+/** List times read with the lists themselves (see `SiteLists.listTimes`). */
+export interface ListTimes {
+  modified: ReadonlyMap<ListName, string>;
+  /** The client's clock (ms) when the answer that carried them came. */
+  readAt: number;
+}
+
+/** A list as the start-up read returns it, by display name (or internal name). */
+export interface SiteList {
+  id: string;
+  webUrl: string | null;
+  /** Null when the directory left it out: the catalogue then reads its stamp itself. */
+  lastModified: string | null;
 }
 
 const siteShape = z.object({ id: z.string().min(1) });
@@ -35,22 +56,32 @@ const listsShape = z.object({
       displayName: z.string(),
       name: z.string().optional(),
       webUrl: z.string().optional(),
+      // Optional: a directory that leaves it out still boots (the catalogue then asks itself).
+      lastModifiedDateTime: z.string().optional(),
     }),
   ),
 });
 
-/** Lists on the site by display name (or internal name), as Graph returns them. */
+/**
+ * Lists on the site by display name (or internal name), as Graph returns them, with each list's
+ * `lastModifiedDateTime`: the same single query either way (2 resource units), and the
+ * catalogue's first stamp needs no request of its own.
+ */
 export async function readSiteLists(
   http: GraphHttp,
   siteId: string,
-): Promise<Map<string, { id: string; webUrl: string | null }>> {
+): Promise<Map<string, SiteList>> {
   const lists = await http.getAll(
-    `/sites/${siteId}/lists?$select=id,displayName,name,webUrl`,
+    `/sites/${siteId}/lists?$select=id,displayName,name,webUrl,lastModifiedDateTime`,
     listsShape.shape.value.element,
   );
-  const byName = new Map<string, { id: string; webUrl: string | null }>();
+  const byName = new Map<string, SiteList>();
   for (const l of lists) {
-    const ref = { id: l.id, webUrl: l.webUrl ?? null };
+    const ref = {
+      id: l.id,
+      webUrl: l.webUrl ?? null,
+      lastModified: l.lastModifiedDateTime ?? null,
+    };
     byName.set(l.displayName, ref);
     if (l.name !== undefined && !byName.has(l.name)) byName.set(l.name, ref);
   }
@@ -59,7 +90,8 @@ export async function readSiteLists(
 
 /** The Functiewijzer lists of a site; NotFound naming what is missing when it was not provisioned. */
 export async function loadSiteLists(http: GraphHttp, siteId: string): Promise<SiteLists> {
-  return siteListsOf(siteId, await readSiteLists(http, siteId));
+  const onSite = await readSiteLists(http, siteId);
+  return siteListsOf(siteId, onSite, Date.now());
 }
 
 /**
@@ -69,11 +101,14 @@ export async function loadSiteLists(http: GraphHttp, siteId: string): Promise<Si
  * path", learn.microsoft.com/graph/api/resources/sharepoint), so they need not wait for the id.
  */
 export async function resolveSiteLists(http: GraphHttp, site: SiteRef): Promise<SiteLists> {
-  const [siteId, onSite] = await Promise.all([
+  const [siteId, { onSite, readAt }] = await Promise.all([
     resolveSiteId(http, site),
-    readSiteLists(http, `${sitePathAddress(site)}:`),
+    readSiteLists(http, `${sitePathAddress(site)}:`).then((onSite) => ({
+      onSite,
+      readAt: Date.now(),
+    })),
   ]);
-  return siteListsOf(siteId, onSite);
+  return siteListsOf(siteId, onSite, readAt);
 }
 
 /** `{hostname}:{path}`, Graph's path address of a site (without the closing colon). */
@@ -84,16 +119,19 @@ function sitePathAddress(site: SiteRef): string {
 
 function siteListsOf(
   siteId: string,
-  onSite: ReadonlyMap<string, { id: string; webUrl: string | null }>,
+  onSite: ReadonlyMap<string, SiteList>,
+  readAt: number,
 ): SiteLists {
   const listIds = new Map<ListName, string>();
   const listUrls = new Map<ListName, string | null>();
+  const modified = new Map<ListName, string>();
   const missing: string[] = [];
   for (const def of LISTS) {
     const found = onSite.get(def.name);
     if (found) {
       listIds.set(def.name, found.id);
       listUrls.set(def.name, found.webUrl);
+      if (found.lastModified !== null) modified.set(def.name, found.lastModified);
     } else {
       missing.push(def.name);
     }
@@ -104,7 +142,12 @@ function siteListsOf(
       { request: `GET /sites/${siteId}/lists` },
     );
   }
-  return { siteId, listIds, listUrls };
+  return {
+    siteId,
+    listIds,
+    listUrls,
+    ...(modified.size > 0 ? { listTimes: { modified, readAt } } : {}),
+  };
 }
 
 export function listPath(site: SiteLists, name: ListName): string {

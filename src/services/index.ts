@@ -1,4 +1,6 @@
+import type { Person } from '../graph/model';
 import type { Repositories } from '../graph/repositories';
+import type { ListTimes } from '../graph/site';
 import type { ApprovalChannelSettings } from '../teams/approval-card';
 import { ApprovalService } from './approval';
 import { CatalogueService } from './catalogue';
@@ -27,6 +29,17 @@ export interface ServiceOptions {
   identity?: Identity;
   /** Local mode: who holds the token now; the identity is read again when it changes. */
   sessionKey?: () => string;
+  /**
+   * The approver group's members, when the caller started reading them already (the tab does, at
+   * start-up beside the site's lists): shared, not read again.
+   */
+  approvers?: () => Promise<Person[]>;
+  /**
+   * The list times start-up read with the site's lists (`SiteLists.listTimes`): the session's
+   * first catalogue read stamps with them instead of asking (catalogue/revalidation.ts). Only
+   * for services built right after that read, for the session that did it.
+   */
+  startupListTimes?: ListTimes;
   /** Fixes the decision date (tests). */
   today?: () => string;
 }
@@ -37,8 +50,13 @@ export function createServices(options: ServiceOptions): Services {
     groups: options.groups,
     ...(options.identity ? { known: options.identity } : {}),
     ...(options.sessionKey ? { sessionKey: options.sessionKey } : {}),
+    ...(options.approvers ? { approvers: options.approvers } : {}),
   });
-  const catalogue = new CatalogueService(options.repos, identity);
+  const catalogue = new CatalogueService(
+    options.repos,
+    identity,
+    options.startupListTimes ? { startupTimes: options.startupListTimes } : {},
+  );
   const approval = new ApprovalService({
     repos: options.repos,
     identity,

@@ -136,6 +136,10 @@ describe('npm run check-tenant -- --site (tenant path on the emulator)', () => {
     ]) {
       expect(result.out).toContain(`✓ ${title}: geslaagd`);
     }
+    // The lists' answer carries the times the catalogue's first stamp is taken from.
+    expect(result.out).toMatch(
+      /✓ Lijsten van de site via haar pad \(één retour bij het starten\): geslaagd — .*elk met haar lastModifiedDateTime/,
+    );
   });
 
   it('a second account without approver rights: the decision check fails and names the deploy step', async () => {

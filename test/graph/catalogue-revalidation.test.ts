@@ -1,10 +1,13 @@
 import type { Catalogue, RoleSummary } from '../../src/graph/model';
+import type { ListName } from '../../src/graph/lists';
 import type { ListVersions } from '../../src/graph/repositories/roles';
+import type { ListTimes } from '../../src/graph/site';
 import {
   CatalogueRevalidation,
   type CatalogueVersion,
   rowsDigest,
   SETTLE_MS,
+  STARTUP_TIMES_MAX_AGE_MS,
 } from '../../src/services/catalogue/revalidation';
 
 /**
@@ -51,11 +54,14 @@ type Calls = {
   catalogueOf: string[][];
 };
 
-function fakeRepos(state: {
-  versions: ListVersions;
-  roles: RoleSummary[];
-  modified: Record<string, string>;
-}) {
+function fakeRepos(
+  state: {
+    versions: ListVersions;
+    roles: RoleSummary[];
+    modified: Record<string, string>;
+  },
+  extra: { startupTimes?: ListTimes; now?: () => number } = {},
+) {
   const calls: Calls = {
     listVersions: 0,
     catalogue: 0,
@@ -94,6 +100,7 @@ function fakeRepos(state: {
         pending: { items: [], withTasks: false, first: { items: new Map(), bodies: new Map() } },
       };
     },
+    verifyCatalogue: async () => catalogue(state.roles),
     catalogueOf: async (ids: readonly string[]) => {
       calls.catalogueOf.push([...ids]);
       return {
@@ -105,7 +112,8 @@ function fakeRepos(state: {
   const revalidation = new CatalogueRevalidation({
     repos: { roles } as never,
     identity: { approverIds: async () => new Set(['u-director']) },
-    now: () => NOW,
+    now: extra.now ?? (() => NOW),
+    ...(extra.startupTimes ? { startupTimes: extra.startupTimes } : {}),
   });
   return { calls, revalidation };
 }
@@ -280,5 +288,114 @@ describe('catalogue revalidation', () => {
     // Nothing changed: the stored rows as they are, as `revalidate` gives them.
     state.versions.Besluiten = OLD;
     expect((await revalidation.revalidateFirst(cold)).reread).toBe('none');
+  });
+});
+
+/** What the start-up read of the site's lists carried (src/graph/site.ts), `ago` ms before NOW. */
+function startupTimes(times: ListVersions, ago: number, extraLists = true): ListTimes {
+  const modified = new Map<ListName, string>(Object.entries(times) as [ListName, string][]);
+  // Lists the catalogue is not derived from come along too; they do not matter.
+  if (extraLists) modified.set('Competenties', '2026-12-01T09:59:59Z');
+  return { modified, readAt: NOW - ago };
+}
+
+describe("the session's first stamp from the start-up read of the lists (issue 15)", () => {
+  const three = () => [
+    summary('1', 'Archivaris'),
+    summary('2', 'Boekhouder'),
+    summary('3', 'Chauffeur'),
+  ];
+
+  it('a cold read right after start-up asks for no list times; the next read asks again', async () => {
+    const state = { versions: versions(), roles: three(), modified: {} };
+    const { calls, revalidation } = fakeRepos(state, {
+      startupTimes: startupTimes(versions(), 500),
+    });
+    const painted = await revalidation.readFirstScreen({ withTasks: false });
+    expect(calls).toMatchObject({ listVersions: 0, firstScreen: 1 });
+    expect(painted.verification.versions).toEqual(versions());
+    // Once only: every later read is stamped with times read for it.
+    await revalidation.read();
+    expect(calls.listVersions).toBe(1);
+    await revalidation.revalidate(await revalidation.read());
+    expect(calls.listVersions).toBe(3);
+  });
+
+  it('the full read takes them too, and stamps with them', async () => {
+    const state = { versions: versions(), roles: three(), modified: {} };
+    const { calls, revalidation } = fakeRepos(state, { startupTimes: startupTimes(versions(), 0) });
+    const cold = await revalidation.read();
+    expect(calls.listVersions).toBe(0);
+    expect(cold.version.lists).toEqual(versions());
+  });
+
+  it('times older than the window are not used: they are read again, once', async () => {
+    const stale = versions({ Besluiten: '2026-12-01T08:00:00Z' });
+    const state = { versions: versions(), roles: three(), modified: {} };
+    const { calls, revalidation } = fakeRepos(state, {
+      startupTimes: startupTimes(stale, STARTUP_TIMES_MAX_AGE_MS + 1),
+    });
+    const cold = await revalidation.read();
+    expect(calls.listVersions).toBe(1);
+    expect(cold.version.lists).toEqual(versions());
+  });
+
+  it("a start-up read that lacks a source list's time (the directory left it out) is not used", async () => {
+    const partial = startupTimes(versions(), 0);
+    const modified = new Map(partial.modified);
+    modified.delete('Goedkeuringsaanvragen');
+    const state = { versions: versions(), roles: three(), modified: {} };
+    const { calls, revalidation } = fakeRepos(state, {
+      startupTimes: { modified, readAt: partial.readAt },
+    });
+    await revalidation.read();
+    expect(calls.listVersions).toBe(1);
+  });
+
+  it('a warm open right after start-up: nothing changed, no request at all', async () => {
+    const state = { versions: versions(), roles: three(), modified: {} };
+    const cold = await fakeRepos(state).revalidation.read({ withTasks: true });
+    const { calls, revalidation } = fakeRepos(state, {
+      startupTimes: startupTimes(versions(), 800),
+    });
+    const warm = await revalidation.revalidateFirst({ rows: cold.rows, version: cold.version });
+    expect(calls).toMatchObject({ listVersions: 0, catalogue: 0, firstScreen: 0, roleStamps: 0 });
+    expect(warm.reread).toBe('none');
+    // A second check in the same session asks (one request), as before.
+    await revalidation.revalidateFirst({ rows: cold.rows, version: cold.version });
+    expect(calls.listVersions).toBe(1);
+  });
+
+  it('a warm open right after start-up sees a change the start-up times carry', async () => {
+    const state = { versions: versions(), roles: three(), modified: {} as Record<string, string> };
+    const cold = await fakeRepos(state).revalidation.read({ withTasks: true });
+    state.roles[1] = summary('2', 'Boekhouder (gewijzigd)');
+    state.modified['2'] = '2026-12-01T09:30:00Z';
+    state.versions.Functies = '2026-12-01T09:30:00Z';
+    const { calls, revalidation } = fakeRepos(state, {
+      startupTimes: startupTimes(state.versions, 800),
+    });
+    const warm = await revalidation.revalidate({ rows: cold.rows, version: cold.version });
+    expect(calls.listVersions).toBe(0);
+    expect(calls.catalogueOf).toEqual([['2']]);
+    expect(warm.version.lists.Functies).toBe('2026-12-01T09:30:00Z');
+  });
+
+  it('a time within SETTLE_MS of the start-up read is stored as unknown, however late the stamp', async () => {
+    // Read 20 s before NOW; Besluiten moved 5 s before that read: 25 s before the stamp's clock,
+    // but too close to the read that saw it to be trusted.
+    const ago = 20_000;
+    const close = new Date(NOW - ago - SETTLE_MS / 2).toISOString();
+    const times = versions({ Besluiten: close });
+    const state = { versions: times, roles: three(), modified: {} };
+    const first = fakeRepos(state, { startupTimes: startupTimes(times, ago) });
+    const cold = await first.revalidation.read();
+    expect(first.calls.listVersions).toBe(0);
+    expect(cold.version.lists.Besluiten).toBe('');
+    expect(cold.version.lists.Functies).toBe(OLD);
+    const screen = fakeRepos(state, { startupTimes: startupTimes(times, ago) });
+    const painted = await screen.revalidation.readFirstScreen();
+    const verified = await screen.revalidation.verify(painted.verification);
+    expect(verified.version.lists.Besluiten).toBe('');
   });
 });

@@ -29,4 +29,18 @@ describeTargets('site and lists at start-up', (target) => {
     // The lists did not wait for the site's id: one round trip, not two.
     expect(most).toBe(2);
   });
+
+  it("reads each list's modified time with the lists, the catalogue stamp's own times", async () => {
+    const t = target();
+    const before = Date.now();
+    const site = await resolveSiteLists(t.client('staff'), t.siteRef);
+    expect(site.listTimes).toBeDefined();
+    expect(site.listTimes!.readAt).toBeGreaterThanOrEqual(before);
+    expect([...site.listTimes!.modified.keys()].sort()).toEqual([...site.listIds.keys()].sort());
+    // The same times the catalogue's own stamp request reads (src/graph/repositories/roles).
+    const stamp = await t.repos('staff').roles.listVersions();
+    for (const [name, time] of Object.entries(stamp)) {
+      expect(site.listTimes!.modified.get(name as keyof typeof stamp)).toBe(time);
+    }
+  });
 });

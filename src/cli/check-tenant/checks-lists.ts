@@ -277,7 +277,10 @@ export const pageSize: Check = {
 /**
  * The tab asks for the site's id and its lists side by side, the lists addressed by the site's
  * path (src/graph/site.ts, `resolveSiteLists`): documented, but only the tenant shows that its
- * answer is the lists of the id-addressed site.
+ * answer is the lists of the id-addressed site. The same answer carries each list's
+ * `lastModifiedDateTime` (selected there), which the session's first catalogue read takes as its
+ * stamp instead of asking again (src/services/catalogue/revalidation.ts): a list without it
+ * means the tab still works, one round trip slower.
  */
 export const listsBySitePath: Check = {
   title: 'Lijsten van de site via haar pad (één retour bij het starten)',
@@ -295,7 +298,20 @@ export const listsBySitePath: Check = {
           'meld dit aan de ontwikkelaars: het tabblad moet de site dan eerst op id zoeken (src/graph/site.ts).',
         );
       }
-      return passed(`dezelfde site en ${byPath.listIds.size} lijsten als via het id van de site.`);
+      const times = byPath.listTimes?.modified;
+      const withoutTime = [...ctx.lists.keys()].filter((name) => {
+        const time = times?.get(name);
+        return time === undefined || Number.isNaN(Date.parse(time));
+      });
+      if (withoutTime.length > 0) {
+        return failed(
+          `dezelfde site en lijsten, maar zonder lastModifiedDateTime (gevraagd met $select) voor ${withoutTime.join(', ')}`,
+          'meld dit aan de ontwikkelaars: het tabblad werkt, maar vraagt de tijden van de lijsten dan apart (één retour meer voor de catalogus).',
+        );
+      }
+      return passed(
+        `dezelfde site en ${byPath.listIds.size} lijsten als via het id van de site, elk met haar lastModifiedDateTime.`,
+      );
     } catch (error) {
       return failed(
         error instanceof Error ? error.message : String(error),

@@ -5,6 +5,7 @@ import type { RoleStatus, StatusDerivation } from '../../domain/status';
 import type { DecisionRecord, RequestRecord, RoleContent, RoleSummary } from '../../graph/model';
 import type { ReadOptions } from '../../graph/repositories/context';
 import type { Repositories } from '../../graph/repositories';
+import type { ListTimes } from '../../graph/site';
 import type { IdentityService } from '../identity';
 import { lastApprovedRecord, roleStatus } from './role-status';
 import type { CatalogueVerification, FirstScreenRows } from './first-screen';
@@ -73,11 +74,20 @@ const APPROVED_BY = 'algemeen directeur';
 export class CatalogueService {
   private readonly revalidation: CatalogueRevalidation;
 
+  /**
+   * `startupTimes`: the list times the session's start-up read with the site's lists; the first
+   * catalogue read stamps with them instead of asking (revalidation.ts).
+   */
   constructor(
     private readonly repos: Pick<Repositories, 'roles' | 'decisions' | 'competencies'>,
     private readonly identity: Pick<IdentityService, 'approverIds'>,
+    options: { startupTimes?: ListTimes } = {},
   ) {
-    this.revalidation = new CatalogueRevalidation({ repos, identity });
+    this.revalidation = new CatalogueRevalidation({
+      repos,
+      identity,
+      ...(options.startupTimes ? { startupTimes: options.startupTimes } : {}),
+    });
   }
 
   /**

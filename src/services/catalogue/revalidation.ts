@@ -3,9 +3,11 @@ import type { ReadOptions } from '../../graph/repositories/context';
 import {
   CATALOGUE_SOURCE_LISTS,
   type CatalogueSourceList,
+  listVersionsOf,
   type ListVersions,
 } from '../../graph/repositories/roles';
 import type { Repositories } from '../../graph/repositories';
+import type { ListTimes } from '../../graph/site';
 import type { IdentityService } from '../identity';
 import type { CatalogueRow } from './catalogue-service';
 import { type CatalogueVerification, firstScreenRows, type FirstScreenRows } from './first-screen';
@@ -36,10 +38,24 @@ export { type CatalogueVersion, catalogueVersionSchema };
  *   what is stored, as the role page does) and the other rows are kept;
  * - anything else (a row of a role, a decision, a request, the approver group): the whole
  *   catalogue is read again, the cold path, which derives every status (docs/data-layer.md).
+ *
+ * The session's first stamp costs no request (issue 15): the tab's start-up reads the site's
+ * lists anyway (src/graph/site.ts `resolveSiteLists`), with their `lastModifiedDateTime` in the
+ * same query, so the FIRST catalogue read of the session (a cold first screen, a full read, or
+ * a warm open's check) takes those times as its stamp instead of asking again — once, and only
+ * when they answered at most `STARTUP_TIMES_MAX_AGE_MS` ago. Why that is safe: they were read
+ * BEFORE the rows, like the times this class asks for itself, so the argument above holds as
+ * it is; being older, such a stamp can only make the next revalidation see a change that the
+ * rows already carry and read more, never miss an edit. The settle rule is kept with the clock
+ * of THAT read (`readAt`), not of the stamping: a time within `SETTLE_MS` of the moment the
+ * times were read is stored as unknown. Every later read asks again.
  */
 
 /** A list time this close to the client's clock (or ahead of it) is not trusted as a stamp. */
 export const SETTLE_MS = 10_000;
+
+/** Start-up list times older than this are not used as a stamp: they are read again. */
+export const STARTUP_TIMES_MAX_AGE_MS = 30_000;
 
 /** At most this many changed roles are read one by one; more, and one full read is cheaper. */
 export const MAX_ROLES_REREAD = 40;
@@ -76,11 +92,12 @@ export function rowsDigest(rows: readonly CatalogueRow[]): string {
   return `${rows.length}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
 }
 
-function settled(versions: ListVersions, now: number): ListVersions {
+/** `readAt`: the client's clock when the times were read. */
+function settled(versions: ListVersions, readAt: number): ListVersions {
   const out = { ...versions };
   for (const name of CATALOGUE_SOURCE_LISTS) {
     const at = Date.parse(out[name]);
-    if (Number.isNaN(at) || at > now - SETTLE_MS) out[name] = '';
+    if (Number.isNaN(at) || at > readAt - SETTLE_MS) out[name] = '';
   }
   return out;
 }
@@ -88,10 +105,15 @@ function settled(versions: ListVersions, now: number): ListVersions {
 type Deps = {
   repos: Pick<Repositories, 'roles'>;
   identity: Pick<IdentityService, 'approverIds'>;
+  /** The list times the session's start-up read with the site's lists (see the module comment). */
+  startupTimes?: ListTimes;
   now?: () => number;
 };
 
 export class CatalogueRevalidation {
+  /** Whether the first catalogue read has had its chance at the start-up times. */
+  private startupOffered = false;
+
   constructor(private readonly deps: Deps) {}
 
   private now(): number {
@@ -99,11 +121,34 @@ export class CatalogueRevalidation {
   }
 
   /**
+   * The list times a read is stamped with, read before its rows, and when they were read: the
+   * start-up's for the session's first read when recent enough (module comment), else asked for.
+   */
+  private async listTimes(
+    options: ReadOptions,
+  ): Promise<{ versions: ListVersions; readAt: number }> {
+    if (!this.startupOffered) {
+      // Offered once, used or not: a later read must not stamp with times older than its own.
+      this.startupOffered = true;
+      const startup = this.deps.startupTimes;
+      const versions = listVersionsOf(startup);
+      if (startup && versions) {
+        const age = this.now() - startup.readAt;
+        if (age >= 0 && age <= STARTUP_TIMES_MAX_AGE_MS) {
+          return { versions, readAt: startup.readAt };
+        }
+      }
+    }
+    const versions = await this.deps.repos.roles.listVersions(options);
+    return { versions, readAt: this.now() };
+  }
+
+  /**
    * The cold read, stamped: the list times first, then the rows — without their search text
    * when `withTasks` is false (the first screen; `tasks` brings it after the list is shown).
    */
   async read(options: ReadOptions & { withTasks?: boolean } = {}): Promise<VersionedRows> {
-    const versions = await this.deps.repos.roles.listVersions(options);
+    const { versions, readAt } = await this.listTimes(options);
     const [catalogue, approverIds] = await Promise.all([
       this.deps.repos.roles.catalogue(options),
       this.deps.identity.approverIds(),
@@ -111,7 +156,7 @@ export class CatalogueRevalidation {
     const rows = catalogueRows(catalogue, approverIds);
     return {
       rows,
-      version: this.stamp(versions, approverIds, catalogue.roles, rows),
+      version: this.stamp(settled(versions, readAt), approverIds, catalogue.roles, rows),
       reread: 'all',
       withoutTasks: options.withTasks === false,
     };
@@ -125,7 +170,7 @@ export class CatalogueRevalidation {
     options: ReadOptions & { withTasks?: boolean } = {},
   ): Promise<FirstScreenRows> {
     // Before the rows, as in `read`: an edit during the read moves a time past the stamp.
-    const versions = await this.deps.repos.roles.listVersions(options);
+    const { versions, readAt } = await this.listTimes(options);
     const [first, approverIds] = await Promise.all([
       this.deps.repos.roles.catalogueFirstScreen(options),
       this.deps.identity.approverIds(),
@@ -134,7 +179,8 @@ export class CatalogueRevalidation {
     return {
       rows,
       checking,
-      verification: { versions, approverIds, first },
+      // Settled now, with the clock of their read; `verify` stamps the rows with them.
+      verification: { versions: settled(versions, readAt), approverIds, first },
       reread: 'all',
       withoutTasks: options.withTasks === false,
     };
@@ -189,8 +235,8 @@ export class CatalogueRevalidation {
     full: () => Promise<Full>,
   ): Promise<VersionedRows | Full> {
     const { roles } = this.deps.repos;
-    const [versions, approverIds] = await Promise.all([
-      roles.listVersions(options),
+    const [{ versions, readAt }, approverIds] = await Promise.all([
+      this.listTimes(options),
       this.deps.identity.approverIds(),
     ]);
     if (
@@ -242,7 +288,7 @@ export class CatalogueRevalidation {
     return {
       rows,
       version: {
-        lists: { ...previous.version.lists, Functies: settled(versions, this.now()).Functies },
+        lists: { ...previous.version.lists, Functies: settled(versions, readAt).Functies },
         approvers: previous.version.approvers,
         ids,
         digest: rowsDigest(rows),
@@ -252,6 +298,7 @@ export class CatalogueRevalidation {
     };
   }
 
+  /** `versions` settled with the clock of their read (`settled`); settling again is a no-op. */
   private stamp(
     versions: ListVersions,
     approverIds: ReadonlySet<string>,
@@ -259,6 +306,7 @@ export class CatalogueRevalidation {
     rows: readonly CatalogueRow[],
   ): CatalogueVersion {
     return {
+      // Settled again for times that were not; in those that were, a later clock blanks nothing.
       lists: settled(versions, this.now()),
       approvers: approversOf(approverIds),
       ids: Object.fromEntries(roles.map((r) => [r.key, r.id])),

@@ -13,6 +13,11 @@ export interface IdentityServiceOptions {
    * persona switch): the identity is read again when this changes.
    */
   sessionKey?: () => string;
+  /**
+   * The approver group's read when the caller started it already (`approverMembers` on the same
+   * directory and groups): the tab starts it at start-up beside the site, and it is not made twice.
+   */
+  approvers?: () => Promise<Person[]>;
 }
 
 /**
@@ -26,7 +31,7 @@ export class IdentityService {
   private readonly approverList: () => Promise<Person[]>;
 
   constructor(options: IdentityServiceOptions) {
-    const { directory, groups, known, sessionKey } = options;
+    const { directory, groups, known, sessionKey, approvers } = options;
     this.groups = groups;
     const read = async (): Promise<Identity> => {
       const [person, memberOf] = await Promise.all([directory.me(), directory.memberOfIds()]);
@@ -44,7 +49,7 @@ export class IdentityService {
     } else {
       this.identity = once(read);
     }
-    this.approverList = once(() => directory.groupMembers(groups.approvers));
+    this.approverList = approvers ?? approverMembers(directory, groups);
   }
 
   /** Who is signed in and what they may do. */
@@ -72,6 +77,17 @@ export class IdentityService {
       ),
     );
   }
+}
+
+/**
+ * The members of the configured approver group, read once (until a read fails): needs only the
+ * token and the group id, not the site, so a caller may start it before anything else.
+ */
+export function approverMembers(
+  directory: Pick<DirectoryRepository, 'groupMembers'>,
+  groups: IdentityGroups,
+): () => Promise<Person[]> {
+  return once(() => directory.groupMembers(groups.approvers));
 }
 
 /**

@@ -6,7 +6,12 @@ import { once } from '../../graph/once';
 import { createRepositories, DirectoryRepository } from '../../graph/repositories';
 import { resolveSiteLists, type SiteRef } from '../../graph/site';
 import { createServices } from '../../services';
-import { type Identity, type IdentityGroups, LOCAL_GROUPS } from '../../services/identity';
+import {
+  approverMembers,
+  type Identity,
+  type IdentityGroups,
+  LOCAL_GROUPS,
+} from '../../services/identity';
 import type { ApprovalChannelSettings } from '../../teams/approval-card';
 import type { TabRepositories } from '../shared/host-context';
 
@@ -39,23 +44,32 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
+  const groups = options.groups ?? LOCAL_GROUPS;
+  // The approver group's members need only the token and the group's id, not the site: read
+  // beside the site and its lists (one round trip less before the first screen over a city's
+  // network), and shared with the services, so they are read once as before.
+  const approvers = approverMembers(new DirectoryRepository(http), groups);
+
   const services = once(async () => {
     const site = await resolveSiteLists(http, options.site);
     const repos = createRepositories(http, site);
     return createServices({
       repos,
-      groups: options.groups ?? LOCAL_GROUPS,
+      groups,
       channel: options.approvalChannel ?? null,
+      approvers,
+      // The lists' times came with the lists: the session's first catalogue read stamps with
+      // them instead of asking again (src/services/catalogue/revalidation.ts says why it is safe).
+      ...(site.listTimes ? { startupListTimes: site.listTimes } : {}),
       ...(options.identity ? { identity: options.identity } : {}),
       ...(options.sessionKey ? { sessionKey: options.sessionKey } : {}),
     });
   });
 
-  // Start the session's fixed costs (token, site, lists, approvers) while React mounts and the
-  // cached views are restored, instead of after the first view asks for data.
-  services()
-    .then((s) => s.identity.approvers())
-    .catch(() => undefined);
+  // Start the session's fixed costs (token, site, lists, approvers) at once and side by side,
+  // while React mounts and the cached views are restored, instead of after the first view asks.
+  services().catch(() => undefined);
+  approvers().catch(() => undefined);
 
   /** A 401 means the token went stale (the emulator restarted, a persona was reset): retry once. */
   async function withFreshToken<T>(read: () => Promise<T>): Promise<T> {

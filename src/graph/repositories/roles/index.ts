@@ -18,6 +18,7 @@ export {
   CATALOGUE_SOURCE_LISTS,
   type CatalogueFirstScreen,
   type CatalogueSourceList,
+  listVersionsOf,
   type ListVersions,
 } from './read';
 export { suspectRoles } from './summary';

@@ -20,7 +20,7 @@ import {
   roleSummary,
 } from '../../mapping';
 import type { Catalogue, RoleContent } from '../../model';
-import { itemQuery, itemsQuery, odataString } from '../../site';
+import { itemQuery, itemsQuery, type ListTimes, odataString } from '../../site';
 import { byNumericId, checkItemId, type ReadOptions, type RepositoryContext } from '../context';
 import {
   childQueries,
@@ -398,6 +398,21 @@ export async function readListVersions(
   const out = {} as ListVersions;
   for (const name of CATALOGUE_SOURCE_LISTS) {
     out[name] = byId.get(ctx.site.listIds.get(name) ?? '') ?? '';
+  }
+  return out;
+}
+
+/**
+ * The same times as `readListVersions`, from what the start-up read of the site's lists carried
+ * (src/graph/site.ts `listTimes`), without a request; null when a source list's time is missing.
+ */
+export function listVersionsOf(times: ListTimes | undefined): ListVersions | null {
+  if (!times) return null;
+  const out = {} as ListVersions;
+  for (const name of CATALOGUE_SOURCE_LISTS) {
+    const at = times.modified.get(name);
+    if (at === undefined) return null;
+    out[name] = at;
   }
   return out;
 }
