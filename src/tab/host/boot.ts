@@ -33,6 +33,7 @@ import {
   subPageIdFromUrl,
   systemTheme,
 } from './plain-browser';
+import { resolveSubPageId } from '../shared/routes';
 import { BootError, reportBootFailure } from './boot-report';
 import { watchSignIn, type SignInWatch } from './sign-in-watch';
 import type { SignedInUser } from './repositories';
@@ -58,6 +59,8 @@ export interface BootDependencies {
     groups: IdentityGroups;
     identity?: Identity;
     sessionKey?: () => string;
+    /** The roles the deep link opens (`linkedRoleKeys`): their ids are looked up at once. */
+    linkedRoleKeys?: readonly string[];
   }): TabRepositories | Promise<TabRepositories>;
   /** Graph's `/me` and the user's transitive group ids (repositories.ts: `readSignedInUser`). */
   readSignedInUser(options: {
@@ -190,6 +193,18 @@ export async function bootHost(deps: BootDependencies): Promise<BootedHost> {
 
 type Initial = BootedHost['initial'];
 
+/**
+ * The roles a deep link opens by key (a role, or a comparison): looked up while boot is still
+ * identifying the user, so the view's reads need no lookup round trip (issue 15: compare from a
+ * link ≤ 1.5 s over a city's network). A link the tab will not open as such names none.
+ */
+export function linkedRoleKeys(subPageId: string | null): string[] {
+  const { route } = resolveSubPageId(subPageId);
+  if (route.name === 'role') return [route.key];
+  if (route.name === 'compare') return route.keys;
+  return [];
+}
+
 function hostView(
   deps: BootDependencies,
   session: TeamsSession | null,
@@ -257,6 +272,7 @@ async function bootLocal(
       // identity again when the persona changes.
       groups: LOCAL_GROUPS,
       sessionKey: () => tokenProvider.currentUpn ?? '',
+      linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
     }),
   );
   const whoAmI = () => localIdentity(deps, config, tokenProvider);
@@ -360,6 +376,7 @@ async function bootTenant(
       },
       groups: config.groups,
       identity,
+      linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
     });
     const user: TabUser = {
       upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),

@@ -35,6 +35,8 @@ export interface TabRepositoryOptions {
   identity?: Identity;
   /** Local mode: who holds the token now (a persona switch changes it). */
   sessionKey?: () => string;
+  /** The roles the deep link opens (boot's `linkedRoleKeys`): their ids are looked up at once. */
+  linkedRoleKeys?: readonly string[];
 }
 
 export function createTabRepositories(options: TabRepositoryOptions): TabRepositories {
@@ -53,6 +55,9 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
   const services = once(async () => {
     const site = await resolveSiteLists(http, options.site);
     const repos = createRepositories(http, site);
+    // A role or comparison opened from a link: its keys' ids are looked up now, beside the
+    // user's identity, not after the view has mounted (one round trip less before it shows).
+    if (options.linkedRoleKeys?.length) repos.roles.prefetchKeys(options.linkedRoleKeys);
     return createServices({
       repos,
       groups,

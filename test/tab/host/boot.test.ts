@@ -28,13 +28,19 @@ function deps(options: {
   session?: TeamsSession | null;
   config?: unknown;
   personas?: unknown;
-}): BootDependencies & { tokenProviders: TokenProvider[]; repositories: TabRepositories } {
+}): BootDependencies & {
+  tokenProviders: TokenProvider[];
+  repositories: TabRepositories;
+  linkedRoleKeys: Array<readonly string[] | undefined>;
+} {
   const repositories = {} as TabRepositories;
   const tokenProviders: TokenProvider[] = [];
+  const linkedRoleKeys: Array<readonly string[] | undefined> = [];
   return {
     window,
     tokenProviders,
     repositories,
+    linkedRoleKeys,
     fetch: async (input) => {
       const url = String(input);
       if (url === '/config.json') {
@@ -54,8 +60,9 @@ function deps(options: {
       return json({}, 404);
     },
     connect: async () => options.session ?? null,
-    createRepositories: ({ tokenProvider }) => {
+    createRepositories: ({ tokenProvider, linkedRoleKeys: keys }) => {
       tokenProviders.push(tokenProvider);
+      linkedRoleKeys.push(keys);
       return repositories;
     },
     // Graph's answer for whoever holds the token: the groups that go with the persona's role.
@@ -160,6 +167,27 @@ describe('bootHost in a plain browser', () => {
     expect(booted.initial.subPageId).toBe('compare/a/b');
     expect(booted.initial.theme).toBe('default');
     expect(booted.personas).toHaveLength(3);
+  });
+
+  it('hands the repositories the roles a deep link opens, so their ids are looked up at once', async () => {
+    const opened = async (subPageId: string | null) => {
+      window.history.replaceState(
+        null,
+        '',
+        subPageId === null ? '/' : `/?subPageId=${encodeURIComponent(subPageId)}`,
+      );
+      const d = deps({});
+      await bootHost(d);
+      return d.linkedRoleKeys;
+    };
+    expect(await opened('compare/deskundige-ict/leidinggevende')).toEqual([
+      ['deskundige-ict', 'leidinggevende'],
+    ]);
+    expect(await opened('role:deskundige-ict')).toEqual([['deskundige-ict']]);
+    // Nothing to look up for the catalogue, an approval, or a link the tab will not open.
+    expect(await opened(null)).toEqual([[]]);
+    expect(await opened('approval/42')).toEqual([[]]);
+    expect(await opened('role/<script>')).toEqual([[]]);
   });
 
   it("follows the operating system's dark preference", async () => {
