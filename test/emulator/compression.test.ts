@@ -118,6 +118,12 @@ describe('resource units (SharePoint throttling guidance)', () => {
     expect(resourceUnits('GET', '/sites/s1/lists/l1/items?$filter=x')).toBe(2);
     expect(resourceUnits('GET', '/sites/s1/lists?$select=id')).toBe(2);
     expect(resourceUnits('GET', '/sites/contoso.sharepoint.com:/sites/hr')).toBe(1);
+    expect(resourceUnits('GET', '/sites/contoso.sharepoint.com:/sites/hr?$select=id')).toBe(1);
+    // The lists of a site addressed by its path: a query of several, as by the site's id.
+    expect(resourceUnits('GET', '/sites/contoso.sharepoint.com:/sites/hr:/lists?$select=id')).toBe(
+      2,
+    );
+    expect(resourceUnits('GET', '/sites/contoso.sharepoint.com:/sites/hr:/lists/l1')).toBe(1);
     expect(resourceUnits('PATCH', '/sites/s1/lists/l1/items/7/fields')).toBe(2);
     expect(resourceUnits('POST', '/sites/s1/lists/l1/items')).toBe(2);
     expect(resourceUnits('GET', '/groups/g1/transitiveMembers')).toBe(0);

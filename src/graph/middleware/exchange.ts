@@ -94,8 +94,12 @@ function batchEntriesOf(body: string): Array<{ method: string; url: string }> {
  */
 export function resourceUnits(method: string, path: string): number {
   const [rawPath = '', query = ''] = path.replace(/^\/?v1\.0/, '').split('?', 2);
-  const p = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
+  let p = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
   if (!p.startsWith('/sites')) return 0;
+  // A site by path (`/sites/{host}:/{path}`) is one site; a closing colon goes back to the
+  // resource model (`…:/lists`), which costs what it costs on a site addressed by id.
+  const byPath = /^\/sites\/[^/]+:\/[^:]*(?::(\/.*)?)?$/.exec(p);
+  if (byPath) p = `/sites/by-path${byPath[1] ?? ''}`;
   if (method.toUpperCase() !== 'GET') return 2;
   if (/\/items\/delta(\(\))?$/.test(p)) {
     return new URLSearchParams(query).has('token') ? 1 : 2;
@@ -103,6 +107,6 @@ export function resourceUnits(method: string, path: string): number {
   // A single item, a single list, a single site (by id or by host:path).
   if (/\/items\/[^/]+$/.test(p)) return 1;
   if (/\/lists\/[^/]+$/.test(p)) return 1;
-  if (/^\/sites\/[^/]+$/.test(p) || /^\/sites\/[^/]+:\/.+$/.test(p)) return 1;
+  if (/^\/sites\/[^/]+$/.test(p)) return 1;
   return 2;
 }
