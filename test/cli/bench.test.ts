@@ -402,6 +402,9 @@ describe('the --json report, counted against the emulator with 50 generated role
       max: 2,
       pass: report.catalogue.warmRu <= 2,
     });
+    // A revalidation later in the session asks for the stamp itself: one request, 2 RU.
+    expect(report.catalogue.warmAgainRequests).toBe(1);
+    expect(city.report.budgets.catalogueWarmAgainRu).toEqual({ value: 2, max: 2, pass: true });
     expect(city.report.budgets.catalogueColdRu?.value).toBe(report.catalogue.ru);
     expect(city.report.budgets.catalogueFirstScreenWireBytes?.max).toBe(600_000);
   });
