@@ -93,6 +93,18 @@ export function rememberLastUser(win: Window, user: TabUser, entra?: EntraIds | 
   }
 }
 
+/**
+ * False only when this browser's storage is readable and holds no remembered user: no boot ever
+ * finished here, so the tab has stored nothing for anyone. Unreadable storage counts as "maybe".
+ */
+export function anyUserRemembered(win: Window): boolean {
+  try {
+    return win.localStorage.getItem(LAST_USER_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** The user the last boot identified, or null (never stored, unreadable, malformed). */
 export function lastUser(win: Window): TabUser | null {
   return rememberedUser(win)?.user ?? null;

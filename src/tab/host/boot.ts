@@ -34,6 +34,7 @@ import {
   systemTheme,
 } from './plain-browser';
 import { resolveSubPageId } from '../shared/routes';
+import { anyUserRemembered } from './boot-early';
 import { BootError, reportBootFailure } from './boot-report';
 import { watchSignIn, type SignInWatch } from './sign-in-watch';
 import type { SignedInUser } from './repositories';
@@ -61,6 +62,8 @@ export interface BootDependencies {
     sessionKey?: () => string;
     /** The roles the deep link opens (`linkedRoleKeys`): their ids are looked up at once. */
     linkedRoleKeys?: readonly string[];
+    /** A first open on the catalogue (`opensCatalogueFirst`): its first screen is read at once. */
+    prefetchFirstScreen?: boolean;
   }): TabRepositories | Promise<TabRepositories>;
   /** Graph's `/me` and the user's transitive group ids (repositories.ts: `readSignedInUser`). */
   readSignedInUser(options: {
@@ -205,6 +208,18 @@ export function linkedRoleKeys(subPageId: string | null): string[] {
   return [];
 }
 
+/**
+ * True when the tab opens on the catalogue and no user was ever identified in this browser, so
+ * nothing can be stored for the catalogue to restore: a cold open for certain. Its first screen
+ * is then read as soon as the site is known (src/tab/host/repositories.ts), beside the user's
+ * identity, instead of after the tab has mounted and found its cache empty (issue 15: catalogue
+ * visible cold ≤ 1.5 s). Any remembered user (a warm open may follow) leaves it to the view,
+ * so a warm open never pays the first screen's resource units for nothing.
+ */
+export function opensCatalogueFirst(win: Window, subPageId: string | null): boolean {
+  return resolveSubPageId(subPageId).route.name === 'catalogue' && !anyUserRemembered(win);
+}
+
 function hostView(
   deps: BootDependencies,
   session: TeamsSession | null,
@@ -273,6 +288,7 @@ async function bootLocal(
       groups: LOCAL_GROUPS,
       sessionKey: () => tokenProvider.currentUpn ?? '',
       linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
+      prefetchFirstScreen: opensCatalogueFirst(deps.window, hostView(deps, session).subPageId),
     }),
   );
   const whoAmI = () => localIdentity(deps, config, tokenProvider);
@@ -377,6 +393,7 @@ async function bootTenant(
       groups: config.groups,
       identity,
       linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
+      prefetchFirstScreen: opensCatalogueFirst(deps.window, hostView(deps, session).subPageId),
     });
     const user: TabUser = {
       upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),

@@ -6,6 +6,7 @@ import { once } from '../../graph/once';
 import { createRepositories, DirectoryRepository } from '../../graph/repositories';
 import { resolveSiteLists, type SiteRef } from '../../graph/site';
 import { createServices } from '../../services';
+import type { CatalogueService } from '../../services/catalogue';
 import {
   approverMembers,
   type Identity,
@@ -37,7 +38,17 @@ export interface TabRepositoryOptions {
   sessionKey?: () => string;
   /** The roles the deep link opens (boot's `linkedRoleKeys`): their ids are looked up at once. */
   linkedRoleKeys?: readonly string[];
+  /**
+   * A first open on the catalogue (boot's `opensCatalogueFirst`): the first screen is read as
+   * soon as the site is known, and handed to the catalogue's first `firstScreen` call.
+   */
+  prefetchFirstScreen?: boolean;
+  /** For tests; defaults to Date.now. */
+  now?: () => number;
 }
+
+/** How long a first screen read at start-up may wait for the view that asks for it. */
+export const PREFETCHED_FIRST_SCREEN_MAX_AGE_MS = 30_000;
 
 export function createTabRepositories(options: TabRepositoryOptions): TabRepositories {
   const http = createGraphClient({
@@ -76,6 +87,31 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
   services().catch(() => undefined);
   approvers().catch(() => undefined);
 
+  const now = options.now ?? Date.now;
+  const sessionKey = options.sessionKey ?? (() => '');
+  /**
+   * The first screen read at start-up, for the first `firstScreen` call: once, as the same user
+   * (a persona switch in between reads again), and only shortly after start-up. A failed one is
+   * read again by the view, as without it.
+   */
+  let opening: {
+    user: string;
+    at: number;
+    rows: ReturnType<CatalogueService['firstScreen']>;
+  } | null = null;
+  if (options.prefetchFirstScreen) {
+    const rows = withFreshToken(async () => (await services()).catalogue.firstScreen());
+    rows.catch(() => undefined);
+    opening = { user: sessionKey(), at: now(), rows };
+  }
+  const openingFirstScreen = (): ReturnType<CatalogueService['firstScreen']> | null => {
+    const taken = opening;
+    opening = null;
+    if (!taken || taken.user !== sessionKey()) return null;
+    if (now() - taken.at > PREFETCHED_FIRST_SCREEN_MAX_AGE_MS) return null;
+    return taken.rows;
+  };
+
   /** A 401 means the token went stale (the emulator restarted, a persona was reset): retry once. */
   async function withFreshToken<T>(read: () => Promise<T>): Promise<T> {
     try {
@@ -92,8 +128,12 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
       withFreshToken(async () => (await services()).catalogue.rows({ signal })),
 
     catalogue: {
-      firstScreen: (signal) =>
-        withFreshToken(async () => (await services()).catalogue.firstScreen({ signal })),
+      firstScreen: (signal) => {
+        const read = () =>
+          withFreshToken(async () => (await services()).catalogue.firstScreen({ signal }));
+        const prefetched = openingFirstScreen();
+        return prefetched ? abortable(prefetched, signal).catch(orAbort(signal, read)) : read();
+      },
       verify: (verification, signal) =>
         withFreshToken(async () => (await services()).catalogue.verify(verification, { signal })),
       revalidate: (previous, signal) =>
@@ -146,6 +186,22 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
         (await services()).importer.save(descriptions, onProgress),
     },
   };
+}
+
+/** `promise`, or its signal's reason once the caller aborts (the read itself goes on). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** After a failed prefetch: the caller's abort stays an abort; anything else reads again. */
+function orAbort<T>(signal: AbortSignal | undefined, read: () => Promise<T>) {
+  return (error: unknown): Promise<T> => (signal?.aborted ? Promise.reject(error) : read());
 }
 
 /** Who is signed in, and the ids of every group they are a member of, directly or nested. */

@@ -32,15 +32,18 @@ function deps(options: {
   tokenProviders: TokenProvider[];
   repositories: TabRepositories;
   linkedRoleKeys: Array<readonly string[] | undefined>;
+  prefetchFirstScreen: Array<boolean | undefined>;
 } {
   const repositories = {} as TabRepositories;
   const tokenProviders: TokenProvider[] = [];
   const linkedRoleKeys: Array<readonly string[] | undefined> = [];
+  const prefetchFirstScreen: Array<boolean | undefined> = [];
   return {
     window,
     tokenProviders,
     repositories,
     linkedRoleKeys,
+    prefetchFirstScreen,
     fetch: async (input) => {
       const url = String(input);
       if (url === '/config.json') {
@@ -60,9 +63,10 @@ function deps(options: {
       return json({}, 404);
     },
     connect: async () => options.session ?? null,
-    createRepositories: ({ tokenProvider, linkedRoleKeys: keys }) => {
+    createRepositories: ({ tokenProvider, linkedRoleKeys: keys, prefetchFirstScreen: first }) => {
       tokenProviders.push(tokenProvider);
       linkedRoleKeys.push(keys);
+      prefetchFirstScreen.push(first);
       return repositories;
     },
     // Graph's answer for whoever holds the token: the groups that go with the persona's role.
@@ -188,6 +192,30 @@ describe('bootHost in a plain browser', () => {
     expect(await opened(null)).toEqual([[]]);
     expect(await opened('approval/42')).toEqual([[]]);
     expect(await opened('role/<script>')).toEqual([[]]);
+  });
+
+  it('reads the first screen at once only on a first open of the catalogue in this browser', async () => {
+    const opened = async (subPageId: string | null) => {
+      window.history.replaceState(
+        null,
+        '',
+        subPageId === null ? '/' : `/?subPageId=${encodeURIComponent(subPageId)}`,
+      );
+      const d = deps({});
+      await bootHost(d);
+      return d.prefetchFirstScreen;
+    };
+    window.localStorage.clear();
+    expect(await opened(null)).toEqual([true]);
+    // A deep link opens another view first.
+    expect(await opened('compare/a/b')).toEqual([false]);
+    // A user was identified here before: the catalogue may be stored (a warm open).
+    window.localStorage.setItem(
+      'functiewijzer.last-user',
+      JSON.stringify({ upn: 'medewerker@stad.example', displayName: 'Mia Medewerker' }),
+    );
+    expect(await opened(null)).toEqual([false]);
+    window.localStorage.clear();
   });
 
   it("follows the operating system's dark preference", async () => {
