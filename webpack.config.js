@@ -1,5 +1,6 @@
 // The Teams tab bundle and, separately, the local Teams host page (a development and test tool
 // that must never ship with the tab: it gets its own output folder).
+const { createHash } = require('crypto');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
@@ -104,6 +105,67 @@ class StaticWebAppConfigPlugin {
   }
 }
 
+// The app-shell service worker (src/tab/sw/, docs/service-worker.md): an entry of its own in
+// production builds, written as sw.js (a fixed name: the browser checks that URL for updates).
+const SHELL_WORKER_ENTRY = 'sw';
+const SHELL_MANIFEST_PLACEHOLDER = /(["'])__FUNCTIEWIJZER_SHELL_MANIFEST__\1/g;
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Writes this build's manifest into sw.js: index.html's digest and every script the tab's page
+ * can load — its initial scripts and all their lazy chunks, webpack's own chunk graph, so none is
+ * forgotten or added by a name pattern. Not the sign-in pages' scripts (their pages are not
+ * cached) and not the import page's Web Worker entry (an async entrypoint, not a lazy chunk of
+ * the page; the HTTP cache keeps it). Runs after webpack's real content hashes and
+ * HtmlWebpackPlugin, so the names are the final ones.
+ */
+class ShellWorkerPlugin {
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ShellWorker', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ShellWorker', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        () => {
+          const fail = (message) => compilation.errors.push(new WebpackError(`sw.js: ${message}`));
+          const entry = compilation.entrypoints.get('tab');
+          const page = compilation.getAsset('index.html');
+          const worker = compilation.getAsset('sw.js');
+          if (!entry || !page || !worker) return fail('tab entry, index.html or sw.js missing');
+          const scripts = new Set();
+          for (const chunk of entry.chunks) {
+            for (const member of [chunk, ...chunk.getAllAsyncChunks()]) {
+              for (const file of member.files) if (file.endsWith('.js')) scripts.add(`/${file}`);
+            }
+          }
+          const pageDigest = sha256(page.source.buffer());
+          const sorted = [...scripts].sort();
+          // Static Web Apps serves the page with this file's headers (its CSP): a new policy is a
+          // new sw.js, so the cached page is fetched again with it.
+          const hosting = compilation.getAsset('staticwebapp.config.json');
+          const headers = hosting ? sha256(hosting.source.buffer()) : '';
+          const manifest = {
+            version: sha256(`${pageDigest}\n${sorted.join('\n')}\n${headers}`).slice(0, 16),
+            pageDigest,
+            scripts: sorted,
+          };
+          const source = worker.source.source().toString();
+          const found = source.match(SHELL_MANIFEST_PLACEHOLDER) ?? [];
+          if (found.length !== 1) return fail(`${found.length} manifest placeholders, expected 1`);
+          compilation.updateAsset(
+            'sw.js',
+            new sources.RawSource(
+              source.replace(SHELL_MANIFEST_PLACEHOLDER, () =>
+                JSON.stringify(JSON.stringify(manifest)),
+              ),
+            ),
+          );
+        },
+      );
+    });
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   // `envRoot` only for tests: where env/.env.<name> is read from.
@@ -117,6 +179,9 @@ module.exports = (env = {}, argv = {}) => {
         ]
       : [];
 
+  // Development builds get no worker: a cached shell would hide every edit (src/tab/sw/register.ts
+  // unregisters one a production build left behind).
+  const shellWorker = mode === 'production';
   const tab = {
     ...common(mode),
     name: 'tab',
@@ -126,6 +191,16 @@ module.exports = (env = {}, argv = {}) => {
       'auth-redirect': './src/auth/msal-redirect.ts',
       // Teams' own sign-in window where NAA is not offered (TEAMS_SIGN_IN_PATH).
       'auth-teams': './src/auth/msal-teams-sign-in.ts',
+      // Its own runtime (`runtime: false`), not runtimeChunk's shared one: a worker loads one file.
+      ...(shellWorker
+        ? {
+            [SHELL_WORKER_ENTRY]: {
+              import: './src/tab/sw/sw.ts',
+              filename: 'sw.js',
+              runtime: false,
+            },
+          }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, 'dist/tab'),
@@ -137,7 +212,8 @@ module.exports = (env = {}, argv = {}) => {
     optimization: {
       // Vendors in their own long-cached file: an app release does not invalidate React/Fluent.
       splitChunks: {
-        chunks: 'all',
+        // Every chunk but the worker's, which must stay one file.
+        chunks: (chunk) => chunk.name !== SHELL_WORKER_ENTRY,
         cacheGroups: {
           vendor: {
             test: /[\\/]node_modules[\\/]/,
@@ -171,6 +247,7 @@ module.exports = (env = {}, argv = {}) => {
         scriptLoading: 'defer',
         inject: 'head',
       }),
+      ...(shellWorker ? [new ShellWorkerPlugin()] : []),
       ...staticWebApp,
     ],
   };

@@ -44,9 +44,11 @@ describe('staticwebapp.config.json', () => {
     expect(csp).toMatch(/connect-src [^;]*https:\/\/stad\.sharepoint\.com/);
   });
 
-  it('never caches config.json and keeps the content-hashed scripts a year', () => {
+  it('never caches config.json, revalidates sw.js and keeps the content-hashed scripts a year', () => {
+    // In this order: the first matching route wins, and sw.js also matches /*.js.
     expect(swa.routes).toEqual([
       { route: '/config.json', headers: { 'Cache-Control': 'no-store' } },
+      { route: '/sw.js', headers: { 'Cache-Control': 'no-cache' } },
       {
         route: '/*.{js,css,woff2}',
         headers: { 'Cache-Control': 'public, max-age=31536000, immutable' },

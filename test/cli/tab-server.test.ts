@@ -26,6 +26,7 @@ async function fixtureDist(): Promise<string> {
     path.join(root, 'dist/tab', HASHED),
     `console.log(${JSON.stringify('x'.repeat(4000))});`,
   );
+  await writeFile(path.join(root, 'dist/tab/sw.js'), 'self.addEventListener("fetch", () => {});');
   await writeFile(
     path.join(root, 'dist/teams-host/teams-host.html'),
     '<title>Lokale Teams-host</title>',
@@ -94,6 +95,42 @@ describe('tab server', () => {
     const etag = response.headers.get('etag') ?? '';
     const again = await fetch(`${server.url}${HASHED}`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
+  });
+
+  it('serves the app-shell worker revalidated, as JavaScript, under the tab’s CSP', async () => {
+    const response = await fetch(`${server.url}sw.js`);
+    expect(response.status).toBe(200);
+    // Without revalidation a browser could keep checking an old sw.js and never see a build.
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    // A service worker script must have a JavaScript MIME type, or registration fails.
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toBe((await fetch(server.url)).headers.get('content-security-policy'));
+    // The tab's page may register it: workers fall back to script-src, which is the tab itself.
+    expect(csp).not.toMatch(/worker-src/);
+    expect(csp).toContain("script-src 'self';");
+  });
+
+  it('serves a different sw.js when the tab’s CSP differs, so the cached page is fetched again', async () => {
+    const body = await (await fetch(`${server.url}sw.js`)).text();
+    expect(body.startsWith('self.addEventListener("fetch", () => {});')).toBe(true);
+    expect(await (await fetch(`${server.url}sw.js`)).text()).toBe(body);
+    // Another emulator port: connect-src differs, and the page the worker cached says the old one.
+    const moved = await startTabServer({
+      root,
+      config: {
+        ...local,
+        emulatorUrl: 'http://127.0.0.1:53999',
+        graphBaseUrl: 'http://127.0.0.1:53999/v1.0',
+      },
+      port: 0,
+    });
+    try {
+      expect(await (await fetch(`${moved.url}sw.js`)).text()).not.toBe(body);
+    } finally {
+      await moved.close();
+    }
   });
 
   it('serves the local Teams host page with its own CSP', async () => {

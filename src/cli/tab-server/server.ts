@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +13,15 @@ import {
   type TabServerConfig,
 } from './config';
 import { tabContentSecurityPolicy, teamsHostContentSecurityPolicy } from './csp';
-import { CONTENT_TYPES, createFileSender, inside, securityHeaders, sendText } from './static-files';
+import {
+  CACHE_CONTROL,
+  CONTENT_TYPES,
+  createFileSender,
+  inside,
+  securityHeaders,
+  sendText,
+  SHELL_WORKER_PATH,
+} from './static-files';
 
 /**
  * Serves the built tab (dist/tab), its runtime configuration (/config.json) and, in local mode
@@ -68,6 +78,33 @@ export async function startTabServer(options: TabServerOptions): Promise<TabServ
         'Content-Length': configBody.length,
       });
       res.end(req.method === 'HEAD' ? undefined : configBody);
+      return;
+    }
+
+    if (pathname === SHELL_WORKER_PATH) {
+      let worker: Buffer;
+      try {
+        worker = await fs.readFile(path.join(tabDir, 'sw.js'));
+      } catch {
+        // A development build has no worker.
+        return sendText(res, 404, 'Niet gevonden.');
+      }
+      // The worker caches the page with this server's headers, CSP included (connect-src names
+      // the emulator's port or the tenant's hosts): a different policy must read as a new
+      // sw.js, or the old page would be served with it until the next build.
+      const body = Buffer.concat([
+        worker,
+        Buffer.from(
+          `\n/* tab CSP ${createHash('sha256').update(tabCsp).digest('hex').slice(0, 16)} */\n`,
+        ),
+      ]);
+      securityHeaders(res, tabCsp);
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES['.js'],
+        'Cache-Control': CACHE_CONTROL.shellWorker,
+        'Content-Length': body.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
 

@@ -65,7 +65,15 @@ export const CACHE_CONTROL = {
   page: 'no-cache',
   /** /config.json: per environment, never cached. */
   runtimeConfig: 'no-store',
+  /**
+   * /sw.js, the app-shell worker: revalidated on every update check, so a new build is found
+   * at the next open (browsers cap a worker's HTTP caching at 24 h; this makes it none).
+   */
+  shellWorker: 'no-cache',
 } as const;
+
+/** The app-shell service worker's fixed URL (src/tab/sw/register.ts, webpack.config.js). */
+export const SHELL_WORKER_PATH = '/sw.js';
 
 export function securityHeaders(res: http.ServerResponse, csp: string): void {
   for (const [name, value] of Object.entries(securityHeaderValues(csp))) res.setHeader(name, value);

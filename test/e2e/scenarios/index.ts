@@ -7,6 +7,7 @@ import { faultsEmulatorKilled, faultsErrorThenRetry, faultsReadsRideOut } from '
 import { importDocuments } from './import';
 import { keyboardOnly } from './keyboard';
 import { axeEveryViewEveryTheme, axeHostAndConfiguration, narrowViewport } from './layout-a11y';
+import { hostShellWorker } from './shell-worker';
 import {
   hostChannelConfiguration,
   hostCrossOrigin,
@@ -31,6 +32,7 @@ export const scenarios: Scenario[] = [
   hostCrossOrigin,
   hostChannelConfiguration,
   hostWarmOpenBeforeMe,
+  hostShellWorker,
   narrowViewport,
   keyboardOnly,
   axeEveryViewEveryTheme,
