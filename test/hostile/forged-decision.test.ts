@@ -1,4 +1,3 @@
-import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
 import { PERSONAS, emulatorTokens } from '../../src/cli/local-stack';
 import { canonicalContentJson, contentHash } from '../../src/domain/content-hash';
 import type { FunctionDescription } from '../../src/domain/schema';
@@ -8,7 +7,6 @@ import { writeDescriptions } from '../../src/graph/import-writer';
 import { decisionFields } from '../../src/graph/mapping';
 import type { NewDecision } from '../../src/graph/repositories/decisions';
 import { listPath } from '../../src/graph/site';
-import { createTabRepositories } from '../../src/tab/host/repositories';
 import { functiebeschrijving } from '../graph/fixtures';
 import {
   approvalServiceAs,
@@ -130,16 +128,7 @@ describe('a forged decision', () => {
     expect(history.status.kind).toBe('rejected');
 
     // The catalogue, through the tab's own port as a member of staff, agrees.
-    const control = target.control;
-    if (!control) throw new Error('alleen tegen de emulator');
-    const tab = createTabRepositories({
-      graphBaseUrl: `${control.url}/v1.0`,
-      site: target.siteRef,
-      tokenProvider: createLocalPersonaTokenProvider({
-        emulatorUrl: control.url,
-        initialUpn: PERSONAS.staff,
-      }),
-    });
+    const tab = tabRepositoriesAs(target, 'staff');
     const entry = (await tab.listCatalogue()).find((e) => e.key === doc.key);
     expect(entry?.status.kind).toBe('rejected');
     expect((await tab.getRole(doc.key)).status.kind).toBe('rejected');

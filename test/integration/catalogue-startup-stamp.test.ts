@@ -1,8 +1,6 @@
-import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
 import { PERSONAS } from '../../src/cli/local-stack';
-import { createTabRepositories } from '../../src/tab/host/repositories';
 import { functiebeschrijving } from '../graph/fixtures';
-import { uniqueKey, useEmulatorTarget, writeAsHr } from './harness';
+import { tabRepositoriesAs, uniqueKey, useEmulatorTarget, writeAsHr } from './harness';
 
 /*
  * Issue 15: two round trips off a cold catalogue open. The tab's start-up reads the approver
@@ -68,17 +66,7 @@ function recordingFetch(options: { stripListTimes?: boolean } = {}) {
 }
 
 function tabAs(persona: keyof typeof PERSONAS, fetchImpl: typeof fetch) {
-  const control = target.control;
-  if (!control) throw new Error('alleen tegen de emulator');
-  const repositories = createTabRepositories({
-    graphBaseUrl: `${control.url}/v1.0`,
-    site: target.siteRef,
-    tokenProvider: createLocalPersonaTokenProvider({
-      emulatorUrl: control.url,
-      initialUpn: PERSONAS[persona],
-    }),
-    fetch: fetchImpl,
-  });
+  const repositories = tabRepositoriesAs(target, persona, { fetch: fetchImpl });
   const { catalogue } = repositories;
   if (!catalogue) throw new Error('de poort van het tabblad heeft geen catalogus in twee stappen');
   return { ...repositories, catalogue };

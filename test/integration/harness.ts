@@ -29,7 +29,7 @@ import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
 import type { FunctionDescription } from '../../src/domain/schema';
 import { formatReport, writeDescriptions } from '../../src/graph/import-writer';
 import type { TabRepositories } from '../../src/tab/shared/host-context';
-import { createTabRepositories } from '../../src/tab/host/repositories';
+import { createTabRepositories, type TabRepositoryOptions } from '../../src/tab/host/repositories';
 import type { ApprovalService } from '../../src/services/approval';
 import { createServices } from '../../src/services';
 import { LOCAL_GROUPS } from '../../src/services/identity';
@@ -295,11 +295,19 @@ export async function writeAsHr(target: Target, docs: FunctionDescription[]): Pr
   if (report.failed) throw new Error(formatReport(report));
 }
 
-/** The tab's own repositories (what the Teams tab reads through), as a persona of the emulator. */
-export function tabRepositoriesAs(target: Target, persona: Persona): TabRepositories {
+/**
+ * The tab's own repositories (what the Teams tab reads through), as a persona of the emulator;
+ * `options` as the tab's boot would pass them (a recording fetch, what the tab opens on).
+ */
+export function tabRepositoriesAs(
+  target: Target,
+  persona: Persona,
+  options: Omit<TabRepositoryOptions, 'graphBaseUrl' | 'site' | 'tokenProvider'> = {},
+): TabRepositories {
   const control = target.control;
   if (!control) throw new Error('alleen tegen de emulator');
   return createTabRepositories({
+    ...options,
     graphBaseUrl: `${control.url}/v1.0`,
     site: target.siteRef,
     tokenProvider: createLocalPersonaTokenProvider({

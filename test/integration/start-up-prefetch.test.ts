@@ -1,8 +1,5 @@
-import { createLocalPersonaTokenProvider } from '../../src/auth/local-personas';
-import { PERSONAS } from '../../src/cli/local-stack';
-import { createTabRepositories } from '../../src/tab/host/repositories';
 import { functiebeschrijving } from '../graph/fixtures';
-import { uniqueKey, useEmulatorTarget, writeAsHr } from './harness';
+import { tabRepositoriesAs, uniqueKey, useEmulatorTarget, writeAsHr } from './harness';
 
 /*
  * Issue 15: what the tab's start-up reads before the first view asks, against the emulator,
@@ -37,18 +34,7 @@ function recordingFetch() {
 }
 
 function tabOnLink(linkedRoleKeys: readonly string[], fetchImpl: typeof fetch) {
-  const control = target.control;
-  if (!control) throw new Error('alleen tegen de emulator');
-  return createTabRepositories({
-    graphBaseUrl: `${control.url}/v1.0`,
-    site: target.siteRef,
-    tokenProvider: createLocalPersonaTokenProvider({
-      emulatorUrl: control.url,
-      initialUpn: PERSONAS.staff,
-    }),
-    fetch: fetchImpl,
-    linkedRoleKeys,
-  });
+  return tabRepositoriesAs(target, 'staff', { fetch: fetchImpl, linkedRoleKeys });
 }
 
 const docs = ['link-een', 'link-twee', 'link-drie'].map((base) =>
@@ -99,15 +85,7 @@ describe('a first open on the catalogue [emulator]', () => {
     const batch = new Promise<void>((resolve) => {
       batchSent = resolve;
     });
-    const control = target.control;
-    if (!control) throw new Error('alleen tegen de emulator');
-    const tab = createTabRepositories({
-      graphBaseUrl: `${control.url}/v1.0`,
-      site: target.siteRef,
-      tokenProvider: createLocalPersonaTokenProvider({
-        emulatorUrl: control.url,
-        initialUpn: PERSONAS.staff,
-      }),
+    const tab = tabRepositoriesAs(target, 'staff', {
       fetch: (input, init) => {
         const sent = recorder.fetch(input, init);
         if (BATCH.test(recorder.sent[recorder.sent.length - 1] ?? '')) batchSent();

@@ -117,6 +117,18 @@ function teamsSession(context: Partial<TeamsContext>): TeamsSession & { failures
   };
 }
 
+/** Boots in a plain browser whose address bar carries `subPageId` (none: the catalogue). */
+async function bootOn(subPageId: string | null): Promise<ReturnType<typeof deps>> {
+  window.history.replaceState(
+    null,
+    '',
+    subPageId === null ? '/' : `/?subPageId=${encodeURIComponent(subPageId)}`,
+  );
+  const d = deps({});
+  await bootHost(d);
+  return d;
+}
+
 let prefersDark = false;
 window.matchMedia = (query: string) =>
   ({
@@ -174,16 +186,7 @@ describe('bootHost in a plain browser', () => {
   });
 
   it('hands the repositories the roles a deep link opens, so their ids are looked up at once', async () => {
-    const opened = async (subPageId: string | null) => {
-      window.history.replaceState(
-        null,
-        '',
-        subPageId === null ? '/' : `/?subPageId=${encodeURIComponent(subPageId)}`,
-      );
-      const d = deps({});
-      await bootHost(d);
-      return d.linkedRoleKeys;
-    };
+    const opened = async (subPageId: string | null) => (await bootOn(subPageId)).linkedRoleKeys;
     expect(await opened('compare/deskundige-ict/leidinggevende')).toEqual([
       ['deskundige-ict', 'leidinggevende'],
     ]);
@@ -195,16 +198,8 @@ describe('bootHost in a plain browser', () => {
   });
 
   it('reads the first screen at once only on a first open of the catalogue in this browser', async () => {
-    const opened = async (subPageId: string | null) => {
-      window.history.replaceState(
-        null,
-        '',
-        subPageId === null ? '/' : `/?subPageId=${encodeURIComponent(subPageId)}`,
-      );
-      const d = deps({});
-      await bootHost(d);
-      return d.prefetchFirstScreen;
-    };
+    const opened = async (subPageId: string | null) =>
+      (await bootOn(subPageId)).prefetchFirstScreen;
     window.localStorage.clear();
     expect(await opened(null)).toEqual([true]);
     // A deep link opens another view first.
