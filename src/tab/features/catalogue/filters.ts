@@ -168,14 +168,6 @@ export interface FilterOptions {
   competencies: Array<{ key: string; name: string }>;
 }
 
-/** No choices yet: the catalogue has not been read, or its choices are being worked out. */
-export const NO_OPTIONS: FilterOptions = {
-  departments: [],
-  services: [],
-  careerPaths: [],
-  competencies: [],
-};
-
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
 function distinct(values: Iterable<string | null>): string[] {

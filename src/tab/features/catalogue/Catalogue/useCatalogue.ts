@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { sameScale, scaleRange } from '../../../../domain/levels';
 import { defaultLevelScale, levelSchema, type LevelScale } from '../../../../domain/schema';
 import { MAX_COMPARE_SELECTION, type Route } from '../../../shared/routes';
@@ -13,13 +13,11 @@ import {
   levelChoices,
   matchesFilters,
   NO_FILTERS,
-  NO_OPTIONS,
   outsideLevelScale,
   SORT_KEYS,
   sortEntries,
   STATUS_KINDS,
   type CatalogueFilters,
-  type FilterOptions,
   type ScaleBounds,
 } from '../filters';
 import { createSearchIndex } from '../search-index';
@@ -56,13 +54,7 @@ export function useCatalogue(props: CatalogueProps) {
     return () => clearTimeout(timer);
   }, [index]);
 
-  // The filters' choices (every department, service, career path and competency named over some
-  // 70,000 competency lines at 2,000 roles) take tens of milliseconds on a page's first run: they
-  // are worked out right after the list is on screen, not before it (issue 15: warm ≤ 0.3 s).
-  const [options, setOptions] = useState<FilterOptions>(NO_OPTIONS);
-  useEffect(() => {
-    setOptions(filterOptions(entries ?? []));
-  }, [entries]);
+  const options = useMemo(() => filterOptions(entries ?? []), [entries]);
   // Sorting does not change while typing, so it is done once per sort order.
   const sorted = useMemo(() => sortEntries(entries ?? [], state.sort), [entries, state.sort]);
   // Typing stays responsive: the list re-renders with the latest text when React has time.
