@@ -2,6 +2,7 @@ import type { TokenProvider } from '../../auth/token-provider';
 import { createGraphClient } from '../../graph/client';
 import { UnauthorizedError } from '../../graph/errors';
 import type { Person } from '../../graph/model';
+import { untilAborted } from '../../graph/middleware/chain';
 import { once } from '../../graph/once';
 import { createRepositories, DirectoryRepository } from '../../graph/repositories';
 import { resolveSiteLists, type SiteRef } from '../../graph/site';
@@ -132,7 +133,7 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
         const read = () =>
           withFreshToken(async () => (await services()).catalogue.firstScreen({ signal }));
         const prefetched = openingFirstScreen();
-        return prefetched ? abortable(prefetched, signal).catch(orAbort(signal, read)) : read();
+        return prefetched ? untilAborted(prefetched, signal).catch(orAbort(signal, read)) : read();
       },
       verify: (verification, signal) =>
         withFreshToken(async () => (await services()).catalogue.verify(verification, { signal })),
@@ -186,17 +187,6 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
         (await services()).importer.save(descriptions, onProgress),
     },
   };
-}
-
-/** `promise`, or its signal's reason once the caller aborts (the read itself goes on). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** After a failed prefetch: the caller's abort stays an abort; anything else reads again. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { batchGetAll } from '../../batch';
 import { describe, validate } from '../../client';
 import { NotFoundError } from '../../errors';
+import { untilAborted } from '../../middleware/chain';
 import {
   CATALOGUE_SELECT,
   DECISION_SELECT,
@@ -233,18 +234,7 @@ export class RoleReads {
    * cancel the shared query; it only stops waiting for it.
    */
   private lookUp(key: string, options: ReadOptions): Promise<KeyLookup | null> {
-    const found = this.lookupsInFlight.get(key) ?? this.queueLookup(key);
-    const signal = options.signal;
-    if (!signal) return found;
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      found.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return untilAborted(this.lookupsInFlight.get(key) ?? this.queueLookup(key), options.signal);
   }
 
   /**
