@@ -220,6 +220,18 @@ export function opensCatalogueFirst(win: Window, subPageId: string | null): bool
   return resolveSubPageId(subPageId).route.name === 'catalogue' && !anyUserRemembered(win);
 }
 
+/** What the repositories read at once for the view the tab opens on (see the two above). */
+function openingReads(
+  deps: BootDependencies,
+  session: TeamsSession | null,
+): { linkedRoleKeys: string[]; prefetchFirstScreen: boolean } {
+  const { subPageId } = hostView(deps, session);
+  return {
+    linkedRoleKeys: linkedRoleKeys(subPageId),
+    prefetchFirstScreen: opensCatalogueFirst(deps.window, subPageId),
+  };
+}
+
 function hostView(
   deps: BootDependencies,
   session: TeamsSession | null,
@@ -287,8 +299,7 @@ async function bootLocal(
       // identity again when the persona changes.
       groups: LOCAL_GROUPS,
       sessionKey: () => tokenProvider.currentUpn ?? '',
-      linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
-      prefetchFirstScreen: opensCatalogueFirst(deps.window, hostView(deps, session).subPageId),
+      ...openingReads(deps, session),
     }),
   );
   const whoAmI = () => localIdentity(deps, config, tokenProvider);
@@ -392,8 +403,7 @@ async function bootTenant(
       },
       groups: config.groups,
       identity,
-      linkedRoleKeys: linkedRoleKeys(hostView(deps, session).subPageId),
-      prefetchFirstScreen: opensCatalogueFirst(deps.window, hostView(deps, session).subPageId),
+      ...openingReads(deps, session),
     });
     const user: TabUser = {
       upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),
