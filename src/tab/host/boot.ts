@@ -58,7 +58,8 @@ export interface BootDependencies {
     tokenProvider: TokenProvider;
     approvalChannel?: ApprovalChannelSettings | null;
     groups: IdentityGroups;
-    identity?: Identity;
+    /** Tenant mode: who the user is, while boot is still reading it. */
+    identity?: Promise<Identity>;
     sessionKey?: () => string;
     /** The roles the deep link opens (`linkedRoleKeys`): their ids are looked up at once. */
     linkedRoleKeys?: readonly string[];
@@ -383,28 +384,34 @@ async function bootTenant(
       if (!problem) throw error;
       throw needsUser(session, problem, () => signInThenFinish());
     }
-    const me = await deps.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
-    const identity = identityOf(me.person, me.memberOf, config.groups);
+    // Who the user is and the site's start-up are read side by side (one round trip less
+    // before the first screen): the services wait for the identity only where they need it.
+    const reading = deps.readSignedInUser({ graphBaseUrl: config.graphBaseUrl, tokenProvider });
+    const identifying = reading.then((me) => identityOf(me.person, me.memberOf, config.groups));
+    identifying.catch(() => undefined);
     const watched = watchSignIn(tokenProvider);
-    const repositories = await deps.createRepositories({
-      graphBaseUrl: config.graphBaseUrl,
-      site: config.site,
-      tokenProvider: watched.tokenProvider,
-      approvalChannel: {
-        teamId: config.approvals.teamId,
-        channelId: config.approvals.channelId,
-        // The id Teams reports; outside Teams the configured catalog id, else the manifest id.
-        ...approvalLinkTarget(
-          session?.context ?? null,
-          config.teamsCatalogAppId ?? config.teamsAppId,
-          deps.window.location.origin,
-        ),
-        notifyApprovers: true,
-      },
-      groups: config.groups,
-      identity,
-      ...openingReads(deps, session),
-    });
+    const creating = Promise.resolve(
+      deps.createRepositories({
+        graphBaseUrl: config.graphBaseUrl,
+        site: config.site,
+        tokenProvider: watched.tokenProvider,
+        approvalChannel: {
+          teamId: config.approvals.teamId,
+          channelId: config.approvals.channelId,
+          // The id Teams reports; outside Teams the configured catalog id, else the manifest id.
+          ...approvalLinkTarget(
+            session?.context ?? null,
+            config.teamsCatalogAppId ?? config.teamsAppId,
+            deps.window.location.origin,
+          ),
+          notifyApprovers: true,
+        },
+        groups: config.groups,
+        identity: identifying,
+        ...openingReads(deps, session),
+      }),
+    );
+    const [me, identity, repositories] = await Promise.all([reading, identifying, creating]);
     const user: TabUser = {
       upn: me.person.userPrincipalName || (session?.context.user.userPrincipalName ?? ''),
       displayName: me.person.displayName,

@@ -33,8 +33,11 @@ export interface TabRepositoryOptions {
   approvalChannel?: ApprovalChannelSettings | null;
   /** The Entra ID groups (ids) of the roles; absent: the local emulator's groups. */
   groups?: IdentityGroups;
-  /** Tenant mode: the identity boot already resolved (not read again). */
-  identity?: Identity;
+  /**
+   * Tenant mode: the identity boot resolves (not read again). A promise while boot is still
+   * reading it: the site and its lists are read meanwhile, not after it.
+   */
+  identity?: Identity | Promise<Identity>;
   /** Local mode: who holds the token now (a persona switch changes it). */
   sessionKey?: () => string;
   /** The roles the deep link opens (boot's `linkedRoleKeys`): their ids are looked up at once. */
@@ -65,7 +68,10 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
   const approvers = approverMembers(new DirectoryRepository(http), groups);
 
   const services = once(async () => {
-    const site = await resolveSiteLists(http, options.site);
+    const [site, identity] = await Promise.all([
+      resolveSiteLists(http, options.site),
+      options.identity,
+    ]);
     const repos = createRepositories(http, site);
     // A role or comparison opened from a link: its keys' ids are looked up now, beside the
     // user's identity, not after the view has mounted (one round trip less before it shows).
@@ -78,7 +84,7 @@ export function createTabRepositories(options: TabRepositoryOptions): TabReposit
       // The lists' times came with the lists: the session's first catalogue read stamps with
       // them instead of asking again (src/services/catalogue/revalidation.ts says why it is safe).
       ...(site.listTimes ? { startupListTimes: site.listTimes } : {}),
-      ...(options.identity ? { identity: options.identity } : {}),
+      ...(identity ? { identity } : {}),
       ...(options.sessionKey ? { sessionKey: options.sessionKey } : {}),
     });
   });

@@ -284,6 +284,34 @@ describe('tenant mode inside Teams', () => {
     await expect((options.tokenProvider as TokenProvider).getToken()).resolves.toBe('token-anne');
   });
 
+  it('starts the site beside the read of who the user is, and hands the services that identity', async () => {
+    isNaaRecommended.mockReturnValue(true);
+    const h = harness({ session: teamsSession().session });
+    h.client.answerSso(tokenFor(ANNE, 'token-anne'));
+    h.client.answerSilent(tokenFor(ANNE, 'token-anne'), tokenFor(ANNE, 'token-anne'));
+    const order: string[] = [];
+    const { readSignedInUser: readUser, createRepositories } = h.deps;
+    const deps: BootDependencies = {
+      ...h.deps,
+      readSignedInUser: async (options) => {
+        const user = await readUser(options);
+        order.push('user read');
+        return user;
+      },
+      createRepositories: (options) => {
+        order.push('repositories created');
+        return createRepositories(options);
+      },
+    };
+    await bootHost(deps);
+
+    // Over a city's network this is one round trip less before the first screen.
+    expect(order).toEqual(['repositories created', 'user read']);
+    await expect(h.repositoryOptions[0]!.identity).resolves.toMatchObject({
+      permissions: { canEdit: false, canSubmit: false, canApprove: false },
+    });
+  });
+
   it('falls back to the standard client when this Teams client does not offer NAA', async () => {
     isNaaRecommended.mockReturnValue(false);
     const h = harness({ session: teamsSession().session });
