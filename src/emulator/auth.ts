@@ -32,7 +32,11 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
 export const tokenRequestSchema = z
   .object({
-    upn: z.string().min(1),
+    /**
+     * Whose token; absent: the emulator's default persona (its first member of staff), whom a
+     * local tab opened for the first time acts as (`POST /token` answers whose token it is).
+     */
+    upn: z.string().min(1).optional(),
     /** Shorter lifetimes let tests see expiry; at most a day. */
     lifetimeSeconds: z.number().int().min(1).max(86_400).optional(),
     /** `https://graph.microsoft.com` (the default) or the tenant's SharePoint origin. */

@@ -76,14 +76,18 @@ export async function control(
       return ok(200, personas());
     case 'POST /token': {
       const req = parse(tokenRequestSchema, body);
-      const user = findUser(req.upn);
+      const upn = req.upn ?? defaultPersona();
+      const user = upn === undefined ? undefined : findUser(upn);
       if (!user)
         fail(
           404,
           'unknownUser',
-          `Geen gebruiker '${req.upn}' in de tenant van de emulator. Zie GET /_emulator/personas.`,
+          `Geen gebruiker '${upn ?? ''}' in de tenant van de emulator. Zie GET /_emulator/personas.`,
         );
-      return ok(200, emu.tokens.mint(user, req.lifetimeSeconds, audienceOf(req.resource)));
+      return ok(200, {
+        ...emu.tokens.mint(user, req.lifetimeSeconds, audienceOf(req.resource)),
+        upn: user.userPrincipalName,
+      });
     }
     case 'POST /reset':
       emu.reset();
@@ -200,4 +204,10 @@ function audienceOf(resource: string | undefined): TokenAudience {
     'invalidResource',
     `Onbekende resource '${resource ?? ''}': de emulator geeft tokens voor ${GRAPH_RESOURCE} en https://${SHAREPOINT_HOSTNAME}.`,
   );
+}
+
+/** The persona a token request without a upn is for: the first member of staff, else the first. */
+function defaultPersona(): string | undefined {
+  const all = personas();
+  return (all.find((p) => p.role === 'staff') ?? all[0])?.upn;
 }

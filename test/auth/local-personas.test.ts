@@ -20,8 +20,10 @@ function fakeControlApi(options: { expiresIn?: number; failWith?: number } = {})
       ]);
     }
     minted += 1;
-    const upn = (body as { upn: string }).upn;
+    // The emulator's default persona when the request names nobody.
+    const upn = (body as { upn?: string }).upn ?? 'medewerker@stad.example';
     return Response.json({
+      upn,
       access_token: `token-${minted}-${upn}`,
       ...(options.expiresIn ? { expires_in: options.expiresIn } : {}),
     });
@@ -44,6 +46,33 @@ describe('local persona token provider', () => {
     expect(api.calls).toEqual([
       { url: 'http://127.0.0.1:53001/_emulator/token', body: { upn: 'medewerker@stad.example' } },
     ]);
+  });
+
+  it("mints ahead for the emulator's default persona and serves that token when it is chosen", async () => {
+    const api = fakeControlApi();
+    const provider = createLocalPersonaTokenProvider({
+      emulatorUrl: 'http://127.0.0.1:53001',
+      fetch: api.fetchImpl,
+    });
+    await expect(provider.prefetch(null)).resolves.toBe('medewerker@stad.example');
+    provider.setPersona('medewerker@stad.example');
+    expect(await provider.getToken()).toBe('token-1-medewerker@stad.example');
+    // Another choice mints its own.
+    provider.setPersona('directeur@stad.example');
+    expect(await provider.getToken()).toBe('token-2-directeur@stad.example');
+    expect(api.calls.map((c) => c.body)).toEqual([{}, { upn: 'directeur@stad.example' }]);
+  });
+
+  it('says null when minting ahead fails, and mints again when the token is asked for', async () => {
+    const failing = fakeControlApi({ failWith: 503 });
+    const provider = createLocalPersonaTokenProvider({
+      emulatorUrl: 'http://127.0.0.1:53001',
+      initialUpn: 'medewerker@stad.example',
+      fetch: failing.fetchImpl,
+    });
+    await expect(provider.prefetch('medewerker@stad.example')).resolves.toBeNull();
+    await expect(provider.getToken()).rejects.toBeInstanceOf(TokenUnavailableError);
+    expect(failing.calls).toHaveLength(2);
   });
 
   it('switches persona and keeps each persona its own token', async () => {

@@ -52,6 +52,7 @@ describe('tokens', () => {
       access_token: expect.any(String),
       token_type: 'Bearer',
       expires_in: 3600,
+      upn: UPN.sofie,
     });
     const personas = await t.control('GET', '/personas');
     expect(personas.body).toEqual([
@@ -65,7 +66,17 @@ describe('tokens', () => {
     expect(
       (await t.control('POST', '/token', { upn: 'niemand@stadtienen.onmicrosoft.com' })).status,
     ).toBe(404);
-    expect((await t.control('POST', '/token', {})).status).toBe(400);
+    expect((await t.control('POST', '/token', { upn: '' })).status).toBe(400);
+  });
+
+  it('mints for the first member of staff when the request names nobody, and says so', async () => {
+    const res = await t.control('POST', '/token', {});
+    expect(res.status).toBe(200);
+    expect(res.body.upn).toBe(UPN.sofie);
+    const me = await fetch(`${t.emu.graphBaseUrl}/me`, {
+      headers: { authorization: `Bearer ${res.body.access_token as string}` },
+    });
+    expect(((await me.json()) as { userPrincipalName: string }).userPrincipalName).toBe(UPN.sofie);
   });
 
   const get = (authorization: string | undefined): Promise<Response> =>

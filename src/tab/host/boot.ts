@@ -255,7 +255,19 @@ async function bootLocal(
     emulatorUrl: config.emulatorUrl,
     fetch: deps.fetch,
   });
-  const [session, personas] = await Promise.all([connecting, tokenProvider.listPersonas()]);
+  const listing = tokenProvider.listPersonas();
+  // Seen by the Promise.all below; a host that fails first must not leave it unhandled.
+  listing.catch(() => undefined);
+  const session = await connecting;
+  // The token is asked for beside the persona list, not after it: for the user the host names,
+  // the persona this browser chose before, or else the emulator's default persona (the one
+  // `choosePersona` picks too). A different choice below only mints once more.
+  const hostUpn = session?.context.user.userPrincipalName ?? null;
+  const minting =
+    session && !hostUpn
+      ? Promise.resolve(null)
+      : tokenProvider.prefetch(session ? hostUpn : rememberedPersona(deps.window));
+  const [personas] = await Promise.all([listing, minting]);
   if (personas.length === 0) {
     throw new BootError(
       'De lokale Graph-emulator kent geen gebruikers. Start `npm start` opnieuw met een nieuwe datamap.',

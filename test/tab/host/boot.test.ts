@@ -185,6 +185,35 @@ describe('bootHost in a plain browser', () => {
     expect(booted.personas).toHaveLength(3);
   });
 
+  it('asks for the token beside the persona list, not after it, and keeps that token', async () => {
+    const d = deps({});
+    const order: string[] = [];
+    let tokenAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (tokenAsked = resolve));
+    const answer = d.fetch;
+    d.fetch = async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/_emulator/token')) {
+        order.push(`token for ${String(init?.body)}`);
+        tokenAsked();
+        return json({ access_token: 'token-mia', upn: 'medewerker@stad.example' });
+      }
+      if (url.endsWith('/_emulator/personas')) {
+        // Answers once the token was asked for, or after a second when it never is.
+        await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        order.push('personas answered');
+      }
+      return answer(input, init);
+    };
+    const booted = await bootHost(d);
+
+    // No persona was chosen in this browser before: the emulator's default, one round trip.
+    expect(order).toEqual(['token for {}', 'personas answered']);
+    expect(booted.initial.user.upn).toBe('medewerker@stad.example');
+    await expect(d.tokenProviders[0]!.getToken()).resolves.toBe('token-mia');
+    expect(order.filter((o) => o.startsWith('token'))).toHaveLength(1);
+  });
+
   it('hands the repositories the roles a deep link opens, so their ids are looked up at once', async () => {
     const opened = async (subPageId: string | null) => (await bootOn(subPageId)).linkedRoleKeys;
     expect(await opened('compare/deskundige-ict/leidinggevende')).toEqual([
