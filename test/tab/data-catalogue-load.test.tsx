@@ -115,7 +115,10 @@ test('cold: the first screen shows the row the scan decides as being checked, th
   expect(catalogue.revalidate).not.toHaveBeenCalled();
   expect(first[0]?.status).toEqual({ kind: 'checking' });
   expect(first.slice(1).map((r) => r.status)).toEqual(rows.slice(1).map((r) => r.status));
-  expect(catalogue.verify).toHaveBeenCalledWith(verification);
+  // The scan and the search text are asked once the list has rendered, not while it renders.
+  expect(catalogue.verify).not.toHaveBeenCalled();
+  expect(catalogue.tasks).not.toHaveBeenCalled();
+  await waitFor(() => expect(catalogue.verify).toHaveBeenCalledWith(verification));
   // No stamp while a row is unverified.
   expect(client.getQueryData(queryKeys.catalogueVersion)).toBeUndefined();
   expect(checkOf(client)).toEqual({ state: 'checking', count: 1 });

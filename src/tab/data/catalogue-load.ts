@@ -127,6 +127,7 @@ async function verifyCatalogue(
   if (!port || !verification) return;
   let result: VersionedRows;
   try {
+    await afterRender();
     result = await port.verify(verification);
   } catch (error) {
     await whenNotFetching(client);
@@ -209,6 +210,7 @@ export async function completeCatalogueTasks(
   if (!port) return;
   let tasks: Map<string, string[]>;
   try {
+    await afterRender();
     tasks = await port.tasks();
   } catch {
     return;
@@ -236,5 +238,24 @@ function whenNotFetching(client: QueryClient): Promise<void> {
       unsubscribe();
       resolve();
     });
+  });
+}
+
+/**
+ * Resolves at the page's next idle moment (at most AFTER_RENDER_MAX_MS later): the rows the
+ * catalogue's fetch is about to return are then rendered and painted. The row scan and the search
+ * text are megabytes to receive and parse; asked for while the list renders, their answers (and,
+ * on one machine, the emulator making them) compete with that render for the CPU (issue 15:
+ * catalogue visible cold ≤ 1.5 s). Without requestIdleCallback (Safari, iOS Teams): the next task.
+ */
+export const AFTER_RENDER_MAX_MS = 300;
+
+function afterRender(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: AFTER_RENDER_MAX_MS });
+    } else {
+      setTimeout(resolve, 0);
+    }
   });
 }
