@@ -8,6 +8,7 @@ import { catalogueVersionSchema } from '../../services/catalogue/version';
 import type { CatalogueEntry, TabRepositories } from '../shared/host-context';
 import { STATUS_EXACT_MARK } from '../host/marks';
 import { queryKeys } from './queries';
+import { schedule } from './schedule';
 import { allVerified } from './status-check';
 
 /**
@@ -246,16 +247,12 @@ function whenNotFetching(client: QueryClient): Promise<void> {
  * catalogue's fetch is about to return are then rendered and painted. The row scan and the search
  * text are megabytes to receive and parse; asked for while the list renders, their answers (and,
  * on one machine, the emulator making them) compete with that render for the CPU (issue 15:
- * catalogue visible cold ≤ 1.5 s). Without requestIdleCallback (Safari, iOS Teams): the next task.
+ * catalogue visible cold ≤ 1.5 s).
  */
-export const AFTER_RENDER_MAX_MS = 300;
+const AFTER_RENDER_MAX_MS = 300;
 
 function afterRender(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(() => resolve(), { timeout: AFTER_RENDER_MAX_MS });
-    } else {
-      setTimeout(resolve, 0);
-    }
+    schedule(resolve, 0, AFTER_RENDER_MAX_MS);
   });
 }

@@ -1,6 +1,7 @@
 import { hashKey, type Query, type QueryClient } from '@tanstack/react-query';
 import type { CatalogueRow } from '../../services/catalogue';
 import type { CatalogueEntry, TabCacheStorage } from '../shared/host-context';
+import { schedule } from './schedule';
 import { allVerified } from './status-check';
 import { RESTORE_MARKS } from '../host/marks';
 import { persistedDataSchema, queryKeys } from './queries';
@@ -231,16 +232,6 @@ export function createCachePersister(client: QueryClient, options: PersistOption
   };
 
   return { restore, restoreSearchText, subscribe };
-}
-
-/** Runs `task` after `delayMs`, or at the next idle moment (within `idleTimeoutMs`) when 0. */
-function schedule(task: () => void, delayMs: number, idleTimeoutMs: number): () => void {
-  if (delayMs === 0 && typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: idleTimeoutMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, delayMs);
-  return () => clearTimeout(id);
 }
 
 function parseJson(raw: string): unknown {
